@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from '../types';
+import type { OperationModule } from '../../../shared/operation';
 import * as getMany from './getMany.operation';
 
 export const operations: Record<string, OperationModule> = { getMany };
