@@ -20,7 +20,7 @@ import type {
 	Logger,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, LoggerProxy, Workflow } from 'n8n-workflow';
+import { ICredentialsHelper, LoggerProxy, Workflow, createRunExecutionData } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { AloVoiceApi } from '../../credentials/AloVoiceApi.credentials';
@@ -257,12 +257,8 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const runExecutionData: IRunExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
 			nodeExecutionStack: [
 				{
 					node: nodes[0],
@@ -270,10 +266,8 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 					source: null,
 				},
 			],
-			waitingExecution: {},
-			waitingExecutionSource: {},
 		},
-	} as IRunExecutionData;
+	});
 
 	const workflowExecute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
 	await workflowExecute.processRunExecutionData(workflow);

@@ -145,12 +145,12 @@ function send(res: ServerResponse, reply: Reply) {
 	const headers: Record<string, string> = { ...(reply.headers ?? {}) };
 	if (Buffer.isBuffer(reply.body) || typeof reply.body === 'string') {
 		body = reply.body;
-		headers['content-type'] ??= 'text/plain; charset=utf-8';
+		headers['content-type'] = headers['content-type'] ?? 'text/plain; charset=utf-8';
 	} else if (reply.body === undefined) {
 		body = '';
 	} else {
 		body = JSON.stringify(reply.body);
-		headers['content-type'] ??= 'application/json; charset=utf-8';
+		headers['content-type'] = headers['content-type'] ?? 'application/json; charset=utf-8';
 	}
 	res.writeHead(reply.status ?? 200, headers);
 	res.end(body);
