@@ -184,7 +184,7 @@ async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
 						stream.on('data', (part: Buffer) => parts.push(part));
 						stream.on('end', () => {
 							recorded.files[name] = {
-								filename: info.filename,
+								filename: info.filename ?? "",
 								mimeType: info.mimeType,
 								content: Buffer.concat(parts),
 							};
