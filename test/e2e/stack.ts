@@ -1,0 +1,102 @@
+// The e2e suite's n8n: the same install and set-up as `npm run dev`, plus readers for what n8n
+// stored (executions through its REST API, counts and secret scans from its database).
+import { join } from 'node:path';
+
+import { ALOVOICE_TOKEN, AloVoiceServer } from '../server/alovoice';
+import {
+	CACHE_DIR,
+	N8nInstance,
+	buildPackage,
+	ensureN8n,
+	readExamples,
+	standInCredential,
+} from '../../scripts/lib/n8n';
+
+export interface Stack {
+	n8n: N8nInstance;
+	standIn: AloVoiceServer;
+	stop(): Promise<void>;
+}
+
+export type Workflow = { id: string; name: string; nodes: unknown[]; connections: unknown };
+
+const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
+
+export async function startStack(workflows: Workflow[]): Promise<Stack> {
+	// CI builds before the suite; a developer running it alone gets a fresh build too.
+	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
+	const install = ensureN8n(log);
+	const standIn = new AloVoiceServer();
+	const baseUrl = await standIn.start();
+	const n8n = new N8nInstance({ install, log, logLevel: 'debug', keepUserFolder: process.env.E2E_KEEP === '1' });
+	try {
+		await n8n.allocatePorts();
+		n8n.installPackage();
+		n8n.importCredentials(standInCredential(baseUrl, ALOVOICE_TOKEN));
+		n8n.importWorkflows([...readExamples(), ...workflows]);
+		await n8n.start();
+		await n8n.setupOwner();
+	} catch (error) {
+		await n8n.stop();
+		await standIn.stop();
+		throw new Error(`${(error as Error).message}\n--- n8n log tail ---\n${n8n.log().split('\n').slice(-60).join('\n')}`);
+	}
+	return {
+		n8n,
+		standIn,
+		async stop() {
+			await n8n.stop();
+			await standIn.stop();
+			n8n.removeUserFolder();
+		},
+	};
+}
+
+export interface StoredExecution {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId: string;
+}
+
+/** Executions as n8n's REST API lists them, newest first. */
+export async function listExecutions(n8n: N8nInstance, workflowId: string): Promise<StoredExecution[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const page = await n8n.rest<{ results: StoredExecution[] }>(`/executions?filter=${filter}&limit=500`);
+	return page.results;
+}
+
+type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: unknown }> | null> }; error?: unknown }>>;
+
+/** One execution's run data, read back through the REST API (n8n stores it "flatted"). */
+export async function executionRunData(n8n: N8nInstance, id: string): Promise<{ status: string; runData: RunData }> {
+	const execution = await n8n.rest<{ status: string; data: string }>(`/executions/${id}`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(join(CACHE_DIR, 'node_modules', 'flatted')) as { parse(text: string): unknown };
+	const data = flatted.parse(execution.data) as { resultData: { runData: RunData } };
+	return { status: execution.status, runData: data.resultData.runData };
+}
+
+export function nodeOutput(runData: RunData, node: string): unknown[] {
+	const runs = runData[node];
+	if (!runs?.length) throw new Error(`node "${node}" did not run`);
+	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** Exact execution counts per status for a workflow, straight from n8n's database. */
+export function executionCounts(n8n: N8nInstance, workflowId: string): Record<string, number> {
+	const rows = n8n.sql<{ status: string; count: number }>(
+		'SELECT status, COUNT(*) AS count FROM execution_entity WHERE workflowId = ? GROUP BY status',
+		[workflowId],
+	);
+	return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await new Promise((done) => setTimeout(done, 250));
+	}
+	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
