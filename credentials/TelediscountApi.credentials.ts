@@ -1,0 +1,62 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class TelediscountApi implements ICredentialType {
+	name = 'telediscountApi';
+
+	displayName = 'Telediscount API';
+
+	icon = {
+		light: 'file:../nodes/Telediscount/telediscount.svg',
+		dark: 'file:../nodes/Telediscount/telediscount.dark.svg',
+	} as const;
+
+	documentationUrl = 'https://github.com/alovoice/n8n-nodes-alovoice/blob/main/docs/telediscount.md#credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'abonent1609ssHJka8732kfrsd6778ahd982h',
+			description: 'The CRM integration key, shown on the "CRM integration" page of the Telediscount account',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://my.telediscount.ru',
+			placeholder: 'https://my.telediscount.ru',
+			description: 'Address of the Telediscount API. Change it only for a test server.',
+		},
+	];
+
+	// Telediscount takes the key only in the query string. The node's transport places it
+	// itself (and redacts it); this block serves the credential test and the HTTP Request node.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: {
+				abonent_api_key: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// The history filtered to one call id that cannot exist: proves the key while returning
+	// (almost) nothing, however long the account's history is.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api.php/telephony/get_calls',
+			method: 'GET',
+			qs: { api_call_id: 'n8n-credential-test' },
+		},
+	};
+}

@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as call from './actions/call';
+import * as recording from './actions/recording';
+import { router } from './actions/router';
+
+export class Telediscount implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telediscount',
+		name: 'telediscount',
+		icon: { light: 'file:telediscount.svg', dark: 'file:telediscount.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Make calls, list the call history and download recordings from the Telediscount cloud PBX',
+		defaults: { name: 'Telediscount' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'telediscountApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Call', value: 'call' },
+					{ name: 'Recording', value: 'recording' },
+				],
+				default: 'call',
+			},
+			...call.description,
+			...recording.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

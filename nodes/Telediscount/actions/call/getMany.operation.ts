@@ -1,0 +1,125 @@
+// Call → Get Many: get_calls, every filter optional, one item per call.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { timeoutOf, timeoutOption } from '../../helpers/options';
+import { callRecords, filterNumber, toCall } from '../../helpers/values';
+import { telediscountRequest } from '../../transport';
+
+const show = { resource: ['call'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		description: 'Every filter is optional; with none, Telediscount returns the whole call history',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Call ID',
+				name: 'apiCallId',
+				type: 'string',
+				default: '',
+				placeholder: 'c1f926a8f5727b77f9cbf39d8f35d061',
+				description: 'Only the call with this ID (api_call_id), as given by Call → Make or a call event',
+			},
+			{
+				displayName: 'Caller',
+				name: 'numA',
+				type: 'string',
+				default: '',
+				placeholder: '79039998877',
+				description: 'Only calls from this number or SIP account (num_a), e.g. 79039998877 or SIP/00000000672',
+			},
+			{
+				displayName: 'Called Number',
+				name: 'numM',
+				type: 'string',
+				default: '',
+				placeholder: '79037778899',
+				description: "Only calls to this number of the account (num_m), e.g. 79037778899",
+			},
+			{
+				displayName: 'Answered By',
+				name: 'numB',
+				type: 'string',
+				default: '',
+				placeholder: 'SIP/00000000672',
+				description: 'Only calls answered by this SIP account or number (num_b), e.g. SIP/00000000672',
+			},
+		],
+	},
+	timeoutOption('call', 'getMany'),
+];
+
+interface Filters {
+	apiCallId?: string;
+	numA?: string;
+	numM?: string;
+	numB?: string;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
+	const query: Record<string, string> = {};
+	const apiCallId = String(filters.apiCallId ?? '').trim();
+	if (apiCallId !== '') {
+		if (!/^[A-Za-z0-9_.:-]{1,128}$/.test(apiCallId)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Call ID (api_call_id): "${apiCallId}" is not a call ID. Use the ID as Telediscount gives it, letters and digits, e.g. c1f926a8f5727b77f9cbf39d8f35d061.`,
+				{ itemIndex },
+			);
+		}
+		query.api_call_id = apiCallId;
+	}
+	const numberFilters: Array<[keyof Filters, string, string]> = [
+		['numA', 'num_a', 'Caller (num_a)'],
+		['numM', 'num_m', 'Called Number (num_m)'],
+		['numB', 'num_b', 'Answered By (num_b)'],
+	];
+	for (const [name, parameter, field] of numberFilters) {
+		const check = filterNumber(filters[name], field);
+		if (!check.ok) throw new NodeOperationError(this.getNode(), check.message, { itemIndex });
+		if (check.value !== '') query[parameter] = check.value;
+	}
+
+	const answer = await telediscountRequest.call(this, {
+		endpoint: 'get_calls',
+		query,
+		action: 'listing the calls',
+		timeout: timeoutOf.call(this, itemIndex),
+	});
+	const records = callRecords(answer);
+	if (!records) {
+		throw new NodeApiError(this.getNode(), { message: 'unexpected answer' }, {
+			message: 'Telediscount answered the list of calls with something that is not a list of calls',
+			description: `The PBX answered: ${JSON.stringify(answer).slice(0, 200)}`,
+		});
+	}
+	let calls = records.map(toCall);
+	if (!this.getNodeParameter('returnAll', itemIndex, true)) {
+		calls = calls.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	}
+	return calls.map((call) => ({ json: call as unknown as IDataObject }));
+}

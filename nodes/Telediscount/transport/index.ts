@@ -1,0 +1,98 @@
+// The one door to the Telediscount API: base URL, the key in the query string of every
+// request (`abonent_api_key`), and errors, outputs and refusals that never carry the key.
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { BinaryAnswer, RequestContext } from '../../shared/http';
+import { pbxRequest, quoteAnswer } from '../../shared/http';
+import { redactValue } from '../../shared/redact';
+
+export const DEFAULT_BASE_URL = 'https://my.telediscount.ru';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const KEY_PARAMETER = 'abonent_api_key';
+
+export type TelediscountEndpoint = 'outcome' | 'get_calls' | 'get_record';
+
+export interface TelediscountRequest {
+	endpoint: TelediscountEndpoint;
+	/** Query parameters besides the key; empty values are left out (every filter is optional). */
+	query?: Record<string, string | undefined>;
+	/** What the node is doing, for error messages: "placing the call". */
+	action: string;
+	response?: 'json' | 'text' | 'binary';
+	timeout?: number;
+}
+
+export interface TelediscountCredentials {
+	apiKey: string;
+	baseUrl: string;
+}
+
+export async function getTelediscountCredentials(this: RequestContext): Promise<TelediscountCredentials> {
+	const credentials = await this.getCredentials('telediscountApi');
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return { apiKey, baseUrl };
+}
+
+/** `/api.php/telephony/<endpoint>?<params>&abonent_api_key=<key>`; the key goes last, as the API page shows for outcome. */
+export function telediscountUrl(
+	baseUrl: string,
+	endpoint: TelediscountEndpoint,
+	query: Record<string, string | undefined>,
+	apiKey: string,
+): string {
+	const params = new URLSearchParams();
+	for (const [name, value] of Object.entries(query)) {
+		if (value !== undefined && value !== '') params.append(name, value);
+	}
+	params.append(KEY_PARAMETER, apiKey);
+	return `${baseUrl}/api.php/telephony/${endpoint}?${params.toString()}`;
+}
+
+export async function telediscountRequest(
+	this: RequestContext,
+	request: TelediscountRequest & { response: 'binary' },
+): Promise<BinaryAnswer>;
+export async function telediscountRequest(this: RequestContext, request: TelediscountRequest): Promise<unknown>;
+export async function telediscountRequest(this: RequestContext, request: TelediscountRequest): Promise<unknown> {
+	const { apiKey, baseUrl } = await getTelediscountCredentials.call(this);
+	const secrets = [apiKey];
+	const answer = await pbxRequest.call(this, {
+		method: 'GET',
+		url: telediscountUrl(baseUrl, request.endpoint, request.query ?? {}, apiKey),
+		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
+		response: request.response ?? 'json',
+		error: { provider: 'Telediscount', action: request.action, secrets },
+	});
+	if (request.response === 'binary') return answer;
+	refusalCheck.call(this, typeof answer === 'string' ? jsonOrText(answer) : answer, request.action, secrets);
+	// A PBX may echo the request (URL included) in its answer: the key must not reach the output.
+	return redactValue(answer, secrets);
+}
+
+function jsonOrText(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * Telediscount may refuse with 200 and an error object ({"error": "..."} or {"status": "error"});
+ * the API page does not say, so both are taken as a refusal rather than as data.
+ */
+function refusalCheck(this: RequestContext, answer: unknown, action: string, secrets: string[]) {
+	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) return;
+	const object = answer as IDataObject;
+	const status = typeof object.status === 'string' ? object.status.toLowerCase() : object.status;
+	const refused = object.error !== undefined && object.error !== null && object.error !== '' && object.error !== false;
+	if (!refused && status !== 'error' && status !== false) return;
+	const reason = object.error ?? object.message ?? object.msg ?? JSON.stringify(object);
+	const text = quoteAnswer(typeof reason === 'string' ? reason : JSON.stringify(reason), secrets);
+	throw new NodeApiError(this.getNode(), { message: 'refused' }, {
+		message: `Telediscount refused the request while ${action}: ${text}`,
+		description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer), secrets)}`,
+	});
+}

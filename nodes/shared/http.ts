@@ -1,0 +1,134 @@
+// The part of a provider's transport that does not depend on the provider: send one request,
+// map any failure to a redacted NodeApiError, and read the answer as JSON, text or bytes.
+// Each provider's transport decides the URL and where its secret goes, then calls this.
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ApiErrorContext } from './apiError';
+import { toApiError } from './apiError';
+import { redactText } from './redact';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface PbxHttpRequest {
+	method: IHttpRequestMethods;
+	/** The full URL, secret included where the provider wants it. */
+	url: string;
+	headers?: IDataObject;
+	body?: IDataObject | FormData | string | Buffer;
+	timeout: number;
+	/** `json`: parsed (plain `true`/`false` tolerated); `text`: a string; `binary`: bytes and headers. */
+	response: 'json' | 'text' | 'binary';
+	error: ApiErrorContext;
+}
+
+export interface BinaryAnswer {
+	body: Buffer;
+	headers: IDataObject;
+	statusCode: number;
+}
+
+/** Parses an answer that should be JSON; `true`/`false` plain-text answers become booleans. */
+export function parseAnswer(text: string): unknown {
+	const trimmed = text.trim();
+	if (trimmed === '') return null;
+	if (trimmed === 'true') return true;
+	if (trimmed === 'false') return false;
+	return JSON.parse(trimmed);
+}
+
+/** A short, redacted quote of an answer for error descriptions. */
+export function quoteAnswer(text: string, secrets: Array<string | undefined>, max = 200): string {
+	const trimmed = text.trim();
+	return redactText(trimmed.length > max ? `${trimmed.slice(0, max)}…` : trimmed, secrets);
+}
+
+export function bodyText(body: unknown): string {
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	return String(body ?? '');
+}
+
+export async function pbxRequest(
+	this: RequestContext,
+	request: PbxHttpRequest & { response: 'binary' },
+): Promise<BinaryAnswer>;
+export async function pbxRequest(this: RequestContext, request: PbxHttpRequest): Promise<unknown>;
+export async function pbxRequest(this: RequestContext, request: PbxHttpRequest): Promise<unknown> {
+	const node = this.getNode();
+	const context = { ...request.error, timeout: request.timeout };
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		headers: request.headers ?? {},
+		timeout: request.timeout,
+		returnFullResponse: true,
+		encoding: request.response === 'binary' ? 'arraybuffer' : 'text',
+		json: false,
+	};
+	if (request.body !== undefined) options.body = request.body;
+
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw toApiError(node, error, context);
+	}
+
+	if (request.response === 'binary') {
+		const body = Buffer.isBuffer(response.body)
+			? response.body
+			: Buffer.from(response.body as ArrayBuffer);
+		return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
+	}
+	const text = bodyText(response.body);
+	if (request.response === 'text') return text;
+	try {
+		return parseAnswer(text);
+	} catch {
+		throw new NodeApiError(node, { message: 'malformed answer' }, {
+			message: `${context.provider} answered with a body that is not valid JSON while ${context.action}`,
+			description: `The PBX answered: ${quoteAnswer(text, context.secrets)}`,
+			httpCode: String(response.statusCode),
+		});
+	}
+}
+
+/** A response header's value whatever its case, as one string. */
+export function headerValue(headers: IDataObject, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() !== wanted || value === undefined || value === null) continue;
+		return Array.isArray(value) ? String(value[0]) : String(value);
+	}
+	return undefined;
+}
+
+/** The file name of a `Content-Disposition` header (`filename*=` preferred), if any. */
+export function fileNameFromDisposition(disposition: string | undefined): string | undefined {
+	if (!disposition) return undefined;
+	const extended = /filename\*\s*=\s*(?:[\w-]+)?'[^']*'([^;]+)/i.exec(disposition);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1].trim());
+		} catch {
+			// A broken percent-encoding: fall through to the plain parameter.
+		}
+	}
+	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+	const name = (plain?.[2] ?? plain?.[1])?.trim();
+	return name ? name.replace(/^.*[\\/]/, '') : undefined;
+}
+
+/** The media type of a `Content-Type` header without its parameters: "audio/mpeg". */
+export function mimeTypeOf(contentType: string | undefined): string | undefined {
+	const type = contentType?.split(';')[0].trim().toLowerCase();
+	return type ? type : undefined;
+}
