@@ -1,0 +1,58 @@
+// Loads the Telediscount node and credential into the engine harness, and starts the
+// stand-in API for one test file.
+import { TelediscountApi } from '../../credentials/TelediscountApi.credentials';
+import { Telediscount } from '../../nodes/Telediscount/Telediscount.node';
+import type { WorkflowNode } from '../harness/engine';
+import { PACKAGE, registerCredentialType, registerNodeType, runWorkflow } from '../harness/engine';
+import { TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
+
+registerNodeType(new Telediscount());
+registerCredentialType(new TelediscountApi());
+
+export const NODE = 'Telediscount';
+export const TYPE = `${PACKAGE}.telediscount`;
+
+export interface TelediscountCredentials {
+	telediscountApi: { apiKey: string; baseUrl: string };
+}
+
+/** A server started before and stopped after the file's tests, reset before each test. */
+export function useTelediscountServer() {
+	const server = new TelediscountServer();
+	const context = {
+		server,
+		credentials: undefined as unknown as TelediscountCredentials,
+		/** Runs the Telediscount node with these parameters (plus extra nodes after it). */
+		run: (
+			parameters: WorkflowNode['parameters'],
+			options: { input?: Parameters<typeof runWorkflow>[1]['input']; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {},
+		) =>
+			runWorkflow(
+				[
+					{
+						name: NODE,
+						type: TYPE,
+						parameters,
+						continueOnFail: options.continueOnFail,
+						credentials: { telediscountApi: { id: '2', name: 'Telediscount account' } },
+					},
+				],
+				{
+					input: options.input,
+					credentials: {
+						telediscountApi: {
+							apiKey: options.apiKey ?? TELEDISCOUNT_KEY,
+							baseUrl: options.baseUrl ?? context.credentials.telediscountApi.baseUrl,
+						},
+					},
+				},
+			),
+	};
+	beforeAll(async () => {
+		const url = await server.start();
+		context.credentials = { telediscountApi: { apiKey: TELEDISCOUNT_KEY, baseUrl: url } };
+	});
+	afterAll(async () => await server.stop());
+	beforeEach(() => server.reset());
+	return context;
+}
