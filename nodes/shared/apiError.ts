@@ -118,6 +118,9 @@ export function toApiError(node: INode, error: unknown, context: ApiErrorContext
 		description: description ?? undefined,
 		httpCode: status !== undefined ? String(status) : undefined,
 	});
+	// NodeApiError swaps the message of a network error code (ECONNRESET, ECONNABORTED…) for a
+	// generic "perhaps the server is offline"; ours names the PBX, the action and the timeout.
+	apiError.message = redactText(message, context.secrets);
 	(apiError as NodeApiError & { alreadyRedacted?: boolean }).alreadyRedacted = true;
 	return apiError;
 }
