@@ -1,6 +1,6 @@
 // Call → Make: Telediscount rings the SIP account (num_a), then connects the number (num_b).
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { timeoutOf, timeoutOption } from '../../helpers/options';
 import { checkSipAccount, checkUniversalNumber, parseCallIdAnswer, telediscountE164 } from '../../helpers/values';
@@ -47,6 +47,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeout: timeoutOf.call(this, itemIndex),
 	})) as string;
 	const { callId, raw } = parseCallIdAnswer(answer);
+	// Whatever shape the id comes in, an empty or HTML answer is a failed request, not a call.
+	if (typeof raw === 'string' && (raw === '' || raw.startsWith('<'))) {
+		throw new NodeApiError(this.getNode(), { message: 'no call id' }, {
+			message: 'Telediscount answered without a call ID while placing the call',
+			description: raw === '' ? 'The PBX answered with an empty body' : `The PBX answered: ${raw.slice(0, 200)}`,
+		});
+	}
 	return [
 		{
 			json: {
