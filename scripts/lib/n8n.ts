@@ -134,7 +134,8 @@ export interface N8nOptions {
 	log: Log;
 	/** Kept after stop() only when asked (to look at the database or the log). */
 	keepUserFolder?: boolean;
-	logLevel?: 'info' | 'debug' | 'warn';
+	/** At least info: start-up is complete when n8n logs "Editor is now accessible". */
+	logLevel?: 'info' | 'debug';
 	port?: number;
 }
 
@@ -151,6 +152,11 @@ export class N8nInstance {
 	constructor(private readonly options: N8nOptions) {
 		this.userFolder = mkdtempSync(join(tmpdir(), 'n8n-alovoice-'));
 		this.logFile = join(this.userFolder, 'n8n.log');
+	}
+
+	/** The n8n main process (it runs the workflows: executions mode "regular"). */
+	get pid() {
+		return this.child?.pid;
 	}
 
 	get baseUrl() {

@@ -20,15 +20,15 @@ export interface Stack {
 
 export type Workflow = { id: string; name: string; nodes: unknown[]; connections: unknown };
 
-const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
+const log = (line: string) => process.stderr.write(`[n8n] ${line}\n`);
 
-export async function startStack(workflows: Workflow[]): Promise<Stack> {
+export async function startStack(workflows: Workflow[], options: { logLevel?: 'debug' | 'info' } = {}): Promise<Stack> {
 	// CI builds before the suite; a developer running it alone gets a fresh build too.
 	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
 	const install = ensureN8n(log);
 	const standIn = new AloVoiceServer();
 	const baseUrl = await standIn.start();
-	const n8n = new N8nInstance({ install, log, logLevel: 'debug', keepUserFolder: process.env.E2E_KEEP === '1' });
+	const n8n = new N8nInstance({ install, log, logLevel: options.logLevel ?? 'debug', keepUserFolder: process.env.E2E_KEEP === '1' });
 	try {
 		await n8n.allocatePorts();
 		n8n.installPackage();

@@ -1,0 +1,157 @@
+// `npm run bench`: this package's nodes vs n8n's generic nodes, side by side in one real n8n
+// 2.40.7 (SQLite, production webhooks) on this machine. Prints a Markdown report and writes it
+// into BENCHMARKS.md between the "n8n-bench" markers (the rest of the file is left alone).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { ALOVOICE_TOKEN } from '../../test/server/alovoice';
+import { executionCounts, startStack, waitFor, type Stack } from '../../test/e2e/stack';
+import { PACKAGE_ROOT, N8N_VERSION } from '../../scripts/lib/n8n';
+import { runLoad, type LoadResult } from '../../scripts/lib/load';
+import { ROUTE_ANSWER, getResultsHttpRequest, routeWebhookBaseline } from './workflows';
+
+const ROUTE_REQUESTS = Number(process.env.BENCH_ROUTE_REQUESTS ?? 300);
+const RESULT_CALLS = Number(process.env.BENCH_RESULT_CALLS ?? 1000);
+
+interface RouteVariant {
+	name: string;
+	url: string;
+	workflowId: string;
+}
+
+async function benchRoute(stack: Stack, variants: RouteVariant[]) {
+	const rows: Array<{ variant: string; result: LoadResult }> = [];
+	const body = JSON.stringify({ from_number: '974244100', line_number: '712037006', queue_number: 6000, direction: 'inc' });
+	for (const concurrency of [1, 10, 50]) {
+		for (const variant of variants) {
+			const result = await runLoad(ROUTE_REQUESTS, concurrency, async () => {
+				const answer = await fetch(variant.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+				const text = await answer.text();
+				if (answer.status !== 200) throw new Error(`${variant.name}: ${answer.status} ${text}`);
+				const action = JSON.parse(text) as unknown;
+				if (JSON.stringify(action) !== JSON.stringify(ROUTE_ANSWER)) throw new Error(`${variant.name}: answered ${text}`);
+			});
+			rows.push({ variant: variant.name, result });
+			process.stderr.write(`[bench] route ${variant.name} c=${concurrency}: ${JSON.stringify(result)}\n`);
+		}
+	}
+	// Let the executions of the last burst finish before the next benchmark uses the machine.
+	for (const variant of variants) {
+		await waitFor(() => !('running' in executionCounts(stack.n8n, variant.workflowId)), 120_000, 'route executions to finish');
+	}
+	return rows;
+}
+
+/** Peak resident memory of the n8n main process while `work` runs, sampled every 10 ms. */
+async function withPeakMemory<T>(pid: number, work: () => Promise<T>): Promise<{ value: T; baseMb: number; peakMb: number; seconds: number }> {
+	const rss = () => {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+	};
+	const baseMb = rss();
+	let peakMb = baseMb;
+	const timer = setInterval(() => (peakMb = Math.max(peakMb, rss())), 10);
+	const started = process.hrtime.bigint();
+	try {
+		const value = await work();
+		return { value, baseMb, peakMb: Math.max(peakMb, rss()), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+async function benchResults(stack: Stack, variants: Array<{ name: string; path: string; withSecrets: boolean }>) {
+	const { n8n, standIn } = stack;
+	const ids = Array.from({ length: RESULT_CALLS }, (_, i) => `bench-${i + 1}`);
+	for (const id of ids) {
+		standIn.state.recordedCalls.add(id);
+		standIn.state.analyses.set(id, { pollsLeft: 0 });
+	}
+	const rows = [];
+	for (const variant of variants) {
+		// The generic node needs the base URL and the token in each item (the endpoint takes the
+		// token in its path); the AloVoice node reads both from its credential.
+		const calls = ids.map((callId) =>
+			variant.withSecrets ? { callId, baseUrl: standIn.url, token: ALOVOICE_TOKEN } : { callId },
+		);
+		const measured = await withPeakMemory(n8n.pid!, async () => {
+			const answer = await fetch(`${n8n.baseUrl}/webhook/${variant.path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ calls }),
+			});
+			if (answer.status !== 200) throw new Error(`${variant.name}: ${answer.status} ${await answer.text()}`);
+		});
+		rows.push({ variant: variant.name, seconds: measured.seconds, baseMb: measured.baseMb, peakMb: measured.peakMb });
+		process.stderr.write(`[bench] results ${variant.name}: ${JSON.stringify(rows[rows.length - 1])}\n`);
+	}
+	return rows;
+}
+
+function routeTable(rows: Array<{ variant: string; result: LoadResult }>) {
+	const lines = [
+		'| concurrent callers | workflow | requests | req/s | p50 ms | p99 ms | max ms |',
+		'|---:|---|---:|---:|---:|---:|---:|',
+	];
+	for (const { variant, result } of rows) {
+		lines.push(
+			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.maxMs} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
+function resultsTable(rows: Array<{ variant: string; seconds: number; baseMb: number; peakMb: number }>) {
+	const lines = ['| workflow | calls | wall time s | n8n RSS before MB | n8n peak RSS MB | peak − before MB |', '|---|---:|---:|---:|---:|---:|'];
+	for (const row of rows) {
+		lines.push(
+			`| ${row.variant} | ${RESULT_CALLS} | ${row.seconds.toFixed(2)} | ${row.baseMb.toFixed(0)} | ${row.peakMb.toFixed(0)} | ${(row.peakMb - row.baseMb).toFixed(0)} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
+async function main() {
+	const workflows = [routeWebhookBaseline(), getResultsHttpRequest()];
+	const stack = await startStack(workflows, { logLevel: 'info' });
+	try {
+		const base = stack.n8n.baseUrl;
+		const route = await benchRoute(stack, [
+			{ name: 'Webhook + Respond to Webhook', url: `${base}/webhook/bench-route-webhook`, workflowId: 'BenchRouteWebhk1' },
+		]);
+		const results = await benchResults(stack, [{ name: 'HTTP Request node', path: 'bench-results-http', withSecrets: true }]);
+		const report = [
+			`Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node 24 with SQLite, log level info; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\`.`,
+			'',
+			`### Route request answered through n8n (${ROUTE_REQUESTS} requests per row)`,
+			'',
+			routeTable(route),
+			'',
+			`### Speech analytics "Get Result" for ${RESULT_CALLS} calls in one execution`,
+			'',
+			resultsTable(results),
+		].join('\n');
+		console.log(report);
+		writeSection(report);
+	} finally {
+		await stack.stop();
+	}
+}
+
+function writeSection(report: string) {
+	const file = join(PACKAGE_ROOT, 'BENCHMARKS.md');
+	const start = '<!-- n8n-bench:start (written by npm run bench) -->';
+	const end = '<!-- n8n-bench:end -->';
+	const section = `${start}\n## In a real n8n: this package vs n8n's generic nodes\n\n${report}\n${end}`;
+	const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+	const at = current.indexOf(start);
+	const next =
+		at >= 0 ? current.slice(0, at) + section + current.slice(current.indexOf(end) + end.length) : `${current.trimEnd()}\n\n${section}\n`;
+	writeFileSync(file, next);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,88 @@
+// The workflows the benchmarks compare: what an n8n user builds with n8n's generic nodes,
+// beside the same job done with this package's nodes.
+import { randomUUID } from 'node:crypto';
+
+import { CREDENTIAL } from '../../scripts/lib/n8n';
+import type { Workflow } from '../../test/e2e/stack';
+
+export const ROUTE_ANSWER = { action_type: 'queue', action_data: '6000' };
+
+function node(name: string, type: string, typeVersion: number, x: number, parameters: Record<string, unknown>, extra = {}) {
+	return { id: randomUUID(), name, type, typeVersion, position: [x, 0], parameters, ...extra };
+}
+
+function chain(...names: string[]) {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < names.length; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+/** n8n's own way to answer a route request: Webhook + Respond to Webhook with the action. */
+export function routeWebhookBaseline(): Workflow {
+	return {
+		id: 'BenchRouteWebhk1',
+		name: 'bench: route via Webhook + Respond to Webhook',
+		nodes: [
+			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
+				httpMethod: 'POST',
+				path: 'bench-route-webhook',
+				responseMode: 'responseNode',
+				options: {},
+			}, { webhookId: randomUUID() }),
+			node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1.1, 240, {
+				respondWith: 'json',
+				responseBody: JSON.stringify(ROUTE_ANSWER),
+				options: {},
+			}),
+		],
+		connections: chain('Webhook', 'Respond to Webhook'),
+	};
+}
+
+/**
+ * "Get Result" for many calls with n8n's HTTP Request node: the call ids arrive in one
+ * webhook request, Split Out makes one item per call, HTTP Request fetches each result.
+ */
+export function getResultsHttpRequest(): Workflow {
+	return {
+		id: 'BenchResultHttp1',
+		name: 'bench: speech analytics results via HTTP Request',
+		nodes: [
+			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
+				httpMethod: 'POST',
+				path: 'bench-results-http',
+				responseMode: 'lastNode',
+				responseData: 'noData',
+				options: {},
+			}, { webhookId: randomUUID() }),
+			node('Split Out', 'n8n-nodes-base.splitOut', 1, 220, { fieldToSplitOut: 'body.calls', options: {} }),
+			node('HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, 440, {
+				url: '={{ $json.baseUrl }}/callgetaireresult/{{ $json.token }}/{{ $json.callId }}',
+				options: {},
+			}),
+		],
+		connections: chain('Webhook', 'Split Out', 'HTTP Request'),
+	};
+}
+
+/** The same job with the AloVoice node (Speech Analytics → Get Result); parameters from its description. */
+export function getResultsAloVoice(parameters: Record<string, unknown>): Workflow {
+	return {
+		id: 'BenchResultAloV1',
+		name: 'bench: speech analytics results via AloVoice',
+		nodes: [
+			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
+				httpMethod: 'POST',
+				path: 'bench-results-alovoice',
+				responseMode: 'lastNode',
+				responseData: 'noData',
+				options: {},
+			}, { webhookId: randomUUID() }),
+			node('Split Out', 'n8n-nodes-base.splitOut', 1, 220, { fieldToSplitOut: 'body.calls', options: {} }),
+			node('AloVoice', 'n8n-nodes-alovoice.aloVoice', 1, 440, parameters, { credentials: { aloVoiceApi: CREDENTIAL } }),
+		],
+		connections: chain('Webhook', 'Split Out', 'AloVoice'),
+	};
+}
