@@ -2,7 +2,7 @@
 // stand-in API for one test file.
 import { TelediscountApi } from '../../credentials/TelediscountApi.credentials';
 import { Telediscount } from '../../nodes/Telediscount/Telediscount.node';
-import type { WorkflowNode } from '../harness/engine';
+import type { RunOptions, WorkflowNode } from '../harness/engine';
 import { PACKAGE, registerCredentialType, registerNodeType, runWorkflow } from '../harness/engine';
 import { TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
 
@@ -25,7 +25,7 @@ export function useTelediscountServer() {
 		/** Runs the Telediscount node with these parameters (plus extra nodes after it). */
 		run: (
 			parameters: WorkflowNode['parameters'],
-			options: { input?: Parameters<typeof runWorkflow>[1]['input']; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {},
+			options: { input?: RunOptions['input']; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {},
 		) =>
 			runWorkflow(
 				[

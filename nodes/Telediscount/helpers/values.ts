@@ -92,8 +92,11 @@ function findId(value: unknown, depth: number): string | null {
 		if (id) return id;
 	}
 	for (const key of ['data', 'result', 'response']) {
-		if (object[key] !== undefined) {
-			const id = findId(object[key], depth + 1);
+		const inner = object[key];
+		// `"result": "ok"` is a status, not an id: ids carry digits.
+		if (typeof inner === 'string' && !/\d/.test(inner)) continue;
+		if (inner !== undefined) {
+			const id = findId(inner, depth + 1);
 			if (id) return id;
 		}
 	}
