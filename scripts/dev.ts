@@ -1,6 +1,7 @@
 // `npm run dev`: the package inside a real n8n, against the stand-in AloVoice PBX, ready to
 // log into. Ctrl-C (or SIGTERM) stops n8n and the stand-in and removes the temp user folder.
 import { ALOVOICE_TOKEN, AloVoiceServer } from '../test/server/alovoice';
+import { TELEDISCOUNT_KEY, TelediscountServer } from '../test/server/telediscount';
 import {
 	CREDENTIAL,
 	N8nInstance,
@@ -8,7 +9,10 @@ import {
 	buildPackage,
 	ensureN8n,
 	readExamples,
+	readExampleDataTables,
 	standInCredential,
+	TELEDISCOUNT_CREDENTIAL,
+	telediscountCredential,
 } from './lib/n8n';
 
 const log = (line: string) => console.log(`[dev] ${line}`);
@@ -28,6 +32,10 @@ async function main() {
 		log(`Stand-in AloVoice PBX listening on ${baseUrl}`);
 	}
 
+	const telediscount = new TelediscountServer();
+	const telediscountUrl = await telediscount.start();
+	log(`Stand-in Telediscount API listening on ${telediscountUrl}`);
+
 	const n8n = new N8nInstance({
 		install,
 		log,
@@ -41,6 +49,7 @@ async function main() {
 		log('Stopping n8n and the stand-in PBX…');
 		await n8n.stop();
 		await standIn?.stop();
+		await telediscount.stop();
 		n8n.removeUserFolder();
 		log('Stopped; nothing is left running.');
 		process.exit(code);
@@ -52,10 +61,14 @@ async function main() {
 	try {
 		await n8n.allocatePorts();
 		n8n.installPackage();
-		n8n.importCredentials(standInCredential(baseUrl, token));
+		n8n.importCredentials([
+			...standInCredential(baseUrl, token),
+			...telediscountCredential(telediscountUrl, TELEDISCOUNT_KEY),
+		]);
 		if (examples.length) n8n.importWorkflows(examples);
 		await n8n.start();
 		await n8n.setupOwner();
+		await n8n.createDataTables(readExampleDataTables());
 	} catch (error) {
 		console.error(error);
 		console.error(n8n.log().split('\n').slice(-40).join('\n'));
@@ -69,7 +82,8 @@ n8n ${'\u2714'} running with ${'n8n-nodes-alovoice'} loaded
 
   Editor:      ${n8n.baseUrl}
   Login:       ${OWNER.email}  /  ${OWNER.password}
-  Credential:  "${CREDENTIAL.name}" → ${baseUrl}${standIn ? ' (stand-in PBX)' : ''}
+  Credentials: "${CREDENTIAL.name}" → ${baseUrl}${standIn ? ' (stand-in PBX)' : ''}
+               "${TELEDISCOUNT_CREDENTIAL.name}" → ${telediscountUrl}
   Workflows:   ${examples.map((workflow) => workflow.name).join(', ') || '(none)'}
   n8n log:     ${n8n.logFile}
 

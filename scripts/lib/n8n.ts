@@ -35,6 +35,7 @@ export const OWNER = {
 };
 
 export const CREDENTIAL = { id: 'AloVoiceStandIn1', name: 'AloVoice (stand-in PBX)' };
+export const TELEDISCOUNT_CREDENTIAL = { id: 'TelediscStandIn1', name: 'Telediscount (stand-in API)' };
 
 export type Log = (line: string) => void;
 
@@ -344,7 +345,7 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json', ...(init.headers ?? {}), cookie: this.cookie },
 		});
 		const text = await answer.text();
-		if (!answer.ok) throw new Error(`GET /rest${path}: ${answer.status} ${text}`);
+		if (!answer.ok) throw new Error(`${init.method ?? 'GET'} /rest${path}: ${answer.status} ${text}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
@@ -367,6 +368,18 @@ export class N8nInstance {
 				{ cwd: install.dir, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
 			),
 		) as T[];
+	}
+
+	/**
+	 * Creates the n8n data tables the example workflows write to (they find them by name), in
+	 * the owner's personal project; n8n has no CLI import for data tables.
+	 */
+	async createDataTables(tables: DataTableDefinition[]) {
+		if (!tables.length) return;
+		const project = await this.rest<{ id: string }>('/projects/personal');
+		for (const table of tables) {
+			await this.rest(`/projects/${project.id}/data-tables`, { method: 'POST', body: JSON.stringify(table) });
+		}
 	}
 
 	/** The production webhooks n8n registered, read from its database (the exact paths it serves). */
@@ -393,6 +406,23 @@ export function sleep(ms: number) {
 /** The credential n8n stores for the stand-in PBX (or a real one, when the user edits it). */
 export function standInCredential(baseUrl: string, token: string) {
 	return [{ id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'aloVoiceApi', data: { token, baseUrl } }];
+}
+
+export function telediscountCredential(baseUrl: string, apiKey: string) {
+	return [
+		{ id: TELEDISCOUNT_CREDENTIAL.id, name: TELEDISCOUNT_CREDENTIAL.name, type: 'telediscountApi', data: { apiKey, baseUrl } },
+	];
+}
+
+export interface DataTableDefinition {
+	name: string;
+	columns: Array<{ name: string; type: 'string' | 'number' | 'boolean' | 'date' }>;
+}
+
+/** The data tables the examples need (examples/data-tables/tables.json). */
+export function readExampleDataTables(): DataTableDefinition[] {
+	const file = join(PACKAGE_ROOT, 'examples', 'data-tables', 'tables.json');
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DataTableDefinition[]) : [];
 }
 
 export function readExamples(): Array<{ id: string; name: string }> {

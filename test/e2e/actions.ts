@@ -4,35 +4,95 @@
 import { randomUUID } from 'node:crypto';
 
 import type { AloVoiceServer } from '../server/alovoice';
-import { CREDENTIAL } from '../../scripts/lib/n8n';
+import { SAMPLE_AUDIO, type TelediscountServer } from '../server/telediscount';
+import { CREDENTIAL, TELEDISCOUNT_CREDENTIAL } from '../../scripts/lib/n8n';
 import type { Workflow } from './stack';
 
+export interface StandIns {
+	aloVoice: AloVoiceServer;
+	telediscount: TelediscountServer;
+}
+
 export interface ActionCase {
+	node: 'aloVoice' | 'telediscount';
 	resource: string;
 	operation: string;
 	parameters: Record<string, unknown>;
-	/** The AloVoice node's output items (their json), exactly. */
-	expected: (standIn: AloVoiceServer) => unknown[];
+	/** The node's output items (their json), exactly. */
+	expected: (standIns: StandIns) => unknown[];
 	/** What the stand-in PBX must have received, when the operation changes something there. */
-	afterwards?: (standIn: AloVoiceServer) => void;
+	afterwards?: (standIns: StandIns) => void;
+	/** Binary data the node must have output (checked in the stored execution). */
+	binary?: { property: string; mimeType: string; fileName: string; bytes: number };
 }
+
+const TELEDISCOUNT_RECORDED_CALL = 'c1f926a8f5727b77f9cbf39d8f35d061';
 
 export const ACTION_CASES: ActionCase[] = [
 	{
+		node: 'aloVoice',
 		resource: 'line',
 		operation: 'getMany',
 		parameters: { returnAll: true },
 		expected: () => [{ line: '551234567' }, { line: '712345678' }],
 	},
 	{
+		node: 'aloVoice',
 		resource: 'line',
 		operation: 'getMany',
 		parameters: { returnAll: false, limit: 1 },
 		expected: () => [{ line: '551234567' }],
 	},
+	{
+		node: 'telediscount',
+		resource: 'call',
+		operation: 'make',
+		parameters: { numA: 'SIP/00000000672', numB: '+7 495 123-45-67' },
+		expected: () => [
+			{
+				callId: 'd00d0000000000000000000000000001',
+				sipAccount: 'SIP/00000000672',
+				number: '74951234567',
+				numberE164: '+74951234567',
+				raw: { api_call_id: 'd00d0000000000000000000000000001' },
+			},
+		],
+		afterwards: ({ telediscount }) => {
+			expect(telediscount.state.placed).toEqual([
+				{ num_a: 'SIP/00000000672', num_b: '74951234567', api_call_id: 'd00d0000000000000000000000000001' },
+			]);
+		},
+	},
+	{
+		node: 'telediscount',
+		resource: 'call',
+		operation: 'getMany',
+		parameters: { returnAll: false, limit: 2 },
+		// The readable fields are the engine tests' business; here: the stand-in's first two
+		// calls, in order, each carried whole under `raw`.
+		expected: ({ telediscount }) =>
+			telediscount.state.calls.slice(0, 2).map((call) => expect.objectContaining({ callId: call.api_call_id, raw: call })),
+	},
+	{
+		node: 'telediscount',
+		resource: 'recording',
+		operation: 'download',
+		parameters: { apiCallId: TELEDISCOUNT_RECORDED_CALL, binaryPropertyName: 'data' },
+		expected: () => [
+			{
+				callId: TELEDISCOUNT_RECORDED_CALL,
+				fileName: `${TELEDISCOUNT_RECORDED_CALL}.mp3`,
+				mimeType: 'audio/mpeg',
+				fileSize: SAMPLE_AUDIO.length,
+			},
+		],
+		binary: { property: 'data', mimeType: 'audio/mpeg', fileName: `${TELEDISCOUNT_RECORDED_CALL}.mp3`, bytes: SAMPLE_AUDIO.length },
+	},
 ];
 
-export const caseKey = (action: ActionCase) => `${action.resource}.${action.operation}`;
+export const caseKey = (action: ActionCase) => `${action.node}: ${action.resource}.${action.operation}`;
+
+export const ACTION_NODE = 'Action';
 
 export function actionWorkflowId(index: number) {
 	return `e2eAction${String(index).padStart(7, '0')}`;
@@ -64,26 +124,27 @@ export function actionWorkflow(action: ActionCase, index: number): Workflow {
 			},
 			{
 				id: randomUUID(),
-				name: 'AloVoice',
-				type: 'n8n-nodes-alovoice.aloVoice',
+				name: ACTION_NODE,
+				type: `n8n-nodes-alovoice.${action.node}`,
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: { resource: action.resource, operation: action.operation, ...action.parameters },
-				credentials: { aloVoiceApi: CREDENTIAL },
+				credentials:
+					action.node === 'aloVoice' ? { aloVoiceApi: CREDENTIAL } : { telediscountApi: TELEDISCOUNT_CREDENTIAL },
 			},
 		],
-		connections: { Webhook: { main: [[{ node: 'AloVoice', type: 'main', index: 0 }]] } },
+		connections: { Webhook: { main: [[{ node: ACTION_NODE, type: 'main', index: 0 }]] } },
 	};
 }
 
-/** Every resource.operation the built node offers, from its description. */
-export function offeredOperations(description: { properties: Array<Record<string, any>> }): string[] {
+/** Every resource.operation a built node offers, from its description. */
+export function offeredOperations(node: string, description: { properties: Array<Record<string, any>> }): string[] {
 	const offered: string[] = [];
 	for (const property of description.properties) {
 		if (property.name !== 'operation') continue;
 		for (const resource of property.displayOptions?.show?.resource ?? []) {
-			for (const option of property.options ?? []) offered.push(`${resource}.${option.value}`);
+			for (const option of property.options ?? []) offered.push(`${node}: ${resource}.${option.value}`);
 		}
 	}
-	return offered.sort();
+	return offered;
 }

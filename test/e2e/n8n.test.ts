@@ -1,9 +1,11 @@
 // The package inside a real n8n 2.40.7 (SQLite, production webhooks, credential store):
 // every action operation run by n8n against the stand-in PBX, then a scan for the token.
 import { ALOVOICE_TOKEN } from '../server/alovoice';
+import { TELEDISCOUNT_KEY } from '../server/telediscount';
 import { AloVoice } from '../../dist/nodes/AloVoice/AloVoice.node';
-import { ACTION_CASES, actionPath, actionWorkflow, actionWorkflowId, caseKey, offeredOperations } from './actions';
-import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, type Stack } from './stack';
+import { Telediscount } from '../../dist/nodes/Telediscount/Telediscount.node';
+import { ACTION_CASES, ACTION_NODE, actionPath, actionWorkflow, actionWorkflowId, caseKey, offeredOperations } from './actions';
+import { executionCounts, executionRunData, listExecutions, nodeItems, nodeOutput, startStack, waitFor, type Stack } from './stack';
 
 let stack: Stack;
 
@@ -15,45 +17,60 @@ afterAll(async () => {
 	await stack?.stop();
 }, 60 * 1000);
 
-describe('AloVoice actions in a real n8n', () => {
-	test('every operation the node offers has an end-to-end case', () => {
+describe('action nodes in a real n8n', () => {
+	test('every operation the action nodes offer has an end-to-end case', () => {
 		const covered = [...new Set(ACTION_CASES.map(caseKey))].sort();
-		expect(covered).toEqual(offeredOperations(new AloVoice().description));
+		const offered = [
+			...offeredOperations('aloVoice', new AloVoice().description),
+			...offeredOperations('telediscount', new Telediscount().description),
+		].sort();
+		expect(covered).toEqual(offered);
 	});
 
 	test.each(ACTION_CASES.map((action, index) => [`${caseKey(action)} #${index}`, action, index] as const))(
 		'%s: the workflow answers the node output and n8n stores a successful execution',
 		async (_name, action, index) => {
-			const { n8n, standIn } = stack;
-			const expected = action.expected(standIn);
+			const { n8n } = stack;
+			const standIns = { aloVoice: stack.standIn, telediscount: stack.telediscount };
+			const expected = action.expected(standIns);
 			const answer = await fetch(`${n8n.baseUrl}/webhook/${actionPath(index)}`, { method: 'POST' });
 			expect(answer.status).toBe(200);
 			expect(await answer.json()).toEqual(expected);
-			action.afterwards?.(standIn);
+			action.afterwards?.(standIns);
 
 			const workflowId = actionWorkflowId(index);
 			await waitFor(() => executionCounts(n8n, workflowId).success === 1, 10_000, 'the stored execution');
 			const [execution] = await listExecutions(n8n, workflowId);
 			const { status, runData } = await executionRunData(n8n, execution.id);
 			expect(status).toBe('success');
-			expect(nodeOutput(runData, 'AloVoice')).toEqual(expected);
+			expect(nodeOutput(runData, ACTION_NODE)).toEqual(expected);
+			if (action.binary) {
+				const [item] = nodeItems(runData, ACTION_NODE);
+				expect(item.binary?.[action.binary.property]).toMatchObject({
+					mimeType: action.binary.mimeType,
+					fileName: action.binary.fileName,
+				});
+			}
 		},
 	);
 });
 
 describe('secrets', () => {
-	test("the token is nowhere in the executions' data or n8n's log", async () => {
+	test.each([
+		['AloVoice token', ALOVOICE_TOKEN],
+		['Telediscount key', TELEDISCOUNT_KEY],
+	])("the %s is nowhere in the executions' data or n8n's log", async (_name, secret) => {
 		const { n8n } = stack;
 		const [{ executions }] = n8n.sql<{ executions: number }>('SELECT COUNT(*) AS executions FROM execution_data');
 		expect(executions).toBeGreaterThan(0);
 		const leaks = n8n.sql('SELECT executionId FROM execution_data WHERE instr(data, ?) > 0 OR instr(workflowData, ?) > 0', [
-			ALOVOICE_TOKEN,
-			ALOVOICE_TOKEN,
+			secret,
+			secret,
 		]);
 		expect(leaks).toEqual([]);
 		const log = n8n.log();
 		expect(log.length).toBeGreaterThan(0);
-		expect(log.includes(ALOVOICE_TOKEN)).toBe(false);
+		expect(log.includes(secret)).toBe(false);
 	});
 
 	test('n8n is still healthy', async () => {

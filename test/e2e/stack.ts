@@ -3,18 +3,22 @@
 import { join } from 'node:path';
 
 import { ALOVOICE_TOKEN, AloVoiceServer } from '../server/alovoice';
+import { TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
 import {
 	CACHE_DIR,
 	N8nInstance,
 	buildPackage,
 	ensureN8n,
 	readExamples,
+	readExampleDataTables,
 	standInCredential,
+	telediscountCredential,
 } from '../../scripts/lib/n8n';
 
 export interface Stack {
 	n8n: N8nInstance;
 	standIn: AloVoiceServer;
+	telediscount: TelediscountServer;
 	stop(): Promise<void>;
 }
 
@@ -28,25 +32,34 @@ export async function startStack(workflows: Workflow[], options: { logLevel?: 'd
 	const install = ensureN8n(log);
 	const standIn = new AloVoiceServer();
 	const baseUrl = await standIn.start();
+	const telediscount = new TelediscountServer();
+	const telediscountUrl = await telediscount.start();
 	const n8n = new N8nInstance({ install, log, logLevel: options.logLevel ?? 'debug', keepUserFolder: process.env.E2E_KEEP === '1' });
 	try {
 		await n8n.allocatePorts();
 		n8n.installPackage();
-		n8n.importCredentials(standInCredential(baseUrl, ALOVOICE_TOKEN));
+		n8n.importCredentials([
+			...standInCredential(baseUrl, ALOVOICE_TOKEN),
+			...telediscountCredential(telediscountUrl, TELEDISCOUNT_KEY),
+		]);
 		n8n.importWorkflows([...readExamples(), ...workflows]);
 		await n8n.start();
 		await n8n.setupOwner();
+		await n8n.createDataTables(readExampleDataTables());
 	} catch (error) {
 		await n8n.stop();
 		await standIn.stop();
+		await telediscount.stop();
 		throw new Error(`${(error as Error).message}\n--- n8n log tail ---\n${n8n.log().split('\n').slice(-60).join('\n')}`);
 	}
 	return {
 		n8n,
 		standIn,
+		telediscount,
 		async stop() {
 			await n8n.stop();
 			await standIn.stop();
+			await telediscount.stop();
 			n8n.removeUserFolder();
 		},
 	};
@@ -66,7 +79,8 @@ export async function listExecutions(n8n: N8nInstance, workflowId: string): Prom
 	return page.results;
 }
 
-type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: unknown }> | null> }; error?: unknown }>>;
+type RunItem = { json: unknown; binary?: Record<string, { mimeType: string; fileName?: string; fileSize?: string; id?: string }> };
+type RunData = Record<string, Array<{ data?: { main?: Array<RunItem[] | null> }; error?: unknown }>>;
 
 /** One execution's run data, read back through the REST API (n8n stores it "flatted"). */
 export async function executionRunData(n8n: N8nInstance, id: string): Promise<{ status: string; runData: RunData }> {
@@ -77,10 +91,14 @@ export async function executionRunData(n8n: N8nInstance, id: string): Promise<{ 
 	return { status: execution.status, runData: data.resultData.runData };
 }
 
-export function nodeOutput(runData: RunData, node: string): unknown[] {
+export function nodeItems(runData: RunData, node: string): RunItem[] {
 	const runs = runData[node];
 	if (!runs?.length) throw new Error(`node "${node}" did not run`);
-	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
+	return runs[0].data?.main?.[0] ?? [];
+}
+
+export function nodeOutput(runData: RunData, node: string): unknown[] {
+	return nodeItems(runData, node).map((item) => item.json);
 }
 
 /** Exact execution counts per status for a workflow, straight from n8n's database. */
