@@ -139,6 +139,20 @@ LoggerProxy.init({
 	scoped: () => LoggerProxy,
 } as unknown as Logger);
 
+// n8n-core logs through @n8n/backend-common's Logger (winston, straight to the console), not
+// through LoggerProxy: capture its lines as well, so secret searches see what n8n really logs.
+{
+	type BackendLogger = { log(level: string, message: string, metadata: object): void };
+	const backendCommon = require(
+		require.resolve('@n8n/backend-common', { paths: [require.resolve('n8n-core')] }),
+	) as { Logger: { prototype: BackendLogger } };
+	const original = backendCommon.Logger.prototype.log;
+	backendCommon.Logger.prototype.log = function (this: BackendLogger, level, message, metadata) {
+		capturedLogs.push(`${level} ${message} ${metadata ? safeStringify(metadata) : ''}`);
+		return original.call(this, level, message, metadata);
+	};
+}
+
 export function safeStringify(value: unknown): string {
 	const seen = new WeakSet();
 	return JSON.stringify(value, (_key, entry: unknown) => {
