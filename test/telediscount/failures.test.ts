@@ -1,8 +1,8 @@
 // Every failure mode of the stand-in API against every operation: each becomes a NodeApiError
 // that says what the PBX answered, and the key (which sits in every URL) appears nowhere.
-import { capturedLogs } from '../harness/engine';
 import { TELEDISCOUNT_KEY } from '../server/telediscount';
-import { NODE, useTelediscountServer } from './setup';
+import { capturedLogs } from '../harness/engine';
+import { NODE, loggedText, useTelediscountServer } from './setup';
 
 const operations = {
 	'Call → Make': {
@@ -56,7 +56,6 @@ describe('Telediscount failure modes', () => {
 		describe(name, () => {
 			it.each(cases)('%s → NodeApiError, key nowhere', async (_label, failure, message) => {
 				server.fail(failure);
-				const logsBefore = capturedLogs.length;
 				const result = await context.run(operation.parameters);
 
 				expect(server.requests).toHaveLength(1);
@@ -71,7 +70,7 @@ describe('Telediscount failure modes', () => {
 				}
 				expect(result.serialized).toContain(message(operation.action));
 				expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
-				expect(capturedLogs.slice(logsBefore).join('\n')).not.toContain(TELEDISCOUNT_KEY);
+				expect(loggedText()).not.toContain(TELEDISCOUNT_KEY);
 			});
 
 			it('malformed body → NodeApiError, key nowhere', async () => {
@@ -85,7 +84,6 @@ describe('Telediscount failure modes', () => {
 
 			it('a wrong key → 401 NodeApiError; neither key appears, though the PBX echoed it', async () => {
 				const wrongKey = 'abonentWRONG0000ffffeeeedddd';
-				const logsBefore = capturedLogs.length;
 				const result = await context.run(operation.parameters, { apiKey: wrongKey });
 				expect(server.requests[0].query.abonent_api_key).toBe(wrongKey);
 				expect(result.error?.message).toBe(
@@ -96,7 +94,7 @@ describe('Telediscount failure modes', () => {
 				);
 				for (const secret of [wrongKey, TELEDISCOUNT_KEY]) {
 					expect(result.serialized).not.toContain(secret);
-					expect(capturedLogs.slice(logsBefore).join('\n')).not.toContain(secret);
+					expect(loggedText()).not.toContain(secret);
 				}
 			});
 
@@ -118,8 +116,18 @@ describe('Telediscount failure modes', () => {
 		});
 	}
 
+	it('the log search looks where n8n logs: the failure is in the logs, the key is not', async () => {
+		server.fail({ status: 500, body: leakyBody });
+		const linesBefore = capturedLogs.length;
+		const result = await context.run(operations['Call → Get Many'].parameters);
+		expect(result.error?.message).toBe(
+			'Telediscount answered 500 while listing the calls: the PBX failed to handle the request',
+		);
+		expect(capturedLogs.slice(linesBefore).join('\n')).toContain(result.error!.message);
+		expect(loggedText()).not.toContain(TELEDISCOUNT_KEY);
+	});
+
 	it('successful runs carry the key nowhere either (outputs, execution data, logs)', async () => {
-		const logsBefore = capturedLogs.length;
 		for (const operation of Object.values(operations)) {
 			const result = await context.run(operation.parameters);
 			expect(result.error).toBeUndefined();
@@ -131,7 +139,7 @@ describe('Telediscount failure modes', () => {
 			TELEDISCOUNT_KEY,
 			TELEDISCOUNT_KEY,
 		]);
-		expect(capturedLogs.slice(logsBefore).join('\n')).not.toContain(TELEDISCOUNT_KEY);
+		expect(loggedText()).not.toContain(TELEDISCOUNT_KEY);
 	});
 
 	it('a PBX that echoes the key inside a successful answer: the output shows *** instead', async () => {

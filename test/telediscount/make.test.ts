@@ -1,6 +1,6 @@
-import { capturedLogs, plainItems } from '../harness/engine';
+import { plainItems } from '../harness/engine';
 import { TELEDISCOUNT_KEY } from '../server/telediscount';
-import { NODE, useTelediscountServer } from './setup';
+import { NODE, loggedText, useTelediscountServer } from './setup';
 
 describe('Telediscount → Call → Make', () => {
 	const context = useTelediscountServer();
@@ -159,6 +159,6 @@ describe('Telediscount → Call → Make', () => {
 			'The PBX answered: {"error":"Unknown abonent_api_key ***"}',
 		);
 		expect(result.serialized).not.toContain(wrongKey);
-		expect(capturedLogs.join('\n')).not.toContain(wrongKey);
+		expect(loggedText()).not.toContain(wrongKey);
 	});
 });

@@ -3,7 +3,7 @@
 import { TelediscountApi } from '../../credentials/TelediscountApi.credentials';
 import { Telediscount } from '../../nodes/Telediscount/Telediscount.node';
 import type { RunOptions, WorkflowNode } from '../harness/engine';
-import { PACKAGE, registerCredentialType, registerNodeType, runWorkflow } from '../harness/engine';
+import { PACKAGE, capturedLogs, registerCredentialType, registerNodeType, runWorkflow } from '../harness/engine';
 import { TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
 
 registerNodeType(new Telediscount());
@@ -14,6 +14,11 @@ export const TYPE = `${PACKAGE}.telediscount`;
 
 export interface TelediscountCredentials {
 	telediscountApi: { apiKey: string; baseUrl: string };
+}
+
+/** Everything n8n and the node logged so far, for secret searches. */
+export function loggedText(): string {
+	return capturedLogs.join('\n');
 }
 
 /** A server started before and stopped after the file's tests, reset before each test. */
