@@ -1,9 +1,13 @@
-// The "Options" parameter that every operation shares: how long to wait for the PBX.
+// The "Options" parameter of every operation: how long to wait for the PBX, plus the operation's own.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS } from '../transport';
 
-export function timeoutOption(resource: string, operation: string): INodeProperties {
+export function optionsCollection(
+	resource: string,
+	operation: string,
+	own: INodeProperties[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -12,6 +16,7 @@ export function timeoutOption(resource: string, operation: string): INodePropert
 		default: {},
 		displayOptions: { show: { resource: [resource], operation: [operation] } },
 		options: [
+			...own,
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',

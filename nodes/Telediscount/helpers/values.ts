@@ -39,6 +39,16 @@ export function checkUniversalNumber(value: unknown, field: string): Check {
 	return refuse;
 }
 
+/** A call ID as Telediscount gives it (api_call_id): letters, digits and a few separators. */
+export function checkCallId(value: unknown, field: string): Check {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (/^[A-Za-z0-9_.:-]{1,128}$/.test(text)) return { ok: true, value: text };
+	return {
+		ok: false,
+		message: `${field}: "${text}" is not a call ID. Use the ID as Telediscount gives it, letters and digits, e.g. c1f926a8f5727b77f9cbf39d8f35d061.`,
+	};
+}
+
 /** An optional filter: empty stays empty; a phone-looking value is sent in universal format. */
 export function filterNumber(value: unknown, field: string): Check {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';

@@ -2,8 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { timeoutOf, timeoutOption } from '../../helpers/options';
-import { callRecords, filterNumber, toCall } from '../../helpers/values';
+import { timeoutOf, optionsCollection } from '../../helpers/options';
+import { callRecords, checkCallId, filterNumber, toCall } from '../../helpers/values';
 import { telediscountRequest } from '../../transport';
 
 const show = { resource: ['call'], operation: ['getMany'] };
@@ -69,7 +69,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	timeoutOption('call', 'getMany'),
+	optionsCollection('call', 'getMany'),
 ];
 
 interface Filters {
@@ -82,16 +82,10 @@ interface Filters {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const query: Record<string, string> = {};
-	const apiCallId = String(filters.apiCallId ?? '').trim();
-	if (apiCallId !== '') {
-		if (!/^[A-Za-z0-9_.:-]{1,128}$/.test(apiCallId)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Call ID (api_call_id): "${apiCallId}" is not a call ID. Use the ID as Telediscount gives it, letters and digits, e.g. c1f926a8f5727b77f9cbf39d8f35d061.`,
-				{ itemIndex },
-			);
-		}
-		query.api_call_id = apiCallId;
+	if (String(filters.apiCallId ?? '').trim() !== '') {
+		const callId = checkCallId(filters.apiCallId, 'Call ID (api_call_id)');
+		if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.message, { itemIndex });
+		query.api_call_id = callId.value;
 	}
 	const numberFilters: Array<[keyof Filters, string, string]> = [
 		['numA', 'num_a', 'Caller (num_a)'],

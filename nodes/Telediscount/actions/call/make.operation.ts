@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { timeoutOf, timeoutOption } from '../../helpers/options';
+import { timeoutOf, optionsCollection } from '../../helpers/options';
 import { checkSipAccount, checkUniversalNumber, parseCallIdAnswer, telediscountE164 } from '../../helpers/values';
 import { telediscountRequest } from '../../transport';
 
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 			'The number connected once the SIP account answers (num_b), with the country code, e.g. 74951234567. +7 …, 8 …, spaces and dashes are accepted.',
 		displayOptions: { show },
 	},
-	timeoutOption('call', 'make'),
+	optionsCollection('call', 'make'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

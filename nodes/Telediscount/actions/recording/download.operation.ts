@@ -4,8 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BinaryAnswer } from '../../../shared/http';
 import { bodyText, fileNameFromDisposition, headerValue, mimeTypeOf, quoteAnswer } from '../../../shared/http';
-import { timeoutOf } from '../../helpers/options';
-import { extensionFor } from '../../helpers/values';
+import { optionsCollection, timeoutOf } from '../../helpers/options';
+import { checkCallId, extensionFor } from '../../helpers/values';
 import { getTelediscountCredentials, telediscountRequest } from '../../transport';
 
 const show = { resource: ['recording'], operation: ['download'] };
@@ -31,46 +31,25 @@ export const description: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the file in',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'call-c1f926a8.mp3',
-				description: "The output file's name; by default the name Telediscount gives, or the call ID with the audio's extension",
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 0.1 },
-				default: 30,
-				description: 'How long to wait for Telediscount to answer before giving up',
-			},
-		],
-	},
+	optionsCollection('recording', 'download', [
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'call-c1f926a8.mp3',
+			description: "The output file's name; by default the name Telediscount gives, or the call ID with the audio's extension",
+		},
+	]),
 ];
 
 // A recording that does not exist may come back as 200 with a text or JSON explanation.
 const NOT_AUDIO = /^(text\/|application\/(json|xml|problem\+json)$)/;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const apiCallId = String(this.getNodeParameter('apiCallId', itemIndex) ?? '').trim();
-	if (!/^[A-Za-z0-9_.:-]{1,128}$/.test(apiCallId)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Call ID (api_call_id): "${apiCallId}" is not a call ID. Use the ID as Telediscount gives it, letters and digits, e.g. c1f926a8f5727b77f9cbf39d8f35d061.`,
-			{ itemIndex },
-		);
-	}
+	const callId = checkCallId(this.getNodeParameter('apiCallId', itemIndex), 'Call ID (api_call_id)');
+	if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.message, { itemIndex });
+	const apiCallId = callId.value;
 	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex) ?? '').trim();
 	if (binaryPropertyName === '') {
 		throw new NodeOperationError(
