@@ -106,6 +106,13 @@ describe('Telediscount failure modes', () => {
 				expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
 			});
 
+			it('slow but within the timeout → the answer is used', async () => {
+				server.fail({ delayMs: 400 });
+				const result = await context.run(operation.parameters);
+				expect(result.error).toBeUndefined();
+				expect(result.output(NODE).length).toBeGreaterThan(0);
+			});
+
 			it('recovers once the PBX does: the next run succeeds', async () => {
 				server.fail({ status: 500, times: 1 });
 				expect((await context.run(operation.parameters)).error?.message).toContain('500');
