@@ -1,11 +1,12 @@
 // `npm run bench`: this package's nodes vs n8n's generic nodes, side by side in one real n8n
 // 2.40.7 (SQLite, production webhooks) on this machine. Prints a Markdown report and writes it
 // into BENCHMARKS.md between the "n8n-bench" markers (the rest of the file is left alone).
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { ALOVOICE_TOKEN } from '../../test/server/alovoice';
+import { ALOVOICE_TOKEN, fakeAudio } from '../../test/server/alovoice';
 import { executionCounts, startStack, waitFor, type Stack } from '../../test/e2e/stack';
 import { PACKAGE_ROOT, N8N_VERSION } from '../../scripts/lib/n8n';
 import { runLoad, type LoadResult } from '../../scripts/lib/load';
@@ -13,6 +14,49 @@ import { ROUTE_ANSWER, getResultsHttpRequest, routeWebhookBaseline } from './wor
 
 const ROUTE_REQUESTS = Number(process.env.BENCH_ROUTE_REQUESTS ?? 300);
 const RESULT_CALLS = Number(process.env.BENCH_RESULT_CALLS ?? 1000);
+const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
+
+/** What a user without this package runs: curl posting the campaign's multipart body. */
+async function benchCampaignCurl(stack: Stack) {
+	const dir = stack.n8n.userFolder;
+	const csv = join(dir, 'recipients.csv');
+	const mp3 = join(dir, 'message.mp3');
+	writeFileSync(csv, Array.from({ length: RECIPIENTS }, (_, i) => `99890${String(1_000_000 + i).slice(-7)}`).join('\n') + '\n');
+	writeFileSync(mp3, fakeAudio('campaign message'));
+	const before = stack.standIn.state.nextCampaignId;
+	// The stand-in answers from this process, so curl must run asynchronously.
+	const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((done) => {
+		const child = spawn('/usr/bin/time', [
+			'-f', 'TIME %e %M',
+			'curl', '-sS', '-o', '/dev/null', '-w', '%{http_code}',
+			'-H', `Authorization: Bearer ${ALOVOICE_TOKEN}`,
+			'-F', 'name=Bench campaign', '-F', 'from=2026.12.01', '-F', 'to=2026.12.31',
+			'-F', 'fromtime=09:00', '-F', 'totime=18:00', '-F', 'trunks=551234567',
+			'-F', `record=@${mp3};type=audio/mpeg`, '-F', `recipients=@${csv};type=text/csv`,
+			`${stack.standIn.url}/mapi/addAutorule`,
+		]);
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (chunk) => (out += chunk));
+		child.stderr.on('data', (chunk) => (err += chunk));
+		child.on('close', (exit) => done({ stdout: out, stderr: err, code: exit }));
+	});
+	const measured = /TIME ([\d.]+) (\d+)/.exec(stderr);
+	if (code !== 0 || stdout !== '200' || !measured || stack.standIn.state.nextCampaignId !== before + 1) {
+		throw new Error(`curl campaign failed: ${code} ${stdout} ${stderr}`);
+	}
+	const row = { variant: 'curl (multipart POST)', seconds: Number(measured[1]), peakMb: Number(measured[2]) / 1024, bytes: readFileSync(csv).length };
+	process.stderr.write(`[bench] campaign ${JSON.stringify(row)}\n`);
+	return [row];
+}
+
+function campaignTable(rows: Array<{ variant: string; seconds: number; peakMb: number; bytes: number }>) {
+	const lines = ['| client | recipients | CSV MB | wall time s | peak RSS MB (client process) |', '|---|---:|---:|---:|---:|'];
+	for (const row of rows) {
+		lines.push(`| ${row.variant} | ${RECIPIENTS} | ${(row.bytes / 2 ** 20).toFixed(1)} | ${row.seconds.toFixed(2)} | ${row.peakMb.toFixed(0)} |`);
+	}
+	return lines.join('\n');
+}
 
 interface RouteVariant {
 	name: string;
@@ -121,6 +165,7 @@ async function main() {
 			{ name: 'Webhook + Respond to Webhook', url: `${base}/webhook/bench-route-webhook`, workflowId: 'BenchRouteWebhk1' },
 		]);
 		const results = await benchResults(stack, [{ name: 'HTTP Request node', path: 'bench-results-http', withSecrets: true }]);
+		const campaign = await benchCampaignCurl(stack);
 		const report = [
 			`Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node 24 with SQLite, log level info; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\`.`,
 			'',
@@ -131,6 +176,10 @@ async function main() {
 			`### Speech analytics "Get Result" for ${RESULT_CALLS} calls in one execution`,
 			'',
 			resultsTable(results),
+			'',
+			`### Creating a campaign with ${RECIPIENTS} recipients`,
+			'',
+			campaignTable(campaign),
 		].join('\n');
 		console.log(report);
 		writeSection(report);

@@ -1,0 +1,116 @@
+// Trigger workflows for the e2e suite and the benchmarks, built from the AloVoice Trigger's own
+// description (the event parameter is found by its options), plus the PBX's request bodies.
+import { randomUUID } from 'node:crypto';
+
+import type { Workflow } from './stack';
+
+export type EventKind = 'callStarted' | 'callEnded' | 'callRequestResult' | 'routeRequest';
+
+const EVENT_WORDS: Record<EventKind, RegExp> = {
+	callStarted: /call.?start|callstart/i,
+	callEnded: /call.?end|callend/i,
+	callRequestResult: /result/i,
+	routeRequest: /route/i,
+};
+
+interface Description {
+	properties: Array<{ name: string; type: string; options?: Array<{ name: string; value: unknown }> }>;
+}
+
+/** The trigger's event parameter and the value that selects `kind`. */
+export function eventParameter(description: Description, kind: EventKind): { name: string; value: unknown } {
+	for (const property of description.properties) {
+		if (property.type !== 'options' || !property.options) continue;
+		const option = property.options.find(
+			(candidate) => EVENT_WORDS[kind].test(String(candidate.value)) || EVENT_WORDS[kind].test(candidate.name),
+		);
+		if (option && property.options.length >= 4) return { name: property.name, value: option.value };
+	}
+	throw new Error(`the AloVoice Trigger has no event option for ${kind}`);
+}
+
+export function triggerWorkflow(
+	id: string,
+	name: string,
+	description: Description,
+	kind: EventKind,
+	extra: Record<string, unknown> = {},
+): Workflow {
+	const event = eventParameter(description, kind);
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'AloVoice Trigger',
+				type: 'n8n-nodes-alovoice.aloVoiceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { [event.name]: event.value, ...extra },
+			},
+		],
+		connections: {},
+	};
+}
+
+/**
+ * A body as the vendor's examples send it: JSON text with a trailing comma, posted with
+ * `curl --data`, so Content-Type application/x-www-form-urlencoded.
+ */
+export function pbxBody(fields: Record<string, unknown>): { body: string; headers: Record<string, string> } {
+	const json = JSON.stringify(fields);
+	return {
+		body: `${json.slice(0, -1)},}`,
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	};
+}
+
+export function callStartFields(index: number) {
+	return {
+		inner_phone: 2000 + (index % 50),
+		number: `+9989${String(10_000_000 + index).slice(-8)}`,
+		line: 712345678,
+		type: 'inc',
+		start_time: 1_745_572_464 + index,
+	};
+}
+
+export function callEndFields(callId: string, index: number) {
+	return {
+		call_id: callId,
+		finish_time: 1_745_572_524 + index,
+		duration: 60,
+		status_code: 200,
+		record: `https://cld.alovoice.uz/records/${index}.mp3`,
+	};
+}
+
+/** At least 200 requests no trigger may accept: malformed bodies of every kind. */
+export function malformedRequests(): Array<{ label: string; init: RequestInit }> {
+	const shapes: Array<[string, string | undefined, string | undefined]> = [
+		['not JSON', 'hello there', 'text/plain'],
+		['broken JSON', '{"inner_phone": 2000, "number": ', 'application/json'],
+		['empty body', '', 'application/json'],
+		['no body, no type', undefined, undefined],
+		['JSON array', '[1,2,3]', 'application/json'],
+		['JSON string', '"callstart"', 'application/json'],
+		['JSON number', '42', 'application/json'],
+		['JSON null', 'null', 'application/json'],
+		['empty object', '{}', 'application/json'],
+		['form field junk', 'a=1&b=2', 'application/x-www-form-urlencoded'],
+		['oversized', JSON.stringify({ number: '+998901234567', pad: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'],
+	];
+	const requests: Array<{ label: string; init: RequestInit }> = [];
+	for (let round = 0; requests.length < 220; round++) {
+		for (const [label, body, type] of shapes) {
+			if (label === 'oversized' && round % 5 !== 0) continue;
+			requests.push({
+				label,
+				init: { method: 'POST', body, headers: type ? { 'content-type': type } : {} },
+			});
+		}
+	}
+	return requests;
+}
