@@ -50,7 +50,9 @@ export async function startStack(workflows: Workflow[], options: { logLevel?: 'd
 		await n8n.stop();
 		await standIn.stop();
 		await telediscount.stop();
-		throw new Error(`${(error as Error).message}\n--- n8n log tail ---\n${n8n.log().split('\n').slice(-60).join('\n')}`);
+		const tail = n8n.log().split('\n').slice(-60).join('\n');
+		n8n.removeUserFolder();
+		throw new Error(`${(error as Error).message}\n--- n8n log tail ---\n${tail}`);
 	}
 	return {
 		n8n,
