@@ -1,0 +1,61 @@
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { securityCredentials } from '../shared/webhook/node';
+import { properties } from './description';
+import { callEnded, callRequestResult, callStarted, routeRequest } from './handlers';
+
+/**
+ * One trigger with an Event choice: each node instance gets its own webhook URL (n8n's random
+ * webhookId in the path, so the URL is unguessable by default), pasted into the PBX for that
+ * event. Answers that must not wait for n8n are written by the node itself on the response
+ * object; answers decided by the workflow pass through a guard that validates them and falls
+ * back (see handlers.ts and docs/triggers.md).
+ */
+export class AloVoiceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AloVoice Trigger',
+		name: 'aloVoiceTrigger',
+		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+		defaults: { name: 'AloVoice Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		credentials: securityCredentials,
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// The workflow answers only in the two "workflow" modes; every other answer is
+				// written by the node itself and n8n is told so with noWebhookResponse.
+				responseMode:
+					'={{ $parameter["event"] === "callStarted" && $parameter["callStartAnswer"] !== "node" ? $parameter["callStartAnswer"] : $parameter["event"] === "routeRequest" && $parameter["routeMode"] !== "rules" ? $parameter["routeMode"] : "onReceived" }}',
+				path: 'webhook',
+			},
+		],
+		properties,
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const event = this.getNodeParameter('event') as string;
+		switch (event) {
+			case 'callStarted':
+				return await callStarted.call(this);
+			case 'callEnded':
+				return await callEnded.call(this);
+			case 'callRequestResult':
+				return await callRequestResult.call(this);
+			case 'routeRequest':
+				return await routeRequest.call(this);
+		}
+		return { webhookResponse: { error: `Unknown event ${String(event)}` } as IDataObject };
+	}
+}

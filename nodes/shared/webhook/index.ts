@@ -1,0 +1,5 @@
+// Provider-neutral webhook logic shared by the AloVoice and Telediscount triggers.
+export * from './body';
+export * from './security';
+export * from './events';
+export * from './answers';

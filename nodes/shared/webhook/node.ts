@@ -1,0 +1,151 @@
+// The n8n side shared by both PBX triggers: the security parameters and credentials, reading
+// the request n8n hands a webhook node, and answering it directly on the response object.
+// Provider-specific code only says which normalizer to use and what to answer.
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeCredentialDescription,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { DEFAULT_MAX_BODY_BYTES, readEventFields, type Fields, type IncomingEvent } from './body';
+import type { EventCheck } from './events';
+import type { ResponseLike } from './answers';
+import { checkSecurity, type SecuritySettings } from './security';
+
+/**
+ * n8n's own credential types for header/query/basic auth (the ones its Webhook node uses), so
+ * the secrets live in n8n's encrypted credential store, not in node parameters that are copied
+ * into every execution's workflow data.
+ */
+export const securityCredentials: INodeCredentialDescription[] = [
+	{ name: 'httpHeaderAuth', required: true, displayOptions: { show: { authentication: ['headerAuth'] } } },
+	{ name: 'httpQueryAuth', required: true, displayOptions: { show: { authentication: ['queryAuth'] } } },
+	{ name: 'httpBasicAuth', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
+];
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'None (Unguessable URL Only)', value: 'none' },
+		{ name: 'Shared Secret in a Header', value: 'headerAuth' },
+		{ name: 'Shared Secret in a Query Parameter', value: 'queryAuth' },
+		{ name: 'Basic Auth', value: 'basicAuth' },
+	],
+	default: 'none',
+	description:
+		'The PBX signs nothing; the URL holds a random ID. Add a secret the PBX sends with every request to make a leaked URL useless.',
+};
+
+export const commonOptions: INodeProperties[] = [
+	{
+		displayName: 'IP Allowlist',
+		name: 'ipAllowlist',
+		type: 'string',
+		default: '',
+		placeholder: '203.0.113.10, 198.51.100.0/24',
+		description: 'Addresses or CIDR ranges the PBX sends from, separated by commas. Others get 403. Empty allows all.',
+	},
+	{
+		displayName: 'Pass Invalid Events On',
+		name: 'passInvalid',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a request that is not a valid event (but passed the security checks) still starts the workflow, as an item with invalid: true and the reason, instead of getting a 400',
+	},
+	{
+		displayName: 'Max Body Size (KB)',
+		name: 'maxBodyKb',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 64,
+		description: 'Larger requests get 413 and start nothing',
+	},
+];
+
+interface RequestLike extends IncomingEvent {
+	ip?: string;
+	socket?: { remoteAddress?: string };
+}
+
+/** Answers the request now, on the raw response object, before any execution exists. */
+export function answerNow(context: IWebhookFunctions, status: number, body: string, contentType: string): void {
+	const res = context.getResponseObject() as unknown as ResponseLike;
+	res.statusCode = status;
+	res.setHeader('content-type', contentType);
+	res.setHeader('content-length', Buffer.byteLength(body));
+	res.end(body);
+}
+
+export function answerJson(context: IWebhookFunctions, status: number, value: unknown): void {
+	answerNow(context, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+async function securitySettings(context: IWebhookFunctions): Promise<{ settings: SecuritySettings; secretQuery?: string }> {
+	const authentication = context.getNodeParameter('authentication', 'none') as string;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const settings: SecuritySettings = { ipAllowlist: (options.ipAllowlist as string | undefined) ?? '' };
+	let secretQuery: string | undefined;
+	const read = async (type: string) => (await context.getCredentials(type)) as ICredentialDataDecryptedObject;
+	if (authentication === 'headerAuth') {
+		const credential = await read('httpHeaderAuth');
+		settings.header = { name: String(credential.name ?? ''), value: String(credential.value ?? '') };
+	} else if (authentication === 'queryAuth') {
+		const credential = await read('httpQueryAuth');
+		secretQuery = String(credential.name ?? '');
+		settings.query = { name: secretQuery, value: String(credential.value ?? '') };
+	} else if (authentication === 'basicAuth') {
+		const credential = await read('httpBasicAuth');
+		settings.basic = { user: String(credential.user ?? ''), password: String(credential.password ?? '') };
+	}
+	return { settings, secretQuery };
+}
+
+export type Received = { ok: true; item: Fields; raw: Fields } | { ok: false; response: IWebhookResponseData };
+
+/**
+ * Security checks, then the body, then the event's own rules. A refusal is answered here with
+ * a JSON reason and no workflowData, so n8n starts no execution (n8n 2.40.7
+ * dist/webhooks/webhook-helpers.js: `workflowData === undefined` returns before the run).
+ * With "Pass Invalid Events On", a malformed (but authorized) event becomes an item marked
+ * invalid; unauthorized requests are always refused.
+ */
+export async function receiveEvent(context: IWebhookFunctions, normalize: (fields: Fields) => EventCheck): Promise<Received> {
+	const req = context.getRequestObject() as unknown as RequestLike;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const refuse = (status: number, reason: string): Received => {
+		answerJson(context, status, { error: reason });
+		return { ok: false, response: { noWebhookResponse: true } };
+	};
+	let security;
+	try {
+		security = await securitySettings(context);
+	} catch {
+		return refuse(500, 'The trigger cannot read its authentication credential.');
+	}
+	const ip = req.ip ?? req.socket?.remoteAddress;
+	const allowed = checkSecurity(req, ip, security.settings);
+	if (!allowed.ok) return refuse(allowed.status, allowed.reason);
+
+	const maxBytes = Math.round(Number(options.maxBodyKb ?? DEFAULT_MAX_BODY_BYTES / 1024) * 1024);
+	const dropQuery = security.secretQuery ? [security.secretQuery] : [];
+	const body = readEventFields(req, { maxBytes, dropQuery });
+	const passInvalid = options.passInvalid === true;
+	if (!body.ok) {
+		if (passInvalid && body.status !== 413) {
+			return { ok: true, item: { invalid: true, reason: body.reason }, raw: {} };
+		}
+		return refuse(body.status, body.reason);
+	}
+	const event = normalize(body.fields);
+	if (!event.ok) {
+		if (passInvalid) return { ok: true, item: { invalid: true, reason: event.reason, raw: body.fields }, raw: body.fields };
+		return refuse(400, `Not a valid event: ${event.reason}.`);
+	}
+	return { ok: true, item: { ...event.item, receivedAs: body.format, raw: body.fields }, raw: body.fields };
+}
