@@ -187,6 +187,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	mode?: WorkflowExecuteMode;
 	connections?: IConnections;
+	/** Lets a test add lifecycle handlers (e.g. `sendResponse`, as n8n's webhook server does). */
+	onHooks?: (hooks: ExecutionLifecycleHooks) => void;
 }
 
 export interface RunResult {
@@ -245,6 +247,7 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 	let finish!: (run: IRun) => void;
 	const done = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => finish(fullRunData));
+	options.onHooks?.(hooks);
 
 	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? {});
 	const additionalData = {
