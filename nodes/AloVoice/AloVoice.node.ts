@@ -1,6 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import * as call from './actions/call';
+import * as campaign from './actions/campaign';
+import * as extension from './actions/extension';
 import * as line from './actions/line';
+import * as recording from './actions/recording';
+import * as speechAnalytics from './actions/speechAnalytics';
 import { router } from './actions/router';
 import { loadOptions } from './methods/loadOptions';
 
@@ -25,10 +30,22 @@ export class AloVoice implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Line', value: 'line' }],
-				default: 'line',
+				options: [
+					{ name: 'Call', value: 'call' },
+					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Extension', value: 'extension' },
+					{ name: 'Line', value: 'line' },
+					{ name: 'Recording', value: 'recording' },
+					{ name: 'Speech Analytics', value: 'speechAnalytics' },
+				],
+				default: 'call',
 			},
+			...call.description,
+			...campaign.description,
+			...extension.description,
 			...line.description,
+			...recording.description,
+			...speechAnalytics.description,
 		],
 	};
 

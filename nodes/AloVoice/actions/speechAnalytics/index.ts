@@ -1,0 +1,8 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/operation';
+
+// Placeholder until the Speech Analytics operations land: the resource is wired into the node and router.
+export const operations: Record<string, OperationModule> = {};
+
+export const description: INodeProperties[] = [];
