@@ -36,7 +36,7 @@ export class AloVoice implements INodeType {
 					{ name: 'Extension', value: 'extension' },
 					{ name: 'Line', value: 'line' },
 					{ name: 'Recording', value: 'recording' },
-					{ name: 'Speech Analytics', value: 'speechAnalytics' },
+					{ name: 'Speech Analysis', value: 'speechAnalytics' },
 				],
 				default: 'call',
 			},
