@@ -14,15 +14,15 @@ const EVENT_WORDS: Record<EventKind, RegExp> = {
 };
 
 interface Description {
-	properties: Array<{ name: string; type: string; options?: Array<{ name: string; value: unknown }> }>;
+	properties: Array<{ name: string; type: string; options?: ReadonlyArray<object> }>;
 }
 
 /** The trigger's event parameter and the value that selects `kind`. */
 export function eventParameter(description: Description, kind: EventKind): { name: string; value: unknown } {
 	for (const property of description.properties) {
 		if (property.type !== 'options' || !property.options) continue;
-		const option = property.options.find(
-			(candidate) => EVENT_WORDS[kind].test(String(candidate.value)) || EVENT_WORDS[kind].test(candidate.name),
+		const option = (property.options as Array<{ name?: string; value?: unknown }>).find(
+			(candidate) => EVENT_WORDS[kind].test(String(candidate.value)) || EVENT_WORDS[kind].test(String(candidate.name)),
 		);
 		if (option && property.options.length >= 4) return { name: property.name, value: option.value };
 	}
