@@ -143,12 +143,11 @@ export const properties: INodeProperties[] = [
 		name: 'answerTimeout',
 		type: 'number',
 		typeOptions: { minValue: 0.05, numberPrecision: 2 },
-		displayOptions: {
-			show: { event: ['routeRequest', 'callStarted'] },
-			hide: { routeMode: ['rules'], callStartAnswer: ['node'] },
-		},
+		// Shown for both events whatever the mode: a hide on the other event's mode parameter
+		// would hide it everywhere, since n8n fills hidden parameters' defaults before checking.
+		displayOptions: { show: { event: ['routeRequest', 'callStarted'] } },
 		default: 3,
-		description: 'When the workflow has not answered by then, the fallback is sent',
+		description: 'Used when the workflow answers: when it has not answered by then, the fallback is sent',
 	},
 	authenticationProperty,
 	{

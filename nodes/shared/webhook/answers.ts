@@ -232,7 +232,12 @@ export function guardResponse(
 		res.statusCode = decision.status;
 		original.setHeader('content-type', decision.contentType);
 		original.setHeader('content-length', Buffer.byteLength(decision.body));
+		// Node's end() writes the head through this.writeHead, so the real one is put back for
+		// that call; afterwards n8n's late writes hit the no-op again.
+		const guarded = res.writeHead;
+		res.writeHead = original.writeHead;
 		original.end(decision.body);
+		res.writeHead = guarded;
 		options.onSettled?.(decision, reason);
 		return true;
 	};

@@ -1,0 +1,418 @@
+// The AloVoice Trigger through n8n's webhook path: a real HTTP request from the PBX side, the
+// node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
+import { capturedLogs, safeStringify } from '../harness/engine';
+import { examples, sendEvent, withTrailingComma } from '../server/pbxSide';
+import { CALL_END_STATUSES } from '../../nodes/shared/webhook';
+import { CREDENTIALS, SECRETS, answerNode, host, itemsOf, respondNode } from './helpers';
+
+const START_ITEM = {
+	event: 'callStarted',
+	innerPhone: '2000',
+	number: '+998994412860',
+	numberE164: '+998994412860',
+	line: '712037006',
+	lineE164: '+998712037006',
+	direction: 'incoming',
+	type: 'inc',
+	startTime: 1745572464,
+	startTimeIso: '2025-04-25T09:14:24.000Z',
+};
+
+describe('Call Started', () => {
+	it.each([
+		['curl --data (form-encoded JSON with trailing comma)', 'curl', 'formJson'],
+		['application/json', 'json', 'json'],
+		['form fields', 'form', 'formFields'],
+		['text/plain JSON with trailing comma', 'text', 'textJson'],
+	] as const)('%s: answers its own id at once and puts it into the item', async (_label, as, receivedAs) => {
+		const workflow = await host({ event: 'callStarted' });
+		const answer = await sendEvent(workflow.url, examples.callStart, { as });
+		expect(answer.status).toBe(200);
+		expect(answer.contentType).toBe('text/plain; charset=utf-8');
+		expect(answer.body).toMatch(/^[0-9a-f]{32}$/);
+		const items = await itemsOf(workflow);
+		const raw = as === 'form' ? { inner_phone: '2000', number: '+998994412860', line: '712037006', type: 'inc', start_time: '1745572464' } : examples.callStart;
+		expect(items).toEqual([{ ...START_ITEM, receivedAs, raw, callId: answer.body, answeredBy: 'node' }]);
+	});
+
+	it('reads the event from the query string when the POST has no body', async () => {
+		const workflow = await host({ event: 'callStarted' });
+		const query = Object.fromEntries(Object.entries(examples.callStart).map(([k, v]) => [k, String(v)]));
+		const answer = await sendEvent(workflow.url, {}, { as: 'none', query });
+		expect(answer.status).toBe(200);
+		const [item] = await itemsOf(workflow);
+		expect(item).toMatchObject({ ...START_ITEM, receivedAs: 'query' });
+	});
+
+	it('takes 9 local digits and 12 digits as numbers, strings or integers', async () => {
+		const workflow = await host({ event: 'callStarted' });
+		await sendEvent(workflow.url, { ...examples.callStart, number: 994412860, line: '998712037006', start_time: '1745572464' });
+		const [item] = await itemsOf(workflow);
+		expect(item).toMatchObject({ number: '994412860', numberE164: '+998994412860', lineE164: '+998712037006', startTime: 1745572464 });
+	});
+
+	it('each own id is unique', async () => {
+		const workflow = await host({ event: 'callStarted' });
+		const ids = new Set<string>();
+		for (let index = 0; index < 20; index++) ids.add((await sendEvent(workflow.url, examples.callStart)).body);
+		expect(ids.size).toBe(20);
+	});
+});
+
+describe('Call Started answered by the workflow', () => {
+	const lastNode = (answer: unknown, extra = {}) => [answerNode({ answer, ...extra })];
+
+	it('last node: a CRM id is sent as plain text', async () => {
+		const workflow = await host({ event: 'callStarted', callStartAnswer: 'lastNode' }, lastNode({ id: 4711 }));
+		const answer = await sendEvent(workflow.url, examples.callStart);
+		expect([answer.status, answer.contentType, answer.body]).toEqual([200, 'text/plain; charset=utf-8', '4711']);
+		const [item] = await itemsOf(workflow);
+		expect(item.fallbackCallId).toMatch(/^[0-9a-f]{32}$/);
+	});
+
+	it('last node: id with callto is sent as JSON, the number checked', async () => {
+		const workflow = await host({ event: 'callStarted', callStartAnswer: 'lastNode' }, lastNode({ id: 'crm-17', callto: '99 123 45 67' }));
+		const answer = await sendEvent(workflow.url, examples.callStart);
+		expect(answer.json).toEqual({ id: 'crm-17', callto: '991234567' });
+	});
+
+	it('Respond to Webhook: a plain-text id is sent', async () => {
+		const workflow = await host({ event: 'callStarted', callStartAnswer: 'responseNode' }, [respondNode({ body: '123456789012' })]);
+		const answer = await sendEvent(workflow.url, examples.callStart);
+		expect(answer.body).toBe('123456789012');
+	});
+
+	it.each([
+		['invalid answer: a 13-digit integer', 'lastNode', lastNode({ id: 1234567890123 }), 'the id 1234567890123 is not an integer of at most 12 digits'],
+		['invalid answer: a 33-character string', 'lastNode', lastNode({ id: 'x'.repeat(33) }), 'the id has 33 characters; at most 32 are allowed'],
+		['invalid answer: callto not a number', 'lastNode', lastNode({ id: 5, callto: 'manager' }), 'callto: "manager" is not a phone number'],
+		['missing answer: no Respond node ran', 'responseNode', lastNode({ other: 1 }), "the workflow's answer is invalid: the id is empty"],
+		['workflow error', 'lastNode', lastNode({ id: 5 }, { fail: true }), 'the workflow failed (n8n answered 500: {"message":"Error in workflow"})'],
+		['timeout', 'lastNode', lastNode({ id: 5 }, { delayMs: 1500 }), 'no answer came within 300 ms'],
+		['timeout (Respond to Webhook)', 'responseNode', [respondNode({ body: '5', delayMs: 1500 })], 'no answer came within 300 ms'],
+	])('callstart fallback — %s: the node answers its own id', async (_label, mode, next, reason) => {
+		const workflow = await host({ event: 'callStarted', callStartAnswer: mode, answerTimeout: 0.3 }, next);
+		const logged = capturedLogs.length;
+		const answer = await sendEvent(workflow.url, examples.callStart);
+		const [item] = await itemsOf(workflow);
+		expect(answer.status).toBe(200);
+		expect(answer.body).toBe(item.fallbackCallId);
+		expect(answer.ms).toBeLessThan(1200);
+		expect(capturedLogs.slice(logged).join('\n')).toContain(reason);
+	});
+});
+
+describe('Call Ended', () => {
+	it('answers plain true and normalizes the documented example', async () => {
+		const workflow = await host({ event: 'callEnded' });
+		const answer = await sendEvent(workflow.url, examples.callEnd);
+		expect([answer.status, answer.contentType, answer.body]).toEqual([200, 'text/plain; charset=utf-8', 'true']);
+		expect(await itemsOf(workflow)).toEqual([
+			{
+				event: 'callEnded',
+				callId: 'e5e456se456s56w456',
+				statusCode: '200',
+				status: 'answered',
+				answered: true,
+				duration: 60,
+				finishTime: 1745572524,
+				finishTimeIso: '2025-04-25T09:15:24.000Z',
+				record: 'https://cld.alovoice.uz/records/1.mp3',
+				receivedAs: 'formJson',
+				raw: examples.callEnd,
+			},
+		]);
+	});
+
+	it.each(Object.entries(CALL_END_STATUSES))('status %s → %s', async (code, name) => {
+		const workflow = await host({ event: 'callEnded' });
+		const status_code = /^\d+$/.test(code) ? Number(code) : code;
+		const answer = await sendEvent(workflow.url, { ...examples.callEnd, status_code, duration: '0' });
+		expect(answer.body).toBe('true');
+		const [item] = await itemsOf(workflow);
+		expect([item.statusCode, item.status, item.answered, item.duration]).toEqual([code, name, code === '200', 0]);
+	});
+
+	it.each(['curl', 'json', 'form', 'text'] as const)('content variant %s', async (as) => {
+		const workflow = await host({ event: 'callEnded' });
+		expect((await sendEvent(workflow.url, examples.callEnd, { as })).body).toBe('true');
+		const [item] = await itemsOf(workflow);
+		expect([item.callId, item.duration, item.status]).toEqual(['e5e456se456s56w456', 60, 'answered']);
+	});
+});
+
+describe('Call-Request Result', () => {
+	it.each(['curl', 'json', 'form', 'text'] as const)('%s: answered 200 and the external id is in the item', async (as) => {
+		const workflow = await host({ event: 'callRequestResult' });
+		const body = as === 'form' ? { ...examples.callResult, attempts: '' } : examples.callResult;
+		const answer = await sendEvent(workflow.url, body, { as });
+		expect([answer.status, answer.body]).toEqual([200, 'true']);
+		const [item] = await itemsOf(workflow);
+		expect(item).toMatchObject({
+			event: 'callRequestResult',
+			id: '101',
+			externalId: '123123',
+			fromNumberE164: '+998712037006',
+			toNumberE164: '+998994412860',
+			trunkNumber: '712037006',
+			dialStatus: 'ANSWER',
+			answered: true,
+			duration: 60,
+			beginTimeIso: '2025-04-25T09:14:24.000Z',
+			answerTimeIso: '2025-04-25T09:14:30.000Z',
+			endTimeIso: '2025-04-25T09:15:30.000Z',
+		});
+	});
+});
+
+describe('Route Request by rules', () => {
+	const rule = (match: string, value: string, actionType: string, actionData = '') => ({ match, value, actionType, actionData });
+
+	it.each([
+		['peer', '2000', { action_type: 'peer', action_data: '2000' }],
+		['queue', '6001', { action_type: 'queue', action_data: '6001' }],
+		['ivr', '111', { action_type: 'ivr', action_data: '111' }],
+		['trunk', '998765432', { action_type: 'trunk', action_data: '998765432' }],
+		['hangup', '', { action_type: 'hangup' }],
+		['hangup', '42', { action_type: 'hangup', action_data: '42' }],
+	])('action %s %s', async (actionType, actionData, expected) => {
+		const workflow = await host({ event: 'routeRequest', rules: { rule: [rule('any', '', actionType, actionData)] } });
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect([answer.status, answer.json]).toEqual([200, expected]);
+		const [item] = await itemsOf(workflow);
+		expect(item).toMatchObject({ answer: expected, matchedRule: 1, fallbackUsed: false });
+	});
+
+	it.each([
+		['callerPrefix', '99897', 'peer', '2001'],
+		['callerExact', '+998974244100', 'peer', '2002'],
+		['line', '712037006', 'peer', '2003'],
+		['queue', '6000', 'peer', '2004'],
+		['direction', 'inc', 'peer', '2005'],
+	])('first matching rule wins: %s %s', async (match, value, actionType, actionData) => {
+		const workflow = await host({
+			event: 'routeRequest',
+			rules: { rule: [rule('callerPrefix', '7', 'peer', '1999'), rule(match, value, actionType, actionData), rule('any', '', 'peer', '1111')] },
+		});
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'peer', action_data: actionData });
+	});
+
+	it('no rule matched: the fallback queue named by the request', async () => {
+		const workflow = await host({ event: 'routeRequest', rules: { rule: [rule('callerPrefix', '7', 'peer', '1999')] } });
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '6000' });
+		const [item] = await itemsOf(workflow);
+		expect(item).toMatchObject({ fallbackUsed: true, fallbackReason: 'no rule matched', matchedRule: null });
+	});
+
+	it('a rule with an invalid action falls back instead of dropping the caller', async () => {
+		const workflow = await host({
+			event: 'routeRequest',
+			rules: { rule: [rule('any', '', 'peer', 'manager')] },
+			fallbackActionType: 'queue',
+			fallbackActionData: '7000',
+		});
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '7000' });
+		const [item] = await itemsOf(workflow);
+		expect(item.fallbackReason).toBe('rule 1\'s action is invalid: action_data for peer must be its number (digits), got "manager"');
+	});
+
+	it('answers before the workflow runs, whatever the workflow does', async () => {
+		const workflow = await host({ event: 'routeRequest', rules: { rule: [rule('any', '', 'peer', '2000')] } }, [answerNode({ delayMs: 1500, fail: true })]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'peer', action_data: '2000' });
+		expect(answer.ms).toBeLessThan(500);
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(1);
+	});
+
+	it('can start no execution at all', async () => {
+		const workflow = await host({ event: 'routeRequest', runOnRuleAnswer: false, rules: { rule: [rule('any', '', 'ivr', '111')] } });
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'ivr', action_data: '111' });
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(0);
+	});
+
+	it.each(['curl', 'json', 'form', 'text'] as const)('content variant %s', async (as) => {
+		const workflow = await host({ event: 'routeRequest', rules: { rule: [rule('queue', '6000', 'peer', '2000')] } });
+		expect((await sendEvent(workflow.url, examples.routeRequest, { as })).json).toEqual({ action_type: 'peer', action_data: '2000' });
+		const [item] = await itemsOf(workflow);
+		expect(item).toMatchObject({ fromNumber: '974244100', fromNumberE164: '+998974244100', lineNumber: '712037006', queueNumber: '6000', direction: 'inc' });
+	});
+});
+
+describe('Route Request decided by the workflow', () => {
+	it.each([
+		['lastNode', [answerNode({ answer: { action_type: 'peer', action_data: 2000 } })]],
+		['responseNode', [respondNode({ body: { action_type: 'trunk', action_data: '+998765432100' } })]],
+	])('%s: a valid answer is sent', async (routeMode, next) => {
+		const workflow = await host({ event: 'routeRequest', routeMode, answerTimeout: 2 }, next);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.status).toBe(200);
+		expect(answer.json).toEqual(routeMode === 'lastNode' ? { action_type: 'peer', action_data: '2000' } : { action_type: 'trunk', action_data: '+998765432100' });
+	});
+
+	it.each([
+		['invalid answer: unknown action type', 'lastNode', [answerNode({ answer: { action_type: 'dance', action_data: '1' } })], 'action_type must be one of peer, queue, ivr, trunk, hangup, got "dance"'],
+		['invalid answer: peer without a number', 'lastNode', [answerNode({ answer: { action_type: 'peer' } })], 'action_data for peer must be its number (digits), got ""'],
+		['invalid answer: Respond to Webhook sends text', 'responseNode', [respondNode({ body: 'peer 2000' })], 'the answer is not JSON {action_type, action_data}'],
+		['missing answer: no Respond node ran', 'responseNode', [answerNode({ answer: {} })], 'the answer is not JSON {action_type, action_data}'],
+		['workflow error', 'lastNode', [answerNode({ fail: true })], 'the workflow failed (n8n answered 500'],
+		['workflow error (Respond to Webhook mode)', 'responseNode', [answerNode({ fail: true })], 'the workflow failed (n8n answered 500'],
+		['timeout', 'lastNode', [answerNode({ answer: { action_type: 'peer', action_data: '2000' }, delayMs: 1500 })], 'no answer came within 300 ms'],
+		['timeout (Respond to Webhook)', 'responseNode', [respondNode({ body: { action_type: 'peer', action_data: '2000' }, delayMs: 1500 })], 'no answer came within 300 ms'],
+	])('route fallback — %s: the fallback queue is answered', async (_label, routeMode, next, reason) => {
+		const workflow = await host({ event: 'routeRequest', routeMode, answerTimeout: 0.3, fallbackActionType: 'queue', fallbackActionData: '6999' }, next);
+		const logged = capturedLogs.length;
+		const started = Date.now();
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect([answer.status, answer.json]).toEqual([200, { action_type: 'queue', action_data: '6999' }]);
+		expect(Date.now() - started).toBeLessThan(1200);
+		const [item] = await itemsOf(workflow);
+		expect(item.fallback).toEqual({ action_type: 'queue', action_data: '6999' });
+		expect(capturedLogs.slice(logged).join('\n')).toContain(reason);
+	});
+
+	it('the default timeout is 3 s', async () => {
+		const workflow = await host({ event: 'routeRequest', routeMode: 'lastNode' }, [answerNode({ answer: { action_type: 'peer', action_data: '1' }, delayMs: 3600 })]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '6000' });
+		expect(answer.ms).toBeGreaterThanOrEqual(2950);
+		expect(answer.ms).toBeLessThan(3500);
+	}, 10_000);
+});
+
+describe('Security', () => {
+	const cases = [
+		['header secret', 'headerAuth', { headers: { 'X-PBX-Secret': CREDENTIALS.httpHeaderAuth.value } }, { headers: { 'X-PBX-Secret': 'guess' } }, 401],
+		['query secret', 'queryAuth', { query: { key: CREDENTIALS.httpQueryAuth.value } }, { query: { key: 'guess' } }, 401],
+		[
+			'basic auth',
+			'basicAuth',
+			{ headers: { authorization: `Basic ${Buffer.from('pbx:basic-pass-55e0aa').toString('base64')}` } },
+			{ headers: { authorization: `Basic ${Buffer.from('pbx:guess').toString('base64')}` } },
+			401,
+		],
+	] as const;
+
+	it.each(cases)('%s: accepted with the secret, refused without or with a wrong one', async (_label, authentication, good, bad, status) => {
+		const workflow = await host({ event: 'callEnded', authentication });
+		expect((await sendEvent(workflow.url, examples.callEnd, good)).body).toBe('true');
+		const wrong = await sendEvent(workflow.url, examples.callEnd, bad);
+		const missing = await sendEvent(workflow.url, examples.callEnd);
+		expect([wrong.status, missing.status]).toEqual([status, status]);
+		expect(wrong.json).toEqual({ error: expect.stringMatching(/missing or wrong/) });
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(1);
+		const [item] = await itemsOf(workflow);
+		expect(item.raw).toEqual(examples.callEnd);
+	});
+
+	it.each([
+		['127.0.0.0/8', 200],
+		['10.0.0.0/8, 192.168.1.1', 403],
+		['::1, 127.0.0.1', 200],
+	])('IP allowlist %s → %s', async (ipAllowlist, status) => {
+		const workflow = await host({ event: 'callEnded', options: { ipAllowlist } });
+		const answer = await sendEvent(workflow.url, examples.callEnd);
+		expect(answer.status).toBe(status);
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(status === 200 ? 1 : 0);
+		if (status === 403) expect(answer.json).toEqual({ error: 'The address 127.0.0.1 is not in the IP allowlist.' });
+	});
+
+	it('no secret reaches an answer, an execution or a log line', async () => {
+		for (const authentication of ['headerAuth', 'queryAuth', 'basicAuth']) {
+			const workflow = await host({ event: 'routeRequest', authentication, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] } });
+			const good = {
+				headers: {
+					'X-PBX-Secret': CREDENTIALS.httpHeaderAuth.value,
+					authorization: `Basic ${Buffer.from('pbx:basic-pass-55e0aa').toString('base64')}`,
+				},
+				query: { key: CREDENTIALS.httpQueryAuth.value },
+			};
+			const answers = [await sendEvent(workflow.url, examples.routeRequest, good), await sendEvent(workflow.url, examples.routeRequest)];
+			await workflow.settled();
+			const seen = safeStringify({ answers, runs: workflow.executions.map((run) => run.serialized), logs: capturedLogs });
+			for (const secret of SECRETS) expect(seen).not.toContain(secret);
+			expect(workflow.executions).toHaveLength(1);
+		}
+	});
+});
+
+describe('Malformed requests get a 4xx and start nothing', () => {
+	const big = { ...examples.callEnd, pad: 'x'.repeat(70 * 1024) };
+	const post = (body: string | undefined, type?: string) => ({ body, headers: type ? { 'content-type': type } : {} });
+	const rows: Array<[string, string, { body?: string; headers: Record<string, string> }, number]> = [
+		['callStarted', 'empty body', post(''), 400],
+		['callStarted', 'no body, no type', post(undefined), 400],
+		['callStarted', 'not JSON', post('hello there', 'text/plain'), 400],
+		['callStarted', 'broken JSON as form', post('{"number": ', 'application/x-www-form-urlencoded'), 400],
+		['callStarted', 'broken JSON as json (n8n refuses)', post('{"number": ', 'application/json'), 422],
+		['callStarted', 'trailing comma as json (n8n refuses)', post(withTrailingComma(examples.callStart), 'application/json'), 422],
+		['callStarted', 'JSON array', post('[1,2,3]', 'application/json'), 400],
+		['callStarted', 'JSON string', post('"callstart"', 'text/plain'), 400],
+		['callStarted', 'JSON number', post('42', 'text/plain'), 400],
+		['callStarted', 'JSON null', post('null', 'text/plain'), 400],
+		['callStarted', 'empty object', post('{}', 'application/json'), 400],
+		['callStarted', 'form junk', post('a=1&b=2', 'application/x-www-form-urlencoded'), 400],
+		['callStarted', 'number missing', post(JSON.stringify({ ...examples.callStart, number: undefined }), 'application/json'), 400],
+		['callStarted', 'number is text', post(JSON.stringify({ ...examples.callStart, number: 'anonymous' }), 'application/json'), 400],
+		['callStarted', 'type unknown', post(JSON.stringify({ ...examples.callStart, type: 'fax' }), 'application/json'), 400],
+		['callStarted', 'start_time not a time', post(JSON.stringify({ ...examples.callStart, start_time: 'yesterday' }), 'application/json'), 400],
+		['callStarted', 'inner_phone not an integer', post(JSON.stringify({ ...examples.callStart, inner_phone: 'boss' }), 'application/json'), 400],
+		['callStarted', 'oversized', post(JSON.stringify({ ...examples.callStart, pad: 'x'.repeat(70 * 1024) }), 'application/json'), 413],
+		['callEnded', 'call_id missing', post(JSON.stringify({ ...examples.callEnd, call_id: undefined }), 'application/json'), 400],
+		['callEnded', 'call_id is an object', post(JSON.stringify({ ...examples.callEnd, call_id: { a: 1 } }), 'application/json'), 400],
+		['callEnded', 'duration negative', post(JSON.stringify({ ...examples.callEnd, duration: -5 }), 'application/json'), 400],
+		['callEnded', 'duration text', post(JSON.stringify({ ...examples.callEnd, duration: 'long' }), 'application/json'), 400],
+		['callEnded', 'status_code missing', post(JSON.stringify({ ...examples.callEnd, status_code: undefined }), 'application/json'), 400],
+		['callEnded', 'finish_time zero', post(JSON.stringify({ ...examples.callEnd, finish_time: 0 }), 'application/json'), 400],
+		['callEnded', 'oversized curl body', post(withTrailingComma(big), 'application/x-www-form-urlencoded'), 413],
+		['callEnded', 'XML', post('<call id="1"/>', 'text/xml'), 400],
+		['callRequestResult', 'dialstatus missing', post(JSON.stringify({ ...examples.callResult, dialstatus: undefined }), 'application/json'), 400],
+		['callRequestResult', 'no id nor externalid', post(JSON.stringify({ ...examples.callResult, id: undefined, externalid: undefined }), 'application/json'), 400],
+		['callRequestResult', 'begin_time text', post(JSON.stringify({ ...examples.callResult, begin_time: 'now' }), 'application/json'), 400],
+		['routeRequest', 'from_number missing', post(JSON.stringify({ ...examples.routeRequest, from_number: undefined }), 'application/json'), 400],
+		['routeRequest', 'queue_number text', post(JSON.stringify({ ...examples.routeRequest, queue_number: 'sales' }), 'application/json'), 400],
+		['routeRequest', 'not JSON', post('route me', 'text/plain'), 400],
+		['routeRequest', 'empty', post('', 'application/json'), 400],
+	];
+
+	const table = rows.map(([event, label, init, status]) => [event, label, status, init] as const);
+	it(`has at least 30 cases (${table.length})`, () => expect(table.length).toBeGreaterThanOrEqual(30));
+
+	it.each(table)('%s: %s → %s', async (event, _label, status, init) => {
+		const workflow = await host({ event, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] } });
+		const response = await fetch(workflow.url, { method: 'POST', ...init });
+		expect(response.status).toBe(status);
+		const json = (await response.json()) as Record<string, unknown>;
+		expect(typeof (json.error ?? json.message)).toBe('string');
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(0);
+	});
+
+	it('GET is not a registered method for AloVoice events', async () => {
+		const workflow = await host({ event: 'callEnded' });
+		expect((await fetch(workflow.url)).status).toBe(404);
+	});
+
+	it('with Pass Invalid Events On, a malformed event runs the workflow marked invalid', async () => {
+		const workflow = await host({ event: 'callEnded', options: { passInvalid: true } });
+		const answer = await sendEvent(workflow.url, { ...examples.callEnd, duration: 'long' }, { as: 'json' });
+		expect(answer.status).toBe(200);
+		expect(await itemsOf(workflow)).toEqual([
+			{ invalid: true, reason: 'duration must be a number of seconds, got "long"', raw: { ...examples.callEnd, duration: 'long' } },
+		]);
+	});
+
+	it('with Pass Invalid Events On, an unauthorized request is still refused', async () => {
+		const workflow = await host({ event: 'callEnded', authentication: 'headerAuth', options: { passInvalid: true } });
+		expect((await sendEvent(workflow.url, examples.callEnd)).status).toBe(401);
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(0);
+	});
+});

@@ -1,0 +1,106 @@
+// Test-only nodes that stand for what a user's workflow does after the trigger, and the
+// trigger hosted on loopback HTTP by the webhook harness.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { registerNodeType, type WorkflowNode } from '../harness/engine';
+import { hostWorkflow, type HostedWorkflow } from '../harness/webhook';
+import { AloVoiceTrigger } from '../../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
+import { TelediscountTrigger } from '../../nodes/TelediscountTrigger/TelediscountTrigger.node';
+
+/** Outputs `answer` (any JSON) after `delayMs`, or throws when `fail` is set. */
+class AnswerNode implements INodeType {
+	description = {
+		displayName: 'Test Answer',
+		name: 'testAnswer',
+		group: ['transform'],
+		version: 1,
+		description: 'test only',
+		defaults: { name: 'Answer' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [
+			{ displayName: 'Answer', name: 'answer', type: 'json', default: '{}' },
+			{ displayName: 'Delay', name: 'delayMs', type: 'number', default: 0 },
+			{ displayName: 'Fail', name: 'fail', type: 'boolean', default: false },
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const delayMs = Number(this.getNodeParameter('delayMs', 0, 0));
+		if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+		if (this.getNodeParameter('fail', 0, false)) throw new NodeOperationError(this.getNode(), 'CRM is down');
+		return [[{ json: this.getNodeParameter('answer', 0, {}) as IDataObject }]];
+	}
+}
+
+/** Like n8n's Respond to Webhook v1: sends `body` through the sendResponse hook. */
+class RespondNode implements INodeType {
+	description = {
+		displayName: 'Test Respond',
+		name: 'testRespond',
+		group: ['transform'],
+		version: 1,
+		description: 'test only',
+		defaults: { name: 'Respond' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [
+			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+			{ displayName: 'Delay', name: 'delayMs', type: 'number', default: 0 },
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const delayMs = Number(this.getNodeParameter('delayMs', 0, 0));
+		if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+		await this.sendResponse({ body: this.getNodeParameter('body', 0, '') as IDataObject, statusCode: 200, headers: {} });
+		return [this.getInputData()];
+	}
+}
+
+registerNodeType(new AloVoiceTrigger());
+registerNodeType(new TelediscountTrigger());
+registerNodeType(new AnswerNode(), 'test.answer');
+registerNodeType(new RespondNode(), 'test.respond');
+
+export const TRIGGER = 'AloVoice Trigger';
+export const TD_TRIGGER = 'Telediscount Trigger';
+
+export const answerNode = (parameters: IDataObject): WorkflowNode => ({ name: 'Answer', type: 'test.answer', parameters: parameters as never });
+export const respondNode = (parameters: IDataObject): WorkflowNode => ({ name: 'Respond', type: 'test.respond', parameters: parameters as never });
+
+export const CREDENTIALS = {
+	httpHeaderAuth: { name: 'X-PBX-Secret', value: 'hdr-secret-7d1f0c' },
+	httpQueryAuth: { name: 'key', value: 'qry-secret-91ab2e' },
+	httpBasicAuth: { user: 'pbx', password: 'basic-pass-55e0aa' },
+};
+export const SECRETS = [CREDENTIALS.httpHeaderAuth.value, CREDENTIALS.httpQueryAuth.value, CREDENTIALS.httpBasicAuth.password];
+
+const credentialRefs = {
+	httpHeaderAuth: { id: 'h', name: 'Header' },
+	httpQueryAuth: { id: 'q', name: 'Query' },
+	httpBasicAuth: { id: 'b', name: 'Basic' },
+};
+
+const hosted: HostedWorkflow[] = [];
+afterEach(async () => {
+	await Promise.all(hosted.splice(0).map(async (host) => await host.close()));
+});
+
+export async function host(parameters: IDataObject, next: WorkflowNode[] = [], type = 'n8n-nodes-alovoice.aloVoiceTrigger') {
+	const name = type.endsWith('telediscountTrigger') ? TD_TRIGGER : TRIGGER;
+	const workflow = await hostWorkflow({
+		trigger: { name, type, parameters: parameters as never, credentials: credentialRefs },
+		next,
+		credentials: CREDENTIALS,
+	});
+	hosted.push(workflow);
+	return workflow;
+}
+
+/** The trigger's output items of every execution so far, as plain JSON. */
+export async function itemsOf(workflow: HostedWorkflow, node = TRIGGER): Promise<IDataObject[]> {
+	await workflow.settled();
+	return workflow.executions.flatMap((run) => run.output(node).map((item) => item.json));
+}
