@@ -1,4 +1,5 @@
 // The AloVoice Trigger through n8n's webhook path: a real HTTP request from the PBX side, the
+import type { IDataObject } from 'n8n-workflow';
 // node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
 import { capturedLogs, safeStringify } from '../harness/engine';
 import { examples, sendEvent, withTrailingComma } from '../server/pbxSide';
@@ -60,7 +61,7 @@ describe('Call Started', () => {
 });
 
 describe('Call Started answered by the workflow', () => {
-	const lastNode = (answer: unknown, extra = {}) => [answerNode({ answer, ...extra })];
+	const lastNode = (answer: IDataObject, extra = {}) => [answerNode({ answer, ...extra })];
 
 	it('last node: a CRM id is sent as plain text', async () => {
 		const workflow = await host({ event: 'callStarted', callStartAnswer: 'lastNode' }, lastNode({ id: 4711 }));
@@ -345,7 +346,7 @@ describe('Security', () => {
 
 describe('Malformed requests get a 4xx and start nothing', () => {
 	const big = { ...examples.callEnd, pad: 'x'.repeat(70 * 1024) };
-	const post = (body: string | undefined, type?: string) => ({ body, headers: type ? { 'content-type': type } : {} });
+	const post = (body: string | undefined, type?: string) => ({ body, headers: (type ? { 'content-type': type } : {}) as Record<string, string> });
 	const rows: Array<[string, string, { body?: string; headers: Record<string, string> }, number]> = [
 		['callStarted', 'empty body', post(''), 400],
 		['callStarted', 'no body, no type', post(undefined), 400],
