@@ -377,8 +377,17 @@ export class N8nInstance {
 	async createDataTables(tables: DataTableDefinition[]) {
 		if (!tables.length) return;
 		const project = await this.rest<{ id: string }>('/projects/personal');
-		for (const table of tables) {
-			await this.rest(`/projects/${project.id}/data-tables`, { method: 'POST', body: JSON.stringify(table) });
+		for (const { rows, ...table } of tables) {
+			const created = await this.rest<{ id: string }>(`/projects/${project.id}/data-tables`, {
+				method: 'POST',
+				body: JSON.stringify(table),
+			});
+			if (rows?.length) {
+				await this.rest(`/projects/${project.id}/data-tables/${created.id}/insert`, {
+					method: 'POST',
+					body: JSON.stringify({ data: rows }),
+				});
+			}
 		}
 	}
 
@@ -417,6 +426,18 @@ export function telediscountCredential(baseUrl: string, apiKey: string) {
 export interface DataTableDefinition {
 	name: string;
 	columns: Array<{ name: string; type: 'string' | 'number' | 'boolean' | 'date' }>;
+	/** Demo rows (e.g. a client with a responsible manager for example 2). */
+	rows?: Array<Record<string, string | number | boolean | null>>;
+}
+
+/** Rows of a data table, by name, through n8n's REST API. */
+export async function dataTableRows(n8n: N8nInstance, name: string): Promise<Array<Record<string, unknown>>> {
+	const project = await n8n.rest<{ id: string }>('/projects/personal');
+	const tables = await n8n.rest<{ data: Array<{ id: string; name: string }> }>(`/projects/${project.id}/data-tables`);
+	const table = tables.data.find((candidate) => candidate.name === name);
+	if (!table) throw new Error(`no data table named ${name}`);
+	const rows = await n8n.rest<{ data: Array<Record<string, unknown>> }>(`/projects/${project.id}/data-tables/${table.id}/rows`);
+	return rows.data;
 }
 
 /** The data tables the examples need (examples/data-tables/tables.json). */
