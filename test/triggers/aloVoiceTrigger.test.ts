@@ -417,3 +417,38 @@ describe('Malformed requests get a 4xx and start nothing', () => {
 		expect(workflow.executions).toHaveLength(0);
 	});
 });
+
+describe('Many waiting callers', () => {
+	const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+
+	it.each([
+		['rules', {}, [] as ReturnType<typeof answerNode>[]],
+		['lastNode', { answerTimeout: 3 }, [answerNode({ answer: { action_type: 'peer', action_data: '2000' } })]],
+	])('50 concurrent route requests in %s mode all get a valid answer', async (routeMode, extra, next) => {
+		const workflow = await host({ event: 'routeRequest', routeMode, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] }, ...extra }, next);
+		const started = Date.now();
+		const answers = await Promise.all(Array.from({ length: 50 }, async () => await sendEvent(workflow.url, examples.routeRequest)));
+		const wall = Date.now() - started;
+		for (const answer of answers) expect(answer.json).toEqual({ action_type: 'peer', action_data: '2000' });
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(50);
+		const ms = answers.map((answer) => answer.ms);
+		if (process.env.TRIGGER_FIGURES) console.log(`${routeMode}: 50 concurrent, wall ${wall} ms, p50 ${percentile(ms, 50)} ms, p99 ${percentile(ms, 99)} ms`);
+	});
+});
+
+describe('Route Request passed on while invalid', () => {
+	it('the waiting caller still gets the fallback action and the item is marked invalid', async () => {
+		const workflow = await host({ event: 'routeRequest', fallbackActionType: 'queue', fallbackActionData: '6100', options: { passInvalid: true } });
+		const answer = await sendEvent(workflow.url, { line_number: '712037006' }, { as: 'json' });
+		expect([answer.status, answer.json]).toEqual([200, { action_type: 'queue', action_data: '6100' }]);
+		expect(await itemsOf(workflow)).toEqual([
+			{
+				invalid: true,
+				reason: 'from_number is missing (expected a phone number)',
+				raw: { line_number: '712037006' },
+				answer: { action_type: 'queue', action_data: '6100' },
+			},
+		]);
+	});
+});
