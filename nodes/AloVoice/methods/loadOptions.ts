@@ -13,4 +13,18 @@ export const loadOptions = {
 		});
 		return toStringList(answer, 'the list of lines').map((line) => ({ name: line, value: line }));
 	},
+
+	async getExtensions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const answer = await aloVoiceRequest.call(this, {
+			method: 'GET',
+			endpoint: '/getpeers/{token}',
+			auth: 'pathAndHeader',
+			action: 'loading the extensions',
+		});
+		if (!Array.isArray(answer)) return [];
+		return (answer as Array<{ number?: unknown; username?: unknown }>).map((peer) => ({
+			name: peer.username ? `${String(peer.number)} (${String(peer.username)})` : String(peer.number),
+			value: String(peer.number),
+		}));
+	},
 };

@@ -19,14 +19,18 @@ export type AloVoiceContext = IExecuteFunctions | ILoadOptionsFunctions;
  * How the endpoint wants the token:
  * - `bearer`: `Authorization: Bearer <token>` (the /mapi/* endpoints);
  * - `path`: `{token}` in the endpoint is replaced by the token;
- * - `pathAndHeader`: as `path`, plus a `token: <token>` header (getpeers).
+ * - `pathAndHeader`: as `path`, plus a `token: <token>` header (getpeers);
+ * - `none`: no token at all (recording URLs, which may be on another host).
  */
-export type TokenPlacement = 'bearer' | 'path' | 'pathAndHeader';
+export type TokenPlacement = 'bearer' | 'path' | 'pathAndHeader' | 'none';
 
 export interface AloVoiceRequest {
 	method: IHttpRequestMethods;
 	/** Path from the base URL, with `{token}` where the token goes, e.g. `/outcall/{token}`. */
 	endpoint: string;
+	/** An absolute URL to use instead of base URL + endpoint; only with `auth: 'none'`, so the
+	 *  token never goes to a host other than the credential's. */
+	url?: string;
 	auth: TokenPlacement;
 	/** What the node is doing, for error messages: "starting the call". */
 	action: string;
@@ -76,10 +80,15 @@ export async function aloVoiceRequest(this: AloVoiceContext, request: AloVoiceRe
 	if (request.auth === 'bearer') headers.Authorization = `Bearer ${token}`;
 	if (request.auth === 'pathAndHeader') headers.token = token;
 	const path = request.endpoint.split('{token}').join(encodeURIComponent(token));
+	if (request.url !== undefined && request.auth !== 'none') {
+		throw new NodeApiError(node, { message: 'absolute URL with a token' }, {
+			message: 'An absolute AloVoice URL is only requested without the token',
+		});
+	}
 
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${path}`,
+		url: request.url ?? `${baseUrl}${path}`,
 		headers,
 		timeout,
 		returnFullResponse: true,

@@ -1,0 +1,81 @@
+// Call → Call Into IVR: AloVoice calls a number and plays it an IVR from one of the vPBX's lines.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { IvrCallRequest } from '../../helpers/interfaces';
+import { integerParameter, phoneParameter, requestCall, textParameter, timeoutOption } from './common';
+
+const show = { resource: ['call'], operation: ['callIvr'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Phone',
+		name: 'callTo',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '994412860',
+		description: 'The number AloVoice calls (9 local digits or + and 12 digits)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'IVR ID',
+		name: 'ivrId',
+		type: 'number',
+		required: true,
+		default: 0,
+		placeholder: '222',
+		description: 'The IVR to play, by its ID in the vPBX settings',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'From Line Name or ID',
+		name: 'fromLine',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLines' },
+		required: true,
+		default: '',
+		description:
+			'The vPBX line to call from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		placeholder: '123123',
+		description: "Your own ID for this call; AloVoice sends it back as 'externalid' in the call result",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [timeoutOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const callto = phoneParameter.call(this, this.getNodeParameter('callTo', itemIndex), 'Phone', itemIndex);
+	const ivrid = integerParameter.call(this, this.getNodeParameter('ivrId', itemIndex), 'IVR ID', '222', itemIndex);
+	const fromline = integerParameter.call(
+		this,
+		this.getNodeParameter('fromLine', itemIndex),
+		'From Line',
+		'712037006',
+		itemIndex,
+	);
+	const body: IvrCallRequest = { callto, ivrid, fromline };
+	const extid = textParameter.call(this, 'externalId', itemIndex);
+	if (extid !== '') body.extid = extid;
+
+	await requestCall.call(this, itemIndex, {
+		endpoint: '/requestcall/{token}',
+		action: 'starting the IVR call',
+		body: body as unknown as IDataObject,
+	});
+	return [{ json: { success: true, ...body } as unknown as IDataObject }];
+}

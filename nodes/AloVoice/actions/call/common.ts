@@ -1,0 +1,95 @@
+// What the three call operations share: the timeout option, phone checks, sending the body,
+// and reading AloVoice's plain `true`/`false` answer.
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { checkAloVoicePhone } from '../../../shared/phone';
+import { quoteAnswer } from '../../../shared/http';
+import { secondsToMs } from '../../helpers/values';
+import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 0.1, numberPrecision: 1 },
+	default: 30,
+	description: 'How long to wait for AloVoice to answer before giving up',
+};
+
+export function timeoutOf(this: IExecuteFunctions, itemIndex: number): number {
+	const options = this.getNodeParameter('options', itemIndex, {}) as { timeout?: number };
+	return secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS);
+}
+
+/** The phone in AloVoice's form, or a NodeOperationError naming the field (before any request). */
+export function phoneParameter(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+	const check = checkAloVoicePhone(value, field);
+	if (!check.ok) throw new NodeOperationError(this.getNode(), check.message, { itemIndex });
+	return check.value;
+}
+
+export function textParameter(this: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** A whole number typed as a number or text, or a NodeOperationError naming the field. */
+export function integerParameter(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	example: string,
+	itemIndex: number,
+): number {
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	if (!/^\d{1,15}$/.test(text)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${field}: "${text}" is not a whole number. Use digits only, e.g. ${example}.`,
+			{ itemIndex },
+		);
+	}
+	return Number(text);
+}
+
+/** Sends a call request and insists on AloVoice's `true`. */
+export async function requestCall(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: { endpoint: string; action: string; body: IDataObject; multipart?: boolean },
+): Promise<void> {
+	let body: string | FormData;
+	const headers: IDataObject = {};
+	if (request.multipart) {
+		// Objects go as JSON text in their form field: the documentation names multipart, its examples JSON.
+		const form = new FormData();
+		for (const [name, value] of Object.entries(request.body)) {
+			if (value === undefined) continue;
+			form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+		}
+		body = form;
+	} else {
+		body = JSON.stringify(request.body);
+		headers['Content-Type'] = 'application/json';
+	}
+	const answer = await aloVoiceRequest.call(this, {
+		method: 'POST',
+		endpoint: request.endpoint,
+		auth: 'path',
+		action: request.action,
+		body,
+		headers,
+		response: 'text',
+		timeout: timeoutOf.call(this, itemIndex),
+	});
+	const text = String(answer).trim();
+	if (text === 'true') return;
+	const { token } = await getAloVoiceCredentials.call(this);
+	const shown = text === '' ? 'an empty body' : quoteAnswer(text, [token]);
+	throw new NodeApiError(this.getNode(), { message: 'call refused' }, {
+		message: text === 'false' ? 'AloVoice refused the call (answered false)' : 'AloVoice did not confirm the call',
+		description: `The PBX answered: ${shown}`,
+		itemIndex,
+	});
+}
