@@ -86,3 +86,45 @@ export function getResultsAloVoice(parameters: Record<string, unknown>): Workflo
 		connections: chain('Webhook', 'Split Out', 'AloVoice'),
 	};
 }
+
+function routeTrigger(parameters: Record<string, unknown>) {
+	return node('Route request', 'n8n-nodes-alovoice.aloVoiceTrigger', 1, 0, { event: 'routeRequest', ...parameters }, { webhookId: randomUUID() });
+}
+
+/** This package's route trigger deciding by a rule in the node, with or without an execution per request. */
+export function routeTriggerRules(id: string, name: string, runOnRuleAnswer: boolean): Workflow {
+	return {
+		id,
+		name,
+		nodes: [
+			routeTrigger({
+				routeMode: 'rules',
+				rules: { rule: [{ match: 'any', value: '', actionType: ROUTE_ANSWER.action_type, actionData: ROUTE_ANSWER.action_data }] },
+				runOnRuleAnswer,
+			}),
+		],
+		connections: {},
+	};
+}
+
+/** This package's route trigger with the workflow deciding (the last node's item is the answer). */
+export function routeTriggerWorkflow(): Workflow {
+	return {
+		id: 'BenchRouteTrgWf1',
+		name: 'bench: route trigger, workflow decides',
+		nodes: [
+			routeTrigger({ routeMode: 'lastNode', answerTimeout: 3 }),
+			node('Answer', 'n8n-nodes-base.set', 3.4, 240, {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{ id: randomUUID(), name: 'action_type', value: ROUTE_ANSWER.action_type, type: 'string' },
+						{ id: randomUUID(), name: 'action_data', value: ROUTE_ANSWER.action_data, type: 'string' },
+					],
+				},
+				options: {},
+			}),
+		],
+		connections: chain('Route request', 'Answer'),
+	};
+}

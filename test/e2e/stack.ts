@@ -116,7 +116,7 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (await check()) return;
-		await new Promise((done) => setTimeout(done, 250));
+		await new Promise((done) => setTimeout(done, 1000));
 	}
 	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
