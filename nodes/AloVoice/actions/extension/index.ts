@@ -1,8 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import * as getMany from './getMany.operation';
 
-// Placeholder until the Extension operations land: the resource is wired into the node and router.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { getMany };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['extension'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "List the employees' extensions of the vPBX",
+				action: 'Get many extensions',
+			},
+		],
+		default: 'getMany',
+	},
+	...getMany.description,
+];

@@ -1,0 +1,113 @@
+// Extension → Get Many: the employees' extensions (getpeers), with SIP secrets left out unless asked for.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ApiPeer } from '../../helpers/interfaces';
+import { secondsToMs, toBooleanIfClear, toNumberIfNumeric } from '../../helpers/values';
+import { quoteAnswer } from '../../../shared/http';
+import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+
+const show = { resource: ['extension'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'string',
+				default: '',
+				placeholder: 'off',
+				description: 'Only extensions with this status as AloVoice gives it (e.g. "on", "off")',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Include SIP Secrets',
+				name: 'includeSecrets',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to output each extension's SIP password ('secret'); off by default, so the passwords do not end up in the execution data",
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				default: 30,
+				description: 'How long to wait for AloVoice to answer before giving up',
+			},
+		],
+	},
+];
+
+const NUMBERS = ['id', 'trunk_id'] as const;
+const BOOLEANS = ['block', 'dnd', 'isws', 'isdef', 'paystatus'] as const;
+
+/** One extension, with the clear numbers and flags typed, and the secret only when asked for. */
+export function cleanPeer(peer: ApiPeer, includeSecret: boolean): IDataObject {
+	const clean: IDataObject = { ...(peer as unknown as IDataObject) };
+	for (const key of NUMBERS) clean[key] = toNumberIfNumeric(peer[key]) as IDataObject[string];
+	for (const key of BOOLEANS) clean[key] = toBooleanIfClear(peer[key]) as IDataObject[string];
+	if (!includeSecret) delete clean.secret;
+	return clean;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as { includeSecrets?: boolean; timeout?: number };
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string };
+	const answer = await aloVoiceRequest.call(this, {
+		method: 'GET',
+		endpoint: '/getpeers/{token}',
+		auth: 'pathAndHeader',
+		action: 'listing the extensions',
+		timeout: secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS),
+	});
+	if (!Array.isArray(answer)) {
+		const { token } = await getAloVoiceCredentials.call(this);
+		throw new NodeApiError(this.getNode(), { message: 'not a list' }, {
+			message: 'AloVoice answered the list of extensions with something that is not a list',
+			description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
+			itemIndex,
+		});
+	}
+	let peers = (answer as ApiPeer[]).filter((peer) => peer && typeof peer === 'object');
+	const status = filters.status?.trim().toLowerCase();
+	if (status) peers = peers.filter((peer) => String(peer.status ?? '').toLowerCase() === status);
+	if (!this.getNodeParameter('returnAll', itemIndex, true)) {
+		peers = peers.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	}
+	return peers.map((peer) => ({ json: cleanPeer(peer, options.includeSecrets === true) }));
+}
