@@ -1,8 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
 
-// Placeholder until the Campaign operations land: the resource is wired into the node and router.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { create, get };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['campaign'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an autodial campaign that plays an MP3 message to a list of numbers',
+				action: 'Create a campaign',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a campaign by its ID',
+				action: 'Get a campaign',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...get.description,
+];

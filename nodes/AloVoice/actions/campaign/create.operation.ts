@@ -1,0 +1,346 @@
+// Campaign → Create: POST /mapi/addAutorule (multipart) with the MP3 message and the recipients
+// CSV. One campaign for all input items: the recipients are either the input items themselves
+// (one row per item) or a CSV file the first item carries.
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkAloVoicePhone } from '../../../shared/phone';
+import { aloVoiceRequest } from '../../transport';
+import { buildCsv, countCsvRecords } from '../../helpers/csv';
+import type { Checked } from '../../helpers/campaign';
+import {
+	TIME_ZONES,
+	normalizeCampaign,
+	toCampaignDate,
+	toCampaignTime,
+	toCampaignTimeZone,
+	toTrunkList,
+	valueAtPath,
+} from '../../helpers/campaign';
+import { campaignObject } from './shared';
+
+const show = { resource: ['campaign'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'December payment reminder',
+		description: 'The campaign name shown in the vPBX',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Message Binary Property',
+		name: 'messageBinaryProperty',
+		type: 'string',
+		required: true,
+		default: 'data',
+		placeholder: 'data',
+		description: 'The binary field of the first input item that holds the MP3 message played to each recipient',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Recipients From',
+		name: 'recipientsFrom',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Binary CSV File',
+				value: 'binaryFile',
+				description: 'A CSV file in a binary field of the first input item, uploaded as it is',
+			},
+			{
+				name: 'Input Items',
+				value: 'inputItems',
+				description: 'One recipient per input item: the node builds the CSV from a field of each item',
+			},
+		],
+		default: 'inputItems',
+		description: 'Where the list of numbers to call comes from',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Recipients Binary Property',
+		name: 'recipientsBinaryProperty',
+		type: 'string',
+		required: true,
+		default: 'recipients',
+		placeholder: 'recipients',
+		description: 'The binary field of the first input item that holds the recipients CSV file',
+		displayOptions: { show: { ...show, recipientsFrom: ['binaryFile'] } },
+	},
+	{
+		displayName: 'Phone Field',
+		name: 'phoneField',
+		type: 'string',
+		required: true,
+		default: 'phone',
+		placeholder: 'contact.phone',
+		description:
+			'The field of each input item that holds the number to call; dots reach into objects (contact.phone). Numbers are 9 local digits (994412860) or + and 12 digits (+998994412860).',
+		displayOptions: { show: { ...show, recipientsFrom: ['inputItems'] } },
+	},
+	{
+		displayName: 'From Date',
+		name: 'fromDate',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '2026.12.01',
+		description: 'First day of the calling window, YYYY.MM.DD (2026-12-01 and ISO date-times from expressions are converted)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'To Date',
+		name: 'toDate',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '2026.12.31',
+		description: 'Last day of the calling window, YYYY.MM.DD (2026-12-31 and ISO date-times from expressions are converted)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'From Time',
+		name: 'fromTime',
+		type: 'string',
+		required: true,
+		default: '09:00',
+		placeholder: '09:00',
+		description: 'Daily start of calling, HH:MM on a 24-hour clock, in the campaign time zone',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'To Time',
+		name: 'toTime',
+		type: 'string',
+		required: true,
+		default: '20:00',
+		placeholder: '20:00',
+		description: 'Daily end of calling, HH:MM on a 24-hour clock, in the campaign time zone',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Trunk Names or IDs',
+		name: 'trunks',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLines' },
+		required: true,
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'The lines to call from. An expression may also give comma-separated numbers: 712037006,551234567.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Max Lines',
+		name: 'maxLines',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'How many calls the campaign may make at the same time (maxline)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Success After Seconds',
+		name: 'goodTime',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 3,
+		description: 'Seconds after pickup for a call to count as successful (goodtime)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Attempts',
+		name: 'attempts',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 2,
+		description: 'How many times each recipient is dialled (sent as both tryes and tries)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Paused',
+		name: 'paused',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the campaign is created paused instead of starting when its window opens',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Time Zone',
+		name: 'timeZone',
+		type: 'options',
+		options: TIME_ZONES.map((zone) => ({ name: zone.toUpperCase(), value: zone })),
+		default: 'utc +5',
+		description: 'The time zone of the calling window (UTC +5 is Tashkent)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Recipient Options',
+		name: 'recipientOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { ...show, recipientsFrom: ['inputItems'] } },
+		options: [
+			{
+				displayName: 'Extra Columns',
+				name: 'extraColumns',
+				type: 'string',
+				default: '',
+				placeholder: 'name, contract.amount',
+				description: 'Comma-separated fields of each item written as more CSV columns after the phone number',
+			},
+			{
+				displayName: 'Include Header Row',
+				name: 'includeHeader',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the CSV starts with a row of column names (phone, then the extra columns). Off by default: AloVoice does not document a header, so a bare list of numbers is the safe reading.',
+			},
+			{
+				displayName: 'Skip Invalid Numbers',
+				name: 'skipInvalid',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether items without a valid number are left out (and listed in the output as skipped) instead of stopping the whole run',
+			},
+		],
+	},
+];
+
+interface Skipped {
+	item: number;
+	value: string;
+	reason: string;
+}
+
+function refuse(this: IExecuteFunctions, message: string, itemIndex = 0): never {
+	throw new NodeOperationError(this.getNode(), message, { itemIndex });
+}
+
+function checked(this: IExecuteFunctions, result: Checked): string {
+	if (result.ok) return result.value;
+	throw new NodeOperationError(this.getNode(), result.message, { itemIndex: 0 });
+}
+
+/** The binary field `property` of the first item, or a refusal naming the parameter. */
+function binaryOf(this: IExecuteFunctions, items: INodeExecutionData[], property: string, parameter: string, what: string): IBinaryData {
+	const binary = items[0]?.binary?.[property];
+	if (!property) refuse.call(this, `${parameter}: empty. Give the name of the binary field that holds ${what}, e.g. data.`);
+	if (binary) return binary;
+	const present = Object.keys(items[0]?.binary ?? {});
+	throw new NodeOperationError(
+		this.getNode(),
+			`${parameter}: the first input item has no binary field "${property}" (it has ${present.length ? present.map((name) => `"${name}"`).join(', ') : 'none'}). Give the field that holds ${what}.`,
+		{ itemIndex: 0 },
+	);
+}
+
+export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const name = String(this.getNodeParameter('name', 0, '')).trim();
+	if (!name) refuse.call(this, 'Name: empty. Give the campaign a name, e.g. December payment reminder.');
+	const from = checked.call(this, toCampaignDate(this.getNodeParameter('fromDate', 0), 'From Date'));
+	const to = checked.call(this, toCampaignDate(this.getNodeParameter('toDate', 0), 'To Date'));
+	if (to < from) refuse.call(this, `To Date: ${to} is before From Date ${from}. The window must end on or after its first day.`);
+	const fromTime = checked.call(this, toCampaignTime(this.getNodeParameter('fromTime', 0), 'From Time'));
+	const toTime = checked.call(this, toCampaignTime(this.getNodeParameter('toTime', 0), 'To Time'));
+	const timeZone = checked.call(this, toCampaignTimeZone(this.getNodeParameter('timeZone', 0, 'utc +5'), 'Time Zone'));
+	const trunks = toTrunkList(this.getNodeParameter('trunks', 0, []));
+	if (!trunks.length) refuse.call(this, 'Trunk Names or IDs: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).');
+	const counts: Record<string, number> = {};
+	for (const [parameter, label, min] of [['maxLines', 'Max Lines', 1], ['goodTime', 'Success After Seconds', 0], ['attempts', 'Attempts', 1]] as const) {
+		const value = Number(this.getNodeParameter(parameter, 0));
+		if (!Number.isInteger(value) || value < min) refuse.call(this, `${label}: "${value}" is not a whole number of at least ${min}.`);
+		counts[parameter] = value;
+	}
+	const paused = this.getNodeParameter('paused', 0, false) as boolean;
+
+	const messageProperty = String(this.getNodeParameter('messageBinaryProperty', 0, 'data')).trim();
+	const message = binaryOf.call(this, items, messageProperty, 'Message Binary Property', 'the MP3 message');
+	if (!String(message.mimeType ?? '').toLowerCase().startsWith('audio/')) {
+		refuse.call(
+			this,
+			`Message Binary Property: the file in "${messageProperty}" is ${message.mimeType || 'of an unknown type'}, not audio. The message must be an MP3 file (audio/mpeg).`,
+		);
+	}
+
+	let csv: Buffer;
+	let csvFileName = 'recipients.csv';
+	let recipientsSent: number;
+	const skipped: Skipped[] = [];
+	let reportSkipped = false;
+	const recipientsFrom = this.getNodeParameter('recipientsFrom', 0, 'inputItems') as string;
+	if (recipientsFrom === 'binaryFile') {
+		const property = String(this.getNodeParameter('recipientsBinaryProperty', 0, 'recipients')).trim();
+		const file = binaryOf.call(this, items, property, 'Recipients Binary Property', 'the recipients CSV file');
+		csv = await this.helpers.getBinaryDataBuffer(0, property);
+		csvFileName = file.fileName || csvFileName;
+		recipientsSent = countCsvRecords(csv.toString('utf8'));
+		if (recipientsSent === 0) refuse.call(this, `Recipients Binary Property: the CSV file in "${property}" has no rows.`);
+	} else {
+		const phoneField = String(this.getNodeParameter('phoneField', 0, 'phone')).trim();
+		if (!phoneField) refuse.call(this, 'Phone Field: empty. Give the field of each item that holds the number, e.g. phone.');
+		const options = this.getNodeParameter('recipientOptions', 0, {}) as IDataObject;
+		const extraColumns = String(options.extraColumns ?? '')
+			.split(',')
+			.map((column) => column.trim())
+			.filter((column) => column !== '');
+		reportSkipped = options.skipInvalid === true;
+		const rows: unknown[][] = [];
+		for (let index = 0; index < items.length; index++) {
+			const json = items[index].json;
+			const phone = checkAloVoicePhone(valueAtPath(json, phoneField), `Phone Field "${phoneField}" of input item ${index} (counting from 0)`);
+			if (!phone.ok) {
+				if (!reportSkipped) refuse.call(this, phone.message, index);
+				skipped.push({ item: index, value: String(valueAtPath(json, phoneField) ?? ''), reason: phone.message });
+				continue;
+			}
+			const row: unknown[] = [phone.value];
+			for (const column of extraColumns) row.push(valueAtPath(json, column));
+			rows.push(row);
+		}
+		if (!rows.length) {
+			refuse.call(this, `Phone Field "${phoneField}": no input item has a valid number, so there is nobody to call (${skipped.length} skipped).`);
+		}
+		csv = Buffer.from(buildCsv(rows, options.includeHeader === true ? [phoneField, ...extraColumns] : undefined), 'utf8');
+		recipientsSent = rows.length;
+	}
+	const audio = await this.helpers.getBinaryDataBuffer(0, messageProperty);
+
+	const form = new FormData();
+	form.append('record', new Blob([audio], { type: message.mimeType }), message.fileName || 'record.mp3');
+	form.append('recipients', new Blob([csv], { type: 'text/csv' }), csvFileName);
+	form.append('name', name);
+	form.append('from', from);
+	form.append('to', to);
+	form.append('fromtime', fromTime);
+	form.append('totime', toTime);
+	form.append('trunks', trunks.join(','));
+	form.append('maxline', String(counts.maxLines));
+	form.append('goodtime', String(counts.goodTime));
+	// The API pages disagree on the attempts field's name (tryes in one, tries in another; the
+	// answers say tryes): send both so whichever the PBX reads gets the user's value.
+	form.append('tryes', String(counts.attempts));
+	form.append('tries', String(counts.attempts));
+	form.append('paused', paused ? '1' : '0');
+	form.append('timezone', timeZone);
+
+	const answer = await aloVoiceRequest.call(this, {
+		method: 'POST',
+		endpoint: '/mapi/addAutorule',
+		auth: 'bearer',
+		action: 'creating the campaign',
+		body: form,
+	});
+	const json: IDataObject = { ...normalizeCampaign(campaignObject.call(this, answer, 'creating the campaign')), recipientsSent };
+	if (reportSkipped) json.skipped = skipped as unknown as IDataObject[];
+	return [{ json, pairedItem: items.map((_, item) => ({ item })) }];
+}
