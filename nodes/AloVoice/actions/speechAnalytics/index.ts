@@ -1,8 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import * as analyze from './analyze.operation';
+import * as getResult from './getResult.operation';
 
-// Placeholder until the Speech Analytics operations land: the resource is wired into the node and router.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { analyze, getResult };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['speechAnalytics'] } },
+		options: [
+			{
+				name: 'Analyze Call',
+				value: 'analyze',
+				description: "Send a recorded call to AloVoice's AI analysis",
+				action: 'Analyze a call',
+			},
+			{
+				name: 'Get Result',
+				value: 'getResult',
+				description: 'Get the transcript and quality tags of an analyzed call',
+				action: 'Get an analysis result',
+			},
+		],
+		default: 'analyze',
+	},
+	...analyze.description,
+	...getResult.description,
+];

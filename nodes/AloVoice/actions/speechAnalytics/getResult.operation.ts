@@ -1,0 +1,142 @@
+// Speech Analysis → Get Result: the AI analysis of a call (callgetaireresult), optionally waiting until it is ready.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { quoteAnswer } from '../../../shared/http';
+import { unixToIso } from '../../../shared/time';
+import type { AnalysisResultAnswer } from '../../helpers/interfaces';
+import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../helpers/transcript';
+import { secondsToMs } from '../../helpers/values';
+import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { callIdParameter, callIdProperty, timeoutOption } from './common';
+
+const show = { resource: ['speechAnalytics'], operation: ['getResult'] };
+
+/** Upper bound of "Max Wait", so a typo cannot keep an execution polling for days. */
+const MAX_WAIT_LIMIT_S = 3600;
+
+export const description: INodeProperties[] = [
+	callIdProperty('getResult', 'The call sent to analysis with Analyze Call'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Max Wait (Seconds)',
+				name: 'maxWait',
+				type: 'number',
+				typeOptions: { minValue: 0.1, maxValue: MAX_WAIT_LIMIT_S, numberPrecision: 1 },
+				default: 120,
+				description: 'With "Wait for Result": how long to keep asking before giving up (at most 3600)',
+			},
+			{
+				displayName: 'On Timeout',
+				name: 'onTimeout',
+				type: 'options',
+				options: [
+					{ name: 'Output Not Ready', value: 'notReady', description: "Output the item with 'ready' false" },
+					{ name: 'Stop With Error', value: 'error', description: 'Fail the item' },
+				],
+				default: 'notReady',
+				description: 'With "Wait for Result": what to do when the result is still not ready after the max wait',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				default: 5,
+				description: 'With "Wait for Result": how long to wait between two questions (at least 0.1)',
+			},
+			timeoutOption,
+			{
+				displayName: 'Transcript as Text',
+				name: 'transcriptAsText',
+				type: 'boolean',
+				default: false,
+				description: "Whether to add 'transcriptText': the whole conversation as one text, a line per fragment (Operator: …, Client: …)",
+			},
+			{
+				displayName: 'Wait for Result',
+				name: 'waitForResult',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to ask again until the analysis is ready (has a transcript or tags), instead of answering at once',
+			},
+		],
+	},
+];
+
+interface ResultOptions {
+	waitForResult?: boolean;
+	pollInterval?: number;
+	maxWait?: number;
+	onTimeout?: 'notReady' | 'error';
+	transcriptAsText?: boolean;
+	timeout?: number;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const callId = callIdParameter.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as ResultOptions;
+	const timeout = secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS);
+	const interval = secondsToMs(options.pollInterval, 5000);
+	const maxWait = Math.min(secondsToMs(options.maxWait, 120_000), MAX_WAIT_LIMIT_S * 1000);
+	const deadline = Date.now() + maxWait;
+
+	let result: AnalysisResultAnswer['answer'];
+	let attempts = 0;
+	for (;;) {
+		attempts += 1;
+		const answer = (await aloVoiceRequest.call(this, {
+			method: 'GET',
+			endpoint: `/callgetaireresult/{token}/${encodeURIComponent(callId)}`,
+			auth: 'path',
+			action: 'getting the analysis result',
+			timeout,
+		})) as Partial<AnalysisResultAnswer> | null;
+		if (!answer?.answer || typeof answer.answer !== 'object') {
+			const { token } = await getAloVoiceCredentials.call(this);
+			throw new NodeApiError(this.getNode(), { message: 'no answer object' }, {
+				message: 'AloVoice answered the analysis result without its "answer" object',
+				description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
+				itemIndex,
+			});
+		}
+		result = answer.answer;
+		if (!options.waitForResult || isAnalysisReady(result)) break;
+		const left = deadline - Date.now();
+		if (left <= 0) break;
+		await sleep(Math.min(interval, left));
+	}
+
+	const ready = isAnalysisReady(result);
+	if (!ready && options.waitForResult && options.onTimeout === 'error') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The analysis of call ${callId} was not ready after ${maxWait / 1000} s (${attempts} requests)`,
+			{ itemIndex, description: 'Raise "Max Wait (Seconds)", or get the result later' },
+		);
+	}
+	const transcript = cleanTranscript(result.stalk);
+	const { matched, missing } = splitTags(result.tags);
+	const json: IDataObject = {
+		callId,
+		ready,
+		aiCallId: result.aicallid ?? null,
+		beginTime: unixToIso(result.begin_time) ?? null,
+		beginTimeRaw: result.begin_time ?? null,
+		transcript: transcript as unknown as IDataObject[],
+		tags: (Array.isArray(result.tags) ? result.tags : []) as unknown as IDataObject[],
+		tagNamesMatched: matched,
+		tagNamesMissing: missing,
+		stereoAudioPath: result.stereoaudio ?? null,
+	};
+	if (options.waitForResult) json.attempts = attempts;
+	if (options.transcriptAsText) json.transcriptText = transcriptText(transcript);
+	return [{ json }];
+}

@@ -1,0 +1,184 @@
+import { ALOVOICE_TOKEN, AloVoiceServer, TAGS } from '../server/alovoice';
+import { plainItems, runWorkflow } from '../harness/engine';
+
+const transcript = [
+	{ speaker: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', beginSeconds: 0, endSeconds: 2.4, fragmentId: 1 },
+	{ speaker: 'client', text: 'Здравствуйте, я хотел узнать про тариф', beginSeconds: 2.6, endSeconds: 5.1, fragmentId: 2 },
+	{ speaker: 'operator', text: 'Конечно, сейчас расскажу', beginSeconds: 5.3, endSeconds: 7, fragmentId: 3 },
+];
+const readyResult = {
+	callId: '1001',
+	ready: true,
+	aiCallId: 'ai-1001',
+	beginTime: '2025-04-25T09:14:24.000Z',
+	beginTimeRaw: 1745572464,
+	transcript,
+	tags: TAGS,
+	tagNamesMatched: ['Greeting'],
+	tagNamesMissing: ['No company introduction'],
+	stereoAudioPath: '/stereo/1001',
+};
+
+describe('AloVoice → Speech Analysis', () => {
+	const server = new AloVoiceServer();
+	let credentials: Record<string, { token: string; baseUrl: string }>;
+	const run = (parameters: Record<string, unknown>, options: { input?: Array<{ json: object }>; continueOnFail?: boolean } = {}) =>
+		runWorkflow([{ parameters: { resource: 'speechAnalytics', ...parameters } as never, continueOnFail: options.continueOnFail }], {
+			credentials,
+			input: options.input as never,
+		});
+
+	beforeAll(async () => {
+		const url = await server.start();
+		credentials = { aloVoiceApi: { token: ALOVOICE_TOKEN, baseUrl: url } };
+	});
+	afterAll(async () => await server.stop());
+	beforeEach(() => {
+		server.reset();
+		server.state.analyses.clear();
+		server.state.analysisPolls = 0;
+	});
+
+	describe('Analyze Call', () => {
+		it('GETs /callsendai/{token}/{call_id} and outputs the analysis handle', async () => {
+			const result = await run({ operation: 'analyze', callId: '1001' });
+			expect(result.error).toBeUndefined();
+			expect(server.requests).toHaveLength(1);
+			expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/callsendai/${ALOVOICE_TOKEN}/1001` });
+			expect(plainItems(result.output('AloVoice'))).toEqual([
+				{
+					json: {
+						callId: '1001',
+						aiCallId: 'ai-1001',
+						beginTime: '2025-04-25T09:14:24.000Z',
+						beginTimeRaw: 1745572464,
+						stereoAudioPath: '/stereo/1001',
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
+		});
+
+		it.each(['', '../x', '1001/2', '..'])('refuses call ID %p before any request', async (callId) => {
+			const result = await run({ operation: 'analyze', callId: `={{ ${JSON.stringify(callId)} }}` });
+			expect(result.error?.name).toBe('NodeOperationError');
+			expect(result.error?.message).toBe(
+				`Call ID: "${callId}" is not a call ID. Use the ID of a recorded call as AloVoice gives it, e.g. 1001.`,
+			);
+			expect(server.requests).toHaveLength(0);
+		});
+
+		it('with Continue On Fail, an unknown call is an error item paired to its input', async () => {
+			const result = await run(
+				{ operation: 'analyze', callId: '={{ $json.id }}' },
+				{ continueOnFail: true, input: [{ json: { id: '9999' } }, { json: { id: '1002' } }] },
+			);
+			expect(plainItems(result.output('AloVoice'))).toEqual([
+				{
+					json: {
+						error: 'AloVoice answered 404 while sending the call to analysis: not found',
+						description: 'The PBX answered: {"error":"call not found"}',
+						httpCode: '404',
+					},
+					pairedItem: { item: 0 },
+				},
+				{
+					json: {
+						callId: '1002',
+						aiCallId: 'ai-1002',
+						beginTime: '2025-04-25T09:14:24.000Z',
+						beginTimeRaw: 1745572464,
+						stereoAudioPath: '/stereo/1002',
+					},
+					pairedItem: { item: 1 },
+				},
+			]);
+		});
+	});
+
+	describe('Get Result', () => {
+		beforeEach(() => server.state.analyses.set('1001', { pollsLeft: 0 }));
+
+		it('GETs /callgetaireresult/{token}/{call_id} and outputs transcript in seconds, tags and matched/missing names', async () => {
+			const result = await run({ operation: 'getResult', callId: '1001' });
+			expect(result.error).toBeUndefined();
+			expect(server.requests).toHaveLength(1);
+			expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/callgetaireresult/${ALOVOICE_TOKEN}/1001` });
+			expect(plainItems(result.output('AloVoice'))).toEqual([{ json: readyResult, pairedItem: { item: 0 } }]);
+		});
+
+		it('adds the transcript as one text in time order when asked', async () => {
+			server.state.analyses.set('1001', { pollsLeft: 0 });
+			const result = await run({ operation: 'getResult', callId: '1001', options: { transcriptAsText: true } });
+			expect(result.output('AloVoice')[0].json.transcriptText).toBe(
+				'Operator: Assalomu alaykum, AloVoice kompaniyasi\nClient: Здравствуйте, я хотел узнать про тариф\nOperator: Конечно, сейчас расскажу',
+			);
+		});
+
+		it('without waiting, a result not ready yet is output with ready false', async () => {
+			server.state.analyses.set('1001', { pollsLeft: 3 });
+			const result = await run({ operation: 'getResult', callId: '1001' });
+			expect(server.requests).toHaveLength(1);
+			expect(result.output('AloVoice')[0].json).toEqual({
+				...readyResult,
+				ready: false,
+				transcript: [],
+				tags: [],
+				tagNamesMatched: [],
+				tagNamesMissing: [],
+			});
+		});
+
+		it('"Wait for Result" asks again every poll interval until the result is ready', async () => {
+			server.state.analyses.set('1001', { pollsLeft: 2 });
+			const started = Date.now();
+			const result = await run({
+				operation: 'getResult',
+				callId: '1001',
+				options: { waitForResult: true, pollInterval: 0.1, maxWait: 5 },
+			});
+			expect(result.error).toBeUndefined();
+			expect(server.requests).toHaveLength(3);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+			expect(result.output('AloVoice')[0].json).toEqual({ ...readyResult, attempts: 3 });
+		});
+
+		it('"Wait for Result" stops at the max wait: ready false, or an error when chosen', async () => {
+			server.state.analyses.set('1001', { pollsLeft: 1000 });
+			const notReady = await run({
+				operation: 'getResult',
+				callId: '1001',
+				options: { waitForResult: true, pollInterval: 0.1, maxWait: 0.35 },
+			});
+			const json = notReady.output('AloVoice')[0].json;
+			expect(json.ready).toBe(false);
+			expect(json.attempts).toBeGreaterThanOrEqual(3);
+			expect(json.attempts).toBeLessThanOrEqual(6);
+			expect(server.requests.length).toBe(json.attempts);
+
+			server.reset();
+			const failed = await run({
+				operation: 'getResult',
+				callId: '1001',
+				options: { waitForResult: true, pollInterval: 0.1, maxWait: 0.2, onTimeout: 'error' },
+			});
+			expect(failed.error?.name).toBe('NodeOperationError');
+			expect(failed.error?.message).toMatch(/^The analysis of call 1001 was not ready after 0\.2 s \(\d requests\)$/);
+		});
+
+		it('a call never sent to analysis: NodeApiError 404', async () => {
+			const result = await run({ operation: 'getResult', callId: '1003' });
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe('AloVoice answered 404 while getting the analysis result: not found');
+			expect((result.error as { httpCode?: string }).httpCode).toBe('404');
+		});
+
+		it('an answer without its "answer" object is a NodeApiError', async () => {
+			server.fail({ status: 200, body: { status: 'error' } });
+			const result = await run({ operation: 'getResult', callId: '1001' });
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe('AloVoice answered the analysis result without its "answer" object');
+			expect((result.error as { description?: string }).description).toBe('The PBX answered: {"status":"error"}');
+		});
+	});
+});
