@@ -96,8 +96,7 @@ export function toTrunkList(value: unknown): string[] {
  */
 export function normalizeCampaign(raw: IDataObject): IDataObject {
 	const campaign: IDataObject = { ...raw };
-	campaign.id = toNumberIfNumeric(raw.id) as IDataObject[string];
-	for (const key of ['maxline', 'goodtime', 'tryes', 'recipients']) {
+	for (const key of ['id', 'maxline', 'goodtime', 'tryes', 'recipients']) {
 		if (key in raw) campaign[key] = toNumberIfNumeric(raw[key]) as IDataObject[string];
 	}
 	if ('tryes' in raw || 'tries' in raw) campaign.attempts = (campaign.tryes ?? toNumberIfNumeric(raw.tries)) as IDataObject[string];
