@@ -1,8 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import * as download from './download.operation';
 
-// Placeholder until the Recording operations land: the resource is wired into the node and router.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { download };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['recording'] } },
+		options: [
+			{
+				name: 'Download',
+				value: 'download',
+				description: "Download a call's recording as a file",
+				action: 'Download a recording',
+			},
+		],
+		default: 'download',
+	},
+	...download.description,
+];
