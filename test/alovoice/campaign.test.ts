@@ -447,6 +447,21 @@ describe('AloVoice → Campaign', () => {
 			expect(server.requests.map((request) => request.path)).toEqual(['/mapi/getAutorule/123', '/mapi/getAutorule/404']);
 		});
 
+		it('Continue On Fail on Create: one error item paired with every input item, nothing sent', async () => {
+			const result = await runWorkflow([{ parameters: { ...BASE }, continueOnFail: true }], {
+				credentials,
+				input: phoneItems(['994412860', 'nope']),
+			});
+			expect(result.error).toBeUndefined();
+			const error =
+				'Phone Field "phone" of input item 1 (counting from 0): "nope" is not a phone number AloVoice accepts. Use 9 local digits (994412860) or + and 12 digits (+998994412860).';
+			expect(plainItems(result.output('AloVoice'))).toEqual([
+				{ json: { error }, pairedItem: { item: 0 } },
+				{ json: { error }, pairedItem: { item: 1 } },
+			]);
+			expect(server.requests).toHaveLength(0);
+		});
+
 		it('never puts the token in output, execution data or logs', async () => {
 			capturedLogs.length = 0;
 			await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
