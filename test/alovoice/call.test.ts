@@ -7,7 +7,7 @@ describe('AloVoice → Call', () => {
 	const run = (parameters: Record<string, unknown>, options: { input?: Array<{ json: Record<string, unknown> }>; continueOnFail?: boolean } = {}) =>
 		runWorkflow([{ parameters: parameters as never, continueOnFail: options.continueOnFail }], {
 			credentials,
-			input: options.input,
+			input: options.input as never,
 		});
 
 	beforeAll(async () => {
