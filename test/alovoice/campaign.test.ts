@@ -243,6 +243,14 @@ describe('AloVoice → Campaign', () => {
 		});
 	});
 
+	it('takes an MP3 that came as application/octet-stream and sends it as audio/mpeg', async () => {
+		const input = phoneItems(['994412860']);
+		input[0].binary = { data: { ...audio('bucket.mp3', 'application/octet-stream') } };
+		const result = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input });
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].files.record).toEqual({ filename: 'bucket.mp3', mimeType: 'audio/mpeg', content: MP3 });
+	});
+
 	describe('Get', () => {
 		it('sends GET /mapi/getAutorule/{id} per item and outputs the typed campaign', async () => {
 			await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });

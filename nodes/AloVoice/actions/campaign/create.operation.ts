@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkAloVoicePhone } from '../../../shared/phone';
 import { aloVoiceRequest } from '../../transport';
-import { buildCsv, countCsvRecords } from '../../helpers/csv';
+import { buildCsv, countCsvRecords, csvText } from '../../helpers/csv';
 import type { Checked } from '../../helpers/campaign';
 import {
 	TIME_ZONES,
@@ -244,6 +244,17 @@ function binaryOf(this: IExecuteFunctions, items: INodeExecutionData[], property
 	);
 }
 
+/**
+ * An audio MIME type, or an MP3 that came without one: downloads from storage buckets often
+ * arrive as application/octet-stream with their .mp3 name intact.
+ */
+function isAudio(binary: IBinaryData): boolean {
+	const mimeType = String(binary.mimeType ?? '').toLowerCase();
+	if (mimeType.startsWith('audio/')) return true;
+	const named = (binary.fileExtension ?? binary.fileName?.split('.').pop() ?? '').toLowerCase() === 'mp3';
+	return named && (mimeType === '' || mimeType === 'application/octet-stream');
+}
+
 export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const name = String(this.getNodeParameter('name', 0, '')).trim();
 	if (!name) refuse.call(this, 'Name: empty. Give the campaign a name, e.g. December payment reminder.');
@@ -265,7 +276,7 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 
 	const messageProperty = String(this.getNodeParameter('messageBinaryProperty', 0, 'data')).trim();
 	const message = binaryOf.call(this, items, messageProperty, 'Message Binary Property', 'the MP3 message');
-	if (!String(message.mimeType ?? '').toLowerCase().startsWith('audio/')) {
+	if (!isAudio(message)) {
 		refuse.call(
 			this,
 			`Message Binary Property: the file in "${messageProperty}" is ${message.mimeType || 'of an unknown type'}, not audio. The message must be an MP3 file (audio/mpeg).`,
@@ -300,7 +311,7 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 			const phone = checkAloVoicePhone(valueAtPath(json, phoneField), `Phone Field "${phoneField}" of input item ${index} (counting from 0)`);
 			if (!phone.ok) {
 				if (!reportSkipped) refuse.call(this, phone.message, index);
-				skipped.push({ item: index, value: String(valueAtPath(json, phoneField) ?? ''), reason: phone.message });
+				skipped.push({ item: index, value: csvText(valueAtPath(json, phoneField)), reason: phone.message });
 				continue;
 			}
 			const row: unknown[] = [phone.value];
@@ -316,7 +327,9 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	const audio = await this.helpers.getBinaryDataBuffer(0, messageProperty);
 
 	const form = new FormData();
-	form.append('record', new Blob([audio], { type: message.mimeType }), message.fileName || 'record.mp3');
+	// An MP3 that came as application/octet-stream is sent as what it is.
+	const audioType = message.mimeType?.toLowerCase().startsWith('audio/') ? message.mimeType : 'audio/mpeg';
+	form.append('record', new Blob([audio], { type: audioType }), message.fileName || 'record.mp3');
 	form.append('recipients', new Blob([csv], { type: 'text/csv' }), csvFileName);
 	form.append('name', name);
 	form.append('from', from);
