@@ -1,5 +1,6 @@
 import { ALOVOICE_TOKEN, AloVoiceServer, TAGS } from '../server/alovoice';
 import { plainItems, runWorkflow } from '../harness/engine';
+import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../nodes/AloVoice/helpers/transcript';
 
 const transcript = [
 	{ speaker: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', beginSeconds: 0, endSeconds: 2.4, fragmentId: 1 },
@@ -180,5 +181,36 @@ describe('AloVoice → Speech Analysis', () => {
 			expect(result.error?.message).toBe('AloVoice answered the analysis result without its "answer" object');
 			expect((result.error as { description?: string }).description).toBe('The PBX answered: {"status":"error"}');
 		});
+	});
+});
+
+describe('transcript helpers (pure)', () => {
+	it('sorts fragments by time, converts milliseconds to seconds and names unknown speakers as they came', () => {
+		const fragments = cleanTranscript([
+			{ begin: 4000, end: 5000, direction: 'client', text: ' second ', fragment_id: 2 },
+			{ begin: '1500', end: 3000, direction: 'OPERATOR', text: 'first', fragment_id: 1 },
+			{ begin: 6000, end: 6500, direction: 'robot', text: 'third', fragment_id: 3 },
+			{ begin: 7000, end: 7500, text: 'fourth', fragment_id: 4 },
+		]);
+		expect(fragments.map((fragment) => [fragment.beginSeconds, fragment.endSeconds])).toEqual([
+			[1.5, 3],
+			[4, 5],
+			[6, 6.5],
+			[7, 7.5],
+		]);
+		expect(transcriptText(fragments)).toBe('Operator: first\nClient: second\nrobot: third\nUnknown: fourth');
+	});
+
+	it('tells matched rules from missing ones and readiness from an empty answer', () => {
+		expect(splitTags([{ name: 'A', value: 'x' }, { name: 'B', value: '  ' }, { name: 'C', value: null }])).toEqual({
+			matched: ['A'],
+			missing: ['B', 'C'],
+		});
+		expect(splitTags(undefined)).toEqual({ matched: [], missing: [] });
+		expect(cleanTranscript('not a list')).toEqual([]);
+		expect(isAnalysisReady({ stalk: [], tags: [] })).toBe(false);
+		expect(isAnalysisReady({})).toBe(false);
+		expect(isAnalysisReady({ stalk: [], tags: [{ name: 'A' }] })).toBe(true);
+		expect(isAnalysisReady({ stalk: [{}] })).toBe(true);
 	});
 });
