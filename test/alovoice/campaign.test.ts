@@ -406,7 +406,8 @@ describe('AloVoice → Campaign', () => {
 				credentials,
 			});
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toMatch(/^AloVoice answered 404 while getting the campaign/);
+			expect(result.error?.message).toBe('AloVoice answered 404 while getting the campaign: not found');
+			expect((result.error as { description?: string }).description).toBe('The PBX answered: {"error":"Autorule not found"}');
 			expect(server.requests.map((request) => request.path)).toEqual(['/mapi/getAutorule/999']);
 		});
 
@@ -414,7 +415,9 @@ describe('AloVoice → Campaign', () => {
 			server.fail({ status: 500, times: 1 });
 			const result = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toMatch(/^AloVoice answered 500 while creating the campaign/);
+			expect(result.error?.message).toBe('AloVoice answered 500 while creating the campaign: the PBX failed to handle the request');
+			expect((result.error as { httpCode?: string }).httpCode).toBe('500');
+			expect(server.requests).toHaveLength(1);
 			expect(server.state.campaigns.size).toBe(0);
 		});
 
@@ -450,8 +453,14 @@ describe('AloVoice → Campaign', () => {
 				pairedItem: { item: 0 },
 			});
 			expect(items[1]).toMatchObject({ json: { id: 123, paused: true }, pairedItem: { item: 1 } });
-			expect(items[2]).toMatchObject({ json: { httpCode: '404' }, pairedItem: { item: 2 } });
-			expect((items[2].json as { error: string }).error).toMatch(/^AloVoice answered 404 while getting the campaign/);
+			expect(items[2]).toEqual({
+				json: {
+					error: 'AloVoice answered 404 while getting the campaign: not found',
+					description: 'The PBX answered: {"error":"Autorule not found"}',
+					httpCode: '404',
+				},
+				pairedItem: { item: 2 },
+			});
 			expect(server.requests.map((request) => request.path)).toEqual(['/mapi/getAutorule/123', '/mapi/getAutorule/404']);
 		});
 
@@ -472,16 +481,19 @@ describe('AloVoice → Campaign', () => {
 
 		it('never puts the token in output, execution data or logs', async () => {
 			capturedLogs.length = 0;
-			await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
+			const created = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
+			expect(created.output('AloVoice')[0].json.id).toBe(123);
 			server.fail({ status: 500, body: { error: `bad token ${ALOVOICE_TOKEN}` }, times: 1 });
 			const failed = await runWorkflow([{ parameters: { resource: 'campaign', operation: 'get', campaignId: '123' } }], {
 				credentials,
 			});
 			expect(failed.error?.name).toBe('NodeApiError');
+			expect((failed.error as { description?: string }).description).not.toContain(ALOVOICE_TOKEN);
+			expect(capturedLogs.length).toBeGreaterThan(0);
 			const ok = await runWorkflow([{ parameters: { resource: 'campaign', operation: 'get', campaignId: '123' } }], {
 				credentials,
 			});
-			for (const text of [failed.serialized, ok.serialized, capturedLogs.join('\n')]) {
+			for (const text of [created.serialized, failed.serialized, ok.serialized, capturedLogs.join('\n')]) {
 				expect(text).not.toContain(ALOVOICE_TOKEN);
 			}
 		});
