@@ -208,6 +208,8 @@ async function main() {
 			`### Creating a campaign with ${RECIPIENTS} recipients`,
 			'',
 			campaignTable(campaign),
+			'',
+			NOTES,
 		].join('\n');
 		console.log(report);
 		writeSection(report);
@@ -215,6 +217,25 @@ async function main() {
 		await stack.stop();
 	}
 }
+
+/** Written from the figures of the 2026-11-23 run; re-read them when the figures change. */
+const NOTES = `### Reading the figures
+
+- Route requests: on this 2-core machine every request through n8n's webhook server costs tens of ms
+  whatever answers it. The route trigger in rules mode *without* an execution is the fastest at 1
+  caller (24.8 vs 19.4 req/s, p50 42 vs 52 ms) but only level with Webhook + Respond to Webhook at
+  10 and 50 callers (22.0 vs 19.5, 27.4 vs 29.8 req/s): what remains is n8n's own per-request
+  work, not the node's. With an execution per request it answers before the execution exists,
+  which helps at 10 callers (33.8 req/s, p50 297 ms) but not at 50, where the executions it
+  started earlier compete for the 2 cores. "Workflow decides" is the slowest (12.3 req/s at 50):
+  its answer waits for the execution; past 3 s its fallback (here the same queue 6000, so the
+  check cannot tell it apart) answers. The aim "no slower anywhere" is not met by workflow mode.
+- Get Result ×1000 and the campaign with 100,000 recipients: the package's side (Speech Analysis
+  → Get Result, Campaign → Create) is not measured yet: those operations had not landed when
+  this was run. The generic baselines are: HTTP Request node 2.5 s for 1,000 results (and it
+  needs the token in every item, so the token lands in the execution data); curl 0.08 s and 11 MB
+  for a 1.2 MB recipients CSV.
+`;
 
 function writeSection(report: string) {
 	const file = join(PACKAGE_ROOT, 'BENCHMARKS.md');
