@@ -243,6 +243,23 @@ describe('AloVoice → Campaign', () => {
 		});
 	});
 
+	it('takes dates given as Luxon DateTimes and JS Dates by expressions', async () => {
+		const result = await runWorkflow(
+			[
+				{
+					parameters: {
+						...BASE,
+						fromDate: "={{ DateTime.fromISO('2026-12-01T23:30:00', { zone: 'Asia/Tashkent' }) }}",
+						toDate: "={{ new Date('2026-12-31T12:00:00Z') }}",
+					},
+				},
+			],
+			{ credentials, input: phoneItems(['994412860']) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].fields).toMatchObject({ from: '2026.12.01', to: '2026.12.31' });
+	});
+
 	it('takes an MP3 that came as application/octet-stream and sends it as audio/mpeg', async () => {
 		const input = phoneItems(['994412860']);
 		input[0].binary = { data: { ...audio('bucket.mp3', 'application/octet-stream') } };
