@@ -44,6 +44,31 @@ export const ACTION_CASES: ActionCase[] = [
 		expected: () => [{ line: '551234567' }],
 	},
 	{
+		node: 'aloVoice',
+		resource: 'call',
+		operation: 'clickToCall',
+		parameters: { extension: '2424', number: '994412860', callId: 'e5e456se456s56w456', userId: '22' },
+		expected: () => [{ success: true, call_id: 'e5e456se456s56w456', inner_phone: 2424, number: '+998994412860', user_id: 22 }],
+	},
+	{
+		node: 'aloVoice',
+		resource: 'speechAnalytics',
+		operation: 'analyze',
+		parameters: { callId: '1001' },
+		expected: () => [
+			{
+				callId: '1001',
+				aiCallId: 'ai-1001',
+				beginTime: '2025-04-25T09:14:24.000Z',
+				beginTimeRaw: 1745572464,
+				stereoAudioPath: '/stereo/1001',
+			},
+		],
+		afterwards: ({ aloVoice }) => {
+			expect([...aloVoice.state.analyses.keys()]).toContain('1001');
+		},
+	},
+	{
 		node: 'telediscount',
 		resource: 'call',
 		operation: 'make',
