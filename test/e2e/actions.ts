@@ -45,6 +45,36 @@ export const ACTION_CASES: ActionCase[] = [
 	},
 	{
 		node: 'aloVoice',
+		resource: 'extension',
+		operation: 'getMany',
+		parameters: {},
+		// Readable flags and numbers, and no SIP secret unless asked for.
+		expected: () => {
+			const dilnoza = {
+				id: 1,
+				number: '2000',
+				username: 'Dilnoza',
+				paystatus: true,
+				status: 'on',
+				block: false,
+				dnd: false,
+				isws: false,
+				lastip: '10.0.0.1',
+				isdef: true,
+				extnumber: '',
+				rule: 'all',
+				trunk_id: 253,
+				amoid: null,
+				bxid: null,
+				windowsapp: 0,
+				mobileqr: '',
+				payto: '2026-12-31',
+			};
+			return [dilnoza, { ...dilnoza, id: 2, number: '2424', username: 'Aziz', status: 'off', lastip: '10.0.0.2', isdef: false }];
+		},
+	},
+	{
+		node: 'aloVoice',
 		resource: 'call',
 		operation: 'clickToCall',
 		parameters: { extension: '2424', number: '994412860', callId: 'e5e456se456s56w456', userId: '22' },
