@@ -1,19 +1,13 @@
-// The one door to the AloVoice API: base URL, token placement, response parsing, and errors
-// that never carry the token (several endpoints have it in the URL path).
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-} from 'n8n-workflow';
+// The one door to the AloVoice API: base URL and token placement. Sending, error mapping and
+// answer parsing are shared with Telediscount (nodes/shared/http.ts); errors never carry the
+// token although several endpoints have it in the URL path.
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { toApiError } from '../../shared/apiError';
-import { redactText } from '../../shared/redact';
+import type { BinaryAnswer, RequestContext } from '../../shared/http';
+import { pbxRequest } from '../../shared/http';
 
-export type AloVoiceContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type AloVoiceContext = RequestContext;
 
 /**
  * How the endpoint wants the token:
@@ -56,68 +50,31 @@ export async function getAloVoiceCredentials(this: AloVoiceContext): Promise<Alo
 	return { token, baseUrl };
 }
 
-/** Parses an answer that should be JSON; `true`/`false` plain-text answers become booleans. */
-export function parseAnswer(text: string): unknown {
-	const trimmed = text.trim();
-	if (trimmed === '') return null;
-	if (trimmed === 'true') return true;
-	if (trimmed === 'false') return false;
-	return JSON.parse(trimmed);
-}
-
 export async function aloVoiceRequest(
 	this: AloVoiceContext,
 	request: AloVoiceRequest & { response: 'binary' },
-): Promise<IN8nHttpFullResponse & { body: Buffer }>;
+): Promise<BinaryAnswer>;
 export async function aloVoiceRequest(this: AloVoiceContext, request: AloVoiceRequest): Promise<unknown>;
 export async function aloVoiceRequest(this: AloVoiceContext, request: AloVoiceRequest): Promise<unknown> {
 	const { token, baseUrl } = await getAloVoiceCredentials.call(this);
-	const node = this.getNode();
-	const timeout = request.timeout ?? DEFAULT_TIMEOUT_MS;
-	const context = { provider: 'AloVoice', action: request.action, secrets: [token], timeout };
+	if (request.url !== undefined && request.auth !== 'none') {
+		throw new NodeApiError(this.getNode(), { message: 'absolute URL with a token' }, {
+			message: 'An absolute AloVoice URL is only requested without the token',
+		});
+	}
 
 	const headers: IDataObject = { ...(request.headers ?? {}) };
 	if (request.auth === 'bearer') headers.Authorization = `Bearer ${token}`;
 	if (request.auth === 'pathAndHeader') headers.token = token;
 	const path = request.endpoint.split('{token}').join(encodeURIComponent(token));
-	if (request.url !== undefined && request.auth !== 'none') {
-		throw new NodeApiError(node, { message: 'absolute URL with a token' }, {
-			message: 'An absolute AloVoice URL is only requested without the token',
-		});
-	}
 
-	const options: IHttpRequestOptions = {
+	return await pbxRequest.call(this, {
 		method: request.method,
 		url: request.url ?? `${baseUrl}${path}`,
 		headers,
-		timeout,
-		returnFullResponse: true,
-		encoding: request.response === 'binary' ? 'arraybuffer' : 'text',
-		json: false,
-	};
-	if (request.body !== undefined) options.body = request.body;
-
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw toApiError(node, error, context);
-	}
-
-	if (request.response === 'binary') {
-		return { ...response, body: Buffer.from(response.body as ArrayBuffer) };
-	}
-	const text = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
-	if (request.response === 'text') return text;
-	try {
-		return parseAnswer(text);
-	} catch {
-		const shown = redactText(text.length > 200 ? `${text.slice(0, 200)}…` : text, [token]);
-		const error = new NodeApiError(node, { message: 'malformed answer' }, {
-			message: `AloVoice answered with a body that is not valid JSON while ${request.action}`,
-			description: `The PBX answered: ${shown}`,
-			httpCode: String(response.statusCode),
-		});
-		throw error;
-	}
+		body: request.body,
+		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
+		response: request.response ?? 'json',
+		error: { provider: 'AloVoice', action: request.action, secrets: [token] },
+	});
 }
