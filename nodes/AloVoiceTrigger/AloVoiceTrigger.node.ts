@@ -15,7 +15,7 @@ import { callEnded, callRequestResult, callStarted, routeRequest } from './handl
  * webhookId in the path, so the URL is unguessable by default), pasted into the PBX for that
  * event. Answers that must not wait for n8n are written by the node itself on the response
  * object; answers decided by the workflow pass through a guard that validates them and falls
- * back (see handlers.ts and docs/triggers.md).
+ * back (see handlers.ts and the README section "Triggers").
  */
 export class AloVoiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
