@@ -22,9 +22,4 @@ export function toBooleanIfClear(value: unknown): unknown {
 	return value;
 }
 
-/** A number of seconds typed by a user → milliseconds; `fallback` when not a positive number. */
-export function secondsToMs(value: unknown, fallback: number, minSeconds = 0.1): number {
-	const seconds = Number(value);
-	if (!Number.isFinite(seconds) || seconds <= 0) return fallback;
-	return Math.round(Math.max(seconds, minSeconds) * 1000);
-}
+export { secondsToMs } from '../../shared/options';

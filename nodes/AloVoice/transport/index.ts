@@ -6,6 +6,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { BinaryAnswer, RequestContext } from '../../shared/http';
 import { pbxRequest } from '../../shared/http';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/options';
 
 export type AloVoiceContext = RequestContext;
 
@@ -36,7 +37,7 @@ export interface AloVoiceRequest {
 	timeout?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TIMEOUT_MS };
 
 export interface AloVoiceCredentials {
 	token: string;

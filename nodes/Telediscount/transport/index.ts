@@ -6,9 +6,10 @@ import { NodeApiError } from 'n8n-workflow';
 import type { BinaryAnswer, RequestContext } from '../../shared/http';
 import { pbxRequest, quoteAnswer } from '../../shared/http';
 import { redactValue } from '../../shared/redact';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/options';
 
 export const DEFAULT_BASE_URL = 'https://my.telediscount.ru';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TIMEOUT_MS };
 export const KEY_PARAMETER = 'abonent_api_key';
 
 export type TelediscountEndpoint = 'outcome' | 'get_calls' | 'get_record';

@@ -1,26 +1,14 @@
 // What the three call operations share: the timeout option, phone checks, sending the body,
 // and reading AloVoice's plain `true`/`false` answer.
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkAloVoicePhone } from '../../../shared/phone';
 import { quoteAnswer } from '../../../shared/http';
-import { secondsToMs } from '../../helpers/values';
-import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { timeoutOf, timeoutProperty } from '../../../shared/options';
+import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
 
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout (Seconds)',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 0.1, numberPrecision: 1 },
-	default: 30,
-	description: 'How long to wait for AloVoice to answer before giving up',
-};
-
-export function timeoutOf(this: IExecuteFunctions, itemIndex: number): number {
-	const options = this.getNodeParameter('options', itemIndex, {}) as { timeout?: number };
-	return secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS);
-}
+export const timeoutOption = timeoutProperty('How long to wait for AloVoice to answer before giving up');
 
 /** The phone in AloVoice's form, or a NodeOperationError naming the field (before any request). */
 export function phoneParameter(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {

@@ -6,27 +6,12 @@ import type { ApiPeer } from '../../helpers/interfaces';
 import { secondsToMs, toBooleanIfClear, toNumberIfNumeric } from '../../helpers/values';
 import { quoteAnswer } from '../../../shared/http';
 import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { returnAllAndLimit, timeoutProperty } from '../../../shared/options';
 
 const show = { resource: ['extension'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -61,14 +46,7 @@ export const description: INodeProperties[] = [
 				description:
 					"Whether to output each extension's SIP password ('secret'); off by default, so the passwords do not end up in the execution data",
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: 30,
-				description: 'How long to wait for AloVoice to answer before giving up',
-			},
+			timeoutProperty('How long to wait for AloVoice to answer before giving up'),
 		],
 	},
 ];

@@ -2,25 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { aloVoiceRequest } from '../../transport';
 import { toStringList } from '../../helpers/values';
+import { returnAllAndLimit } from '../../../shared/options';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: ['line'], operation: ['getMany'] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: ['line'], operation: ['getMany'], returnAll: [false] } },
-	},
+	...returnAllAndLimit({ resource: ['line'], operation: ['getMany'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

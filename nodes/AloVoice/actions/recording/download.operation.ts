@@ -5,6 +5,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { bodyText, fileNameFromDisposition, headerValue, mimeTypeOf, quoteAnswer } from '../../../shared/http';
 import { secondsToMs } from '../../helpers/values';
 import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { timeoutProperty } from '../../../shared/options';
 
 const show = { resource: ['recording'], operation: ['download'] };
 
@@ -76,14 +77,7 @@ export const description: INodeProperties[] = [
 				placeholder: 'call-1001.mp3',
 				description: "The output file's name; by default the name AloVoice gives, or the last part of the URL",
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: 30,
-				description: 'How long to wait for the recording before giving up',
-			},
+			timeoutProperty('How long to wait for the recording before giving up'),
 		],
 	},
 ];

@@ -1,6 +1,7 @@
 // What the speech analysis operations share: the call ID check and the timeout option.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { timeoutProperty } from '../../../shared/options';
 
 /** A call ID goes into the URL path: letters, digits, dots, dashes and underscores only. */
 export function callIdParameter(this: IExecuteFunctions, itemIndex: number): string {
@@ -29,11 +30,4 @@ export function callIdProperty(operation: string, description: string): INodePro
 	};
 }
 
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout (Seconds)',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 0.1, numberPrecision: 1 },
-	default: 30,
-	description: 'How long to wait for each AloVoice answer before giving up',
-};
+export const timeoutOption = timeoutProperty('How long to wait for each AloVoice answer before giving up');

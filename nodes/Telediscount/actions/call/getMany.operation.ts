@@ -5,27 +5,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { timeoutOf, optionsCollection } from '../../helpers/options';
 import { callRecords, checkCallId, filterNumber, toCall } from '../../helpers/values';
 import { telediscountRequest } from '../../transport';
+import { returnAllAndLimit } from '../../../shared/options';
 
 const show = { resource: ['call'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
