@@ -26,7 +26,10 @@ export type Workflow = { id: string; name: string; nodes: unknown[]; connections
 
 const log = (line: string) => process.stderr.write(`[n8n] ${line}\n`);
 
-export async function startStack(workflows: Workflow[], options: { logLevel?: 'debug' | 'info' } = {}): Promise<Stack> {
+export async function startStack(
+	workflows: Workflow[],
+	options: { logLevel?: 'debug' | 'info'; credentials?: unknown[] } = {},
+): Promise<Stack> {
 	// CI builds before the suite; a developer running it alone gets a fresh build too.
 	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
 	const install = ensureN8n(log);
@@ -41,6 +44,8 @@ export async function startStack(workflows: Workflow[], options: { logLevel?: 'd
 		n8n.importCredentials([
 			...standInCredential(baseUrl, ALOVOICE_TOKEN),
 			...telediscountCredential(telediscountUrl, TELEDISCOUNT_KEY),
+			// A suite's own credentials (e.g. a trigger's shared secret), n8n's import format.
+			...(options.credentials ?? []),
 		]);
 		n8n.importWorkflows([...readExamples(), ...workflows]);
 		await n8n.start();
