@@ -46,12 +46,36 @@ export class AloVoiceApi implements ICredentialType {
 		},
 	};
 
-	// The list of lines is the cheapest call that proves the token is valid.
+	// The list of lines is the cheapest call that proves the token is valid. n8n shows a rule's
+	// message for a matching failed status instead of the bare status text ("Unauthorized").
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/mapi/getMyTrunks',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No AloVoice API at this Base URL: use https://cld.alovoice.uz unless your PBX has its own address',
+				},
+			},
+		],
 	};
 }

@@ -1,6 +1,5 @@
 import { ALOVOICE_TOKEN, AloVoiceServer } from '../server/alovoice';
 import { plainItems, runWorkflow } from '../harness/engine';
-import { loadOptions } from '../../nodes/AloVoice/methods/loadOptions';
 
 const dilnoza = {
 	id: 1,
@@ -90,27 +89,5 @@ describe('AloVoice → Extension → Get Many', () => {
 			{ json: dilnoza, pairedItem: { item: 1 } },
 			{ json: aziz, pairedItem: { item: 1 } },
 		]);
-	});
-
-	it('the Extension dropdown of Click-to-Call is loaded from getpeers, with the token header', async () => {
-		// A minimal load-options context: only what the loader uses, with a real HTTP request to the stand-in.
-		const context = {
-			getCredentials: async () => credentials.aloVoiceApi,
-			getNode: () => ({ id: 'n', name: 'AloVoice', type: 'n8n-nodes-alovoice.aloVoice', typeVersion: 1, position: [0, 0], parameters: {} }),
-			helpers: {
-				httpRequest: async (options: { url: string; method: string; headers: Record<string, string> }) => {
-					const response = await fetch(options.url, { method: options.method, headers: options.headers });
-					return { body: await response.text(), headers: {}, statusCode: response.status };
-				},
-			},
-		};
-		const options = await loadOptions.getExtensions.call(context as never);
-		expect(options).toEqual([
-			{ name: '2000 (Dilnoza)', value: '2000' },
-			{ name: '2424 (Aziz)', value: '2424' },
-		]);
-		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/getpeers/${ALOVOICE_TOKEN}` });
-		expect(server.requests[0].headers.token).toBe(ALOVOICE_TOKEN);
 	});
 });

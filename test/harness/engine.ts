@@ -62,7 +62,8 @@ class TestNodeTypes implements INodeTypes {
 
 export const nodeTypes = new TestNodeTypes();
 
-class TestCredentialsHelper extends ICredentialsHelper {
+/** Serves the tests' credentials; exported for the editor-side harness (load options, credential test). */
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
