@@ -3,7 +3,7 @@
 // execution n8n stored. Every operation the built node offers must have a case here.
 import { randomUUID } from 'node:crypto';
 
-import type { AloVoiceServer } from '../server/alovoice';
+import { TAGS, fakeAudio, type AloVoiceServer, type StoredCampaign } from '../server/alovoice';
 import { SAMPLE_AUDIO, type TelediscountServer } from '../server/telediscount';
 import { CREDENTIAL, TELEDISCOUNT_CREDENTIAL } from '../../scripts/lib/n8n';
 import type { Workflow } from './stack';
@@ -27,6 +27,30 @@ export interface ActionCase {
 }
 
 const TELEDISCOUNT_RECORDED_CALL = 'c1f926a8f5727b77f9cbf39d8f35d061';
+
+// A campaign as the stand-in stores one after Create (its raw answer), seeded for Campaign → Get:
+// the e2e Webhook is called without a body, so Create cannot get its MP3 message here.
+const SEEDED_CAMPAIGN: StoredCampaign = {
+	id: 4321,
+	name: 'December reminder',
+	from: '2026-12-01',
+	to: '2026-12-31',
+	fromtime: '09:00:00',
+	totime: '20:59:59',
+	trunks: ['551234567', '712345678'],
+	record: '/play/49443304000000000000000000000000',
+	recipients: 0,
+	maxline: '3',
+	goodtime: '4',
+	tryes: '5',
+	paused: '1',
+	status: 'new',
+	timezone: 18000,
+	updatedAt: '2026-11-23T08:00:00.000Z',
+	createdAt: '2026-11-23T08:00:00.000Z',
+};
+
+const STEREO_AUDIO_BYTES = fakeAudio('stereo 1002').length;
 
 export const ACTION_CASES: ActionCase[] = [
 	{
@@ -96,6 +120,109 @@ export const ACTION_CASES: ActionCase[] = [
 		],
 		afterwards: ({ aloVoice }) => {
 			expect([...aloVoice.state.analyses.keys()]).toContain('1001');
+		},
+	},
+	{
+		node: 'aloVoice',
+		resource: 'call',
+		operation: 'startTwoWay',
+		parameters: {
+			callFrom: '712 03-70-06',
+			callFromLanguage: 'uz',
+			recipients: {
+				recipient: [
+					{ phone: '994412860', language: 'ru' },
+					{ phone: '+998 97 707 69 09', language: 'uz' },
+				],
+			},
+			externalId: '123123',
+		},
+		expected: () => [
+			{
+				success: true,
+				callfrom: { phone: '712037006', lang: 'uz' },
+				callto: [
+					{ phone: '994412860', lang: 'ru' },
+					{ phone: '+998977076909', lang: 'uz' },
+				],
+				extid: '123123',
+			},
+		],
+		afterwards: ({ aloVoice }) => {
+			expect(aloVoice.state.callRequests).toContainEqual({
+				callfrom: { phone: '712037006', lang: 'uz' },
+				callto: [
+					{ phone: '994412860', lang: 'ru' },
+					{ phone: '+998977076909', lang: 'uz' },
+				],
+				extid: '123123',
+			});
+		},
+	},
+	{
+		node: 'aloVoice',
+		resource: 'call',
+		operation: 'callIvr',
+		parameters: { callTo: '712037006', ivrId: 222, fromLine: '712037006', externalId: '123124' },
+		expected: () => [{ success: true, callto: '712037006', ivrid: 222, fromline: 712037006, extid: '123124' }],
+		afterwards: ({ aloVoice }) => {
+			expect(aloVoice.state.callRequests).toContainEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, extid: '123124' });
+		},
+	},
+	{
+		node: 'aloVoice',
+		resource: 'campaign',
+		operation: 'get',
+		parameters: { campaignId: String(SEEDED_CAMPAIGN.id) },
+		expected: ({ aloVoice }) => {
+			aloVoice.state.campaigns.set(SEEDED_CAMPAIGN.id, { ...SEEDED_CAMPAIGN });
+			return [
+				{
+					...SEEDED_CAMPAIGN,
+					maxline: 3,
+					goodtime: 4,
+					tryes: 5,
+					attempts: 5,
+					paused: true,
+					timezoneOffset: 'utc +5',
+				},
+			];
+		},
+	},
+	{
+		node: 'aloVoice',
+		resource: 'recording',
+		operation: 'download',
+		parameters: { source: 'stereo', callId: '1002', binaryPropertyName: 'data' },
+		expected: () => [{ callId: '1002', fileName: 'stereo-1002.mp3', mimeType: 'audio/mpeg', fileSize: STEREO_AUDIO_BYTES }],
+		binary: { property: 'data', mimeType: 'audio/mpeg', fileName: 'stereo-1002.mp3', bytes: STEREO_AUDIO_BYTES },
+	},
+	{
+		node: 'aloVoice',
+		resource: 'speechAnalytics',
+		operation: 'getResult',
+		parameters: { callId: '1003' },
+		expected: ({ aloVoice }) => {
+			// Call 1003 was sent to analysis and its result is ready.
+			aloVoice.state.analyses.set('1003', { pollsLeft: 0 });
+			return [
+				{
+					callId: '1003',
+					ready: true,
+					aiCallId: 'ai-1003',
+					beginTime: '2025-04-25T09:14:24.000Z',
+					beginTimeRaw: 1745572464,
+					transcript: [
+						{ speaker: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', beginSeconds: 0, endSeconds: 2.4, fragmentId: 1 },
+						{ speaker: 'client', text: 'Здравствуйте, я хотел узнать про тариф', beginSeconds: 2.6, endSeconds: 5.1, fragmentId: 2 },
+						{ speaker: 'operator', text: 'Конечно, сейчас расскажу', beginSeconds: 5.3, endSeconds: 7, fragmentId: 3 },
+					],
+					tags: TAGS,
+					tagNamesMatched: ['Greeting'],
+					tagNamesMissing: ['No company introduction'],
+					stereoAudioPath: '/stereo/1003',
+				},
+			];
 		},
 	},
 	{
