@@ -1,0 +1,92 @@
+// The package as n8n installs it: n8n-core's PackageDirectoryLoader (what n8n uses for a community
+// package in ~/.n8n/nodes) reads package.json's "n8n" section and loads the built node and
+// credential classes from dist/, with their codex and icons. Needs `npm run build` first (npm test
+// does it).
+import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PackageDirectoryLoader } from 'n8n-core';
+
+const root = join(__dirname, '..');
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+describe('the npm package', () => {
+	it('is a community node package with n8n-workflow as its only peer dependency and no runtime dependencies', () => {
+		expect(packageJson.name).toBe('n8n-nodes-alovoice');
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+		expect(packageJson.license).toBe('MIT');
+		expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(packageJson.dependencies).toBeUndefined();
+		expect(packageJson.files).toEqual(['dist', 'index.js']);
+		expect(packageJson.n8n.n8nNodesApiVersion).toBe(1);
+	});
+
+	it('lists in its "n8n" section exactly the nodes and credentials the sources define', () => {
+		const source = (built: string) => built.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) {
+			expect([file, existsSync(join(root, source(file)))]).toEqual([file, true]);
+		}
+		expect(packageJson.n8n.credentials).toEqual([
+			'dist/credentials/AloVoiceApi.credentials.js',
+			'dist/credentials/TelediscountApi.credentials.js',
+		]);
+		expect(packageJson.n8n.nodes).toContain('dist/nodes/AloVoice/AloVoice.node.js');
+	});
+
+	it("loads into n8n: n8n-core's package loader finds every node and credential in dist/, with codex and icons", async () => {
+		if (!existsSync(join(root, 'dist/nodes/AloVoice/AloVoice.node.js'))) {
+			throw new Error('dist/ is missing: run `npm run build` (npm test builds before jest)');
+		}
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		expect(loader.packageName).toBe('n8n-nodes-alovoice');
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['aloVoice', 'aloVoiceTrigger', 'telediscount', 'telediscountTrigger']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['aloVoiceApi', 'telediscountApi']);
+
+		const aloVoice = loader.types.nodes.find((node) => node.name === 'aloVoice');
+		expect(aloVoice).toMatchObject({ displayName: 'AloVoice', usableAsTool: true, codex: { categories: ['Communication'] } });
+		// n8n rewrites `file:` icons to the files it serves from the package directory.
+		const icons = aloVoice?.iconUrl as { light: string; dark: string };
+		expect(icons).toEqual({
+			light: 'icons/n8n-nodes-alovoice/dist/nodes/AloVoice/alovoice.svg',
+			dark: 'icons/n8n-nodes-alovoice/dist/nodes/AloVoice/alovoice.dark.svg',
+		});
+		for (const node of loader.types.nodes) {
+			const urls = node.iconUrl as { light: string; dark: string };
+			for (const url of [urls.light, urls.dark]) {
+				const file = url.replace('icons/n8n-nodes-alovoice/', '');
+				expect([node.name, file, existsSync(join(root, file))]).toEqual([node.name, file, true]);
+			}
+		}
+		// Every documentation link of a codex or credential lands on a README heading (GitHub's anchors).
+		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+		const anchors = new Set(
+			[...readme.matchAll(/^#+ (.+)$/gm)].map(([, title]) =>
+				title.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-'),
+			),
+		);
+		const links = [
+			...loader.types.nodes.flatMap((node) =>
+				Object.values((node.codex?.resources ?? {}) as Record<string, Array<{ url?: string }>>)
+					.flat()
+					.map((link) => link?.url),
+			),
+			...Object.values(loader.credentialTypes).map(({ type }) => type.documentationUrl),
+		].filter((link) => link !== undefined);
+		expect(links).toHaveLength(8);
+		for (const link of links) {
+			const anchor = String(link).split('#')[1];
+			expect([link, anchors.has(anchor)]).toEqual([link, true]);
+		}
+		const credential = loader.types.credentials.find((type) => type.name === 'aloVoiceApi');
+		expect(credential?.displayName).toBe('AloVoice API');
+		expect(loader.nodesByCredential.aloVoiceApi).toEqual(expect.arrayContaining(['aloVoice']));
+	});
+
+	it('README gives the two set-up commands, and CI runs the same test command', () => {
+		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+		expect(readme).toContain('```bash\nnpm install\nnpm test\n```');
+		expect(readFileSync(join(root, '.ci/run'), 'utf8')).toMatch(/\nnpm test\s*$/);
+	});
+});
