@@ -53,6 +53,16 @@ describe('AloVoice → Campaign → Create with 100,000 input items', () => {
 		expect(lines[COUNT - 1]).toBe('900099999,Client 99999');
 		expect(lines[99_000]).toBe('900099000,"Client, ""99000"""');
 		expect(new Set(lines.map((line) => line.slice(0, 9))).size).toBe(COUNT);
+		// The whole file, byte for byte, against the same CSV written by hand (RFC 4180 quoting of
+		// the names that hold a comma and quotes).
+		const byHand = input
+			.map(({ json }) => {
+				const name = String(json.name);
+				return `${json.phone},${/[",\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name}`;
+			})
+			.join('\n');
+		expect(server.requests[0].files.recipients.content.equals(Buffer.from(byHand))).toBe(true);
+		expect(server.requests[0].files.recipients).toMatchObject({ filename: 'recipients.csv', mimeType: 'text/csv' });
 		const [item] = result.output('AloVoice');
 		expect(item.json.recipientsSent).toBe(COUNT);
 		expect(item.pairedItem).toHaveLength(COUNT);

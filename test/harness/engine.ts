@@ -291,6 +291,8 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 	await workflowExecute.processRunExecutionData(workflow);
 	const run = await done;
 
+	// Serialized on first use: searching 100,000 items' run data costs more than running them.
+	let serialized: string | undefined;
 	return {
 		run,
 		error: run.data.resultData.error,
@@ -300,7 +302,10 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 			if (taskData.error && !taskData.data) throw taskData.error;
 			return taskData.data?.main?.[0] ?? [];
 		},
-		serialized: safeStringify(run),
+		get serialized() {
+			serialized ??= safeStringify(run);
+			return serialized;
+		},
 	};
 }
 
