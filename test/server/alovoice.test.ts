@@ -40,7 +40,7 @@ describe('the AloVoice stand-in', () => {
 	});
 
 	it('requestcall takes JSON or form fields, and refuses a call without its documented fields', async () => {
-		const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+		const post = (body: string | FormData, headers: Record<string, string> = {}) =>
 			fetch(`${url}/requestcall/${ALOVOICE_TOKEN}`, { method: 'POST', headers, body });
 		const twoWay = { callfrom: { phone: '712037006', lang: 'ru' }, callto: [{ phone: '994412860', lang: 'ru' }] };
 		expect(await (await post(JSON.stringify(twoWay), { 'Content-Type': 'application/json' })).text()).toBe('true');
