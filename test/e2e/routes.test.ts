@@ -102,6 +102,10 @@ beforeAll(async () => {
 	stack = await startStack(Object.values(W), {
 		credentials: [{ id: SECRET.id, name: SECRET.name, type: 'httpHeaderAuth', data: { name: SECRET.header, value: SECRET.value } }],
 	});
+	// n8n 2.40.7 publishes imported workflows through an outbox after start-up ("Re-enqueuing
+	// workflows whose published version diverged"), so their webhooks appear a moment later.
+	const registered = () => stack.n8n.webhooks().filter((hook) => hook.method === 'POST').map((hook) => hook.workflow);
+	await waitFor(() => Object.values(W).every((wf) => registered().includes(wf.name)), 60_000, 'every workflow published');
 	const hooks = stack.n8n.webhooks();
 	for (const [key, wf] of Object.entries(W)) {
 		const hook = hooks.find((candidate) => candidate.workflow === wf.name && candidate.method === 'POST');
