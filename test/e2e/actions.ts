@@ -24,6 +24,11 @@ export interface ActionCase {
 	afterwards?: (standIns: StandIns) => void;
 	/** Binary data the node must have output (checked in the stored execution). */
 	binary?: { property: string; mimeType: string; fileName: string; bytes: number };
+	/**
+	 * Input the Action node gets instead of the Webhook's empty request: one item with this
+	 * json and, in the binary field `data`, a file (built in n8n by Set → Convert to File → Set).
+	 */
+	input?: { json: Record<string, unknown>; file: { content: Buffer; fileName: string; mimeType: string } };
 }
 
 const TELEDISCOUNT_RECORDED_CALL = 'c1f926a8f5727b77f9cbf39d8f35d061';
@@ -49,6 +54,9 @@ const SEEDED_CAMPAIGN: StoredCampaign = {
 	updatedAt: '2026-11-23T08:00:00.000Z',
 	createdAt: '2026-11-23T08:00:00.000Z',
 };
+
+// The campaign's MP3 message: it comes into n8n as base64 and reaches the stand-in as a file.
+const CAMPAIGN_MP3 = Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'), Buffer.from('e2e campaign message')]);
 
 const STEREO_AUDIO_BYTES = fakeAudio('stereo 1002').length;
 
@@ -172,6 +180,75 @@ export const ACTION_CASES: ActionCase[] = [
 	{
 		node: 'aloVoice',
 		resource: 'campaign',
+		operation: 'create',
+		input: { json: { phone: '+998 (97) 707-69-09' }, file: { content: CAMPAIGN_MP3, fileName: 'reminder.mp3', mimeType: 'audio/mpeg' } },
+		parameters: {
+			name: 'December reminder',
+			messageBinaryProperty: 'data',
+			recipientsFrom: 'inputItems',
+			phoneField: 'phone',
+			fromDate: '2026.12.01',
+			toDate: '2026-12-31',
+			fromTime: '9:00',
+			toTime: '20:59',
+			trunks: ['551234567', '712345678'],
+			maxLines: 3,
+			goodTime: 4,
+			attempts: 5,
+			paused: true,
+			timeZone: 'utc +5',
+		},
+		expected: () => [
+			{
+				id: 123,
+				name: 'December reminder',
+				from: '2026-12-01',
+				to: '2026-12-31',
+				fromtime: '09:00:00',
+				totime: '20:59:59',
+				trunks: ['551234567', '712345678'],
+				record: `/play/${CAMPAIGN_MP3.toString('hex').slice(0, 32)}`,
+				recipients: 0,
+				maxline: 3,
+				goodtime: 4,
+				tryes: 5,
+				attempts: 5,
+				paused: true,
+				status: 'new',
+				timezone: 18000,
+				timezoneOffset: 'utc +5',
+				updatedAt: expect.any(String),
+				createdAt: expect.any(String),
+				recipientsSent: 1,
+			},
+		],
+		afterwards: ({ aloVoice }) => {
+			const posted = aloVoice.requests.filter((request) => request.path === '/mapi/addAutorule');
+			expect(posted).toHaveLength(1);
+			expect(posted[0].fields).toEqual({
+				name: 'December reminder',
+				from: '2026.12.01',
+				to: '2026.12.31',
+				fromtime: '09:00',
+				totime: '20:59',
+				trunks: '551234567,712345678',
+				maxline: '3',
+				goodtime: '4',
+				tryes: '5',
+				tries: '5',
+				paused: '1',
+				timezone: 'utc +5',
+			});
+			expect(Object.keys(posted[0].files).sort()).toEqual(['recipients', 'record']);
+			expect(posted[0].files.record).toEqual({ filename: 'reminder.mp3', mimeType: 'audio/mpeg', content: CAMPAIGN_MP3 });
+			expect(posted[0].files.recipients.filename).toBe('recipients.csv');
+			expect(posted[0].files.recipients.content.toString('utf8')).toBe('+998977076909');
+			expect(aloVoice.state.campaigns.get(123)?.name).toBe('December reminder');
+		},
+	},
+	{
+		node: 'aloVoice',
+		resource: 'campaign',
 		operation: 'get',
 		parameters: { campaignId: String(SEEDED_CAMPAIGN.id) },
 		expected: ({ aloVoice }) => {
@@ -285,38 +362,72 @@ export function actionPath(index: number) {
 }
 
 export function actionWorkflow(action: ActionCase, index: number): Workflow {
-	return {
-		id: actionWorkflowId(index),
-		name: `e2e ${caseKey(action)} #${index}`,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: {
-					httpMethod: 'POST',
-					path: actionPath(index),
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
-			},
-			{
-				id: randomUUID(),
-				name: ACTION_NODE,
-				type: `n8n-nodes-alovoice.${action.node}`,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { resource: action.resource, operation: action.operation, ...action.parameters },
-				credentials:
-					action.node === 'aloVoice' ? { aloVoiceApi: CREDENTIAL } : { telediscountApi: TELEDISCOUNT_CREDENTIAL },
-			},
-		],
-		connections: { Webhook: { main: [[{ node: ACTION_NODE, type: 'main', index: 0 }]] } },
+	const webhook = {
+		id: randomUUID(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: {
+			httpMethod: 'POST',
+			path: actionPath(index),
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	};
+	const actionNode = {
+		id: randomUUID(),
+		name: ACTION_NODE,
+		type: `n8n-nodes-alovoice.${action.node}`,
+		typeVersion: 1,
+		position: [880, 0],
+		parameters: { resource: action.resource, operation: action.operation, ...action.parameters },
+		credentials: action.node === 'aloVoice' ? { aloVoiceApi: CREDENTIAL } : { telediscountApi: TELEDISCOUNT_CREDENTIAL },
+	};
+	const chain: Array<{ name: string }> = [webhook];
+	if (action.input) {
+		const { json, file } = action.input;
+		chain.push(
+			{
+				id: randomUUID(),
+				name: 'File As Base64',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ file: file.content.toString('base64') }), options: {} },
+			} as { name: string },
+			{
+				id: randomUUID(),
+				name: 'To File',
+				type: 'n8n-nodes-base.convertToFile',
+				typeVersion: 1.1,
+				position: [440, 0],
+				parameters: {
+					operation: 'toBinary',
+					sourceProperty: 'file',
+					binaryPropertyName: 'data',
+					options: { fileName: file.fileName, mimeType: file.mimeType },
+				},
+			} as { name: string },
+			{
+				id: randomUUID(),
+				name: 'Input Fields',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [660, 0],
+				// Keeping the other fields (none) is what keeps the file.
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify(json), includeOtherFields: true, include: 'all', options: {} },
+			} as { name: string },
+		);
+	}
+	chain.push(actionNode);
+	const connections: Record<string, unknown> = {};
+	for (let at = 0; at < chain.length - 1; at++) {
+		connections[chain[at].name] = { main: [[{ node: chain[at + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id: actionWorkflowId(index), name: `e2e ${caseKey(action)} #${index}`, nodes: chain, connections };
 }
 
 /** Every resource.operation a built node offers, from its description. */
