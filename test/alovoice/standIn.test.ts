@@ -1,7 +1,7 @@
 // The stand-in PBX itself: it must refuse what the real API would refuse (the token in the wrong
 // place, a form without its documented fields, dates and times in other formats), or the node
 // tests that run against it could pass with a node the real PBX rejects.
-import { ALOVOICE_TOKEN, AloVoiceServer, fakeAudio } from './alovoice';
+import { ALOVOICE_TOKEN, AloVoiceServer, fakeAudio } from '../server/alovoice';
 
 describe('the AloVoice stand-in', () => {
 	const server = new AloVoiceServer();
