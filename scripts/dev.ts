@@ -10,6 +10,7 @@ import {
 	ensureN8n,
 	readExamples,
 	readExampleDataTables,
+	sleep,
 	standInCredential,
 	TELEDISCOUNT_CREDENTIAL,
 	telediscountCredential,
@@ -76,6 +77,13 @@ async function main() {
 		return;
 	}
 
+	// n8n 2.40.7 publishes imported workflows through an outbox after start-up: wait (up to 30 s)
+	// until every example's webhooks are registered before printing them.
+	for (let waited = 0; waited < 30_000; waited += 500) {
+		const published = new Set(n8n.webhooks().map((hook) => hook.workflow));
+		if (examples.every((workflow) => published.has(workflow.name))) break;
+		await sleep(500);
+	}
 	const hooks = n8n.webhooks();
 	console.log(`
 n8n ${'\u2714'} running with ${'n8n-nodes-alovoice'} loaded
