@@ -6,7 +6,7 @@
 // Each variant runs in its own child process (so one variant's garbage does not weigh on the
 // next); the tables show the median wall time and the memory the work added. Outputs that must
 // be the same CSV are compared byte for byte (SHA-256), and the uploads against the CSV written
-// by hand. Run: node scripts/run-ts.js bench/csv.ts
+// by hand. Run: npm run bench:csv
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
