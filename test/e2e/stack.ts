@@ -51,6 +51,16 @@ export async function startStack(
 		await n8n.start();
 		await n8n.setupOwner();
 		await n8n.createDataTables(readExampleDataTables());
+		// n8n 2.40.7 publishes imported workflows through an outbox after start-up, so webhooks
+		// appear a moment after it reports ready; every suite waits here instead of racing it.
+		// Soft: a workflow without a webhook only costs the wait, and the tests say what is missing.
+		const names = [...readExamples(), ...workflows].map((workflow) => (workflow as { name?: string }).name);
+		const deadline = Date.now() + 60_000;
+		while (Date.now() < deadline) {
+			const registered = new Set(n8n.webhooks().map((hook) => hook.workflow));
+			if (names.every((name) => !name || registered.has(name))) break;
+			await new Promise((done) => setTimeout(done, 500));
+		}
 	} catch (error) {
 		await n8n.stop();
 		await standIn.stop();
