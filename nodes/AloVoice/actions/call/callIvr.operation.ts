@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { IvrCallRequest } from '../../helpers/interfaces';
-import { integerParameter, phoneParameter, requestCall, textParameter, timeoutOption } from './common';
+import { externalIdProperty, integerParameter, phoneParameter, requestCall, textParameter, timeoutOption } from './common';
 
 const show = { resource: ['call'], operation: ['callIvr'] };
 
@@ -38,15 +38,7 @@ export const description: INodeProperties[] = [
 			'The vPBX line to call from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'External ID',
-		name: 'externalId',
-		type: 'string',
-		default: '',
-		placeholder: '123123',
-		description: "Your own ID for this call; AloVoice sends it back as 'externalid' in the call result",
-		displayOptions: { show },
-	},
+	externalIdProperty(show),
 	{
 		displayName: 'Options',
 		name: 'options',

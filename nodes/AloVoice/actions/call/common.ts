@@ -1,12 +1,25 @@
 // What the three call operations share: the timeout option, phone checks, sending the body,
 // and reading AloVoice's plain `true`/`false` answer.
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkAloVoicePhone } from '../../../shared/phone';
 import { quoteAnswer } from '../../../shared/http';
 import { timeoutOf, timeoutProperty } from '../../../shared/options';
 import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+
+/** The optional External ID of a requested call, echoed back as `externalid` in its result. */
+export function externalIdProperty(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		placeholder: '123123',
+		description: "Your own ID for this call; AloVoice sends it back as 'externalid' in the call result",
+		displayOptions: { show },
+	};
+}
 
 export const timeoutOption = timeoutProperty('How long to wait for AloVoice to answer before giving up');
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallLanguage, TwoWayCallRequest } from '../../helpers/interfaces';
-import { phoneParameter, requestCall, textParameter, timeoutOption } from './common';
+import { externalIdProperty, phoneParameter, requestCall, textParameter, timeoutOption } from './common';
 
 const show = { resource: ['call'], operation: ['startTwoWay'] };
 
@@ -88,15 +88,7 @@ export const description: INodeProperties[] = [
 		description: 'The queue (department) number from the vPBX settings',
 		displayOptions: { show: { ...show, callToType: ['queue'] } },
 	},
-	{
-		displayName: 'External ID',
-		name: 'externalId',
-		type: 'string',
-		default: '',
-		placeholder: '123123',
-		description: "Your own ID for this call; AloVoice sends it back as 'externalid' in the call result",
-		displayOptions: { show },
-	},
+	externalIdProperty(show),
 	{
 		displayName: 'Options',
 		name: 'options',
