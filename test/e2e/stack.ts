@@ -135,3 +135,25 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 	}
 	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
+
+/**
+ * Waits until `count()` reaches `target`, for as long as it keeps moving: fails only when it
+ * has not grown for `stallMs` (or went past the target). n8n stores a burst of executions at
+ * SQLite's pace, which depends on the machine, so a fixed deadline would measure the machine.
+ */
+export async function waitForCount(count: () => number, target: number, stallMs: number, what: string, describe?: () => string) {
+	let last = count();
+	let movedAt = Date.now();
+	const started = Date.now();
+	while (last !== target) {
+		if (last > target) throw new Error(`${what}: ${last}, more than the ${target} expected${describe ? ` (${describe()})` : ''}`);
+		if (Date.now() - movedAt > stallMs) {
+			throw new Error(`${what}: stuck at ${last} of ${target} for ${stallMs} ms${describe ? ` (${describe()})` : ''}`);
+		}
+		await new Promise((done) => setTimeout(done, 1000));
+		const now = count();
+		if (now !== last) movedAt = Date.now();
+		last = now;
+	}
+	return (Date.now() - started) / 1000;
+}
