@@ -2,6 +2,7 @@
 // 2.40.7 (SQLite, production webhooks) on this machine. Prints a Markdown report and writes it
 // into BENCHMARKS.md between the "n8n-bench" markers (the rest of the file is left alone).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -10,19 +11,61 @@ import { ALOVOICE_TOKEN, fakeAudio } from '../../test/server/alovoice';
 import { executionCounts, startStack, waitFor, type Stack } from '../../test/e2e/stack';
 import { PACKAGE_ROOT, N8N_VERSION } from '../../scripts/lib/n8n';
 import { runLoad, type LoadResult } from '../../scripts/lib/load';
-import { ROUTE_ANSWER, getResultsHttpRequest, routeTriggerRules, routeTriggerWorkflow, routeWebhookBaseline } from './workflows';
+import {
+	CAMPAIGN,
+	ROUTE_ANSWER,
+	campaignAloVoice,
+	campaignHttpRequest,
+	getResultsAloVoice,
+	getResultsHttpRequest,
+	routeTriggerRespondNode,
+	routeTriggerRules,
+	routeTriggerWorkflow,
+	routeWebhookBaseline,
+} from './workflows';
 
 const ROUTE_REQUESTS = Number(process.env.BENCH_ROUTE_REQUESTS ?? 300);
 const RESULT_CALLS = Number(process.env.BENCH_RESULT_CALLS ?? 1000);
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 
-/** What a user without this package runs: curl posting the campaign's multipart body. */
-async function benchCampaignCurl(stack: Stack) {
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+interface CampaignRow {
+	variant: string;
+	where: string;
+	seconds: number;
+	runs: number[];
+	peakMb: number;
+}
+
+/** The campaign files every variant sends: 100,000 numbers and a short MP3 message. */
+function campaignFiles(stack: Stack) {
 	const dir = stack.n8n.userFolder;
 	const csv = join(dir, 'recipients.csv');
 	const mp3 = join(dir, 'message.mp3');
 	writeFileSync(csv, Array.from({ length: RECIPIENTS }, (_, i) => `99890${String(1_000_000 + i).slice(-7)}`).join('\n') + '\n');
 	writeFileSync(mp3, fakeAudio('campaign message'));
+	return { csv, mp3, csvBytes: readFileSync(csv), mp3Bytes: readFileSync(mp3) };
+}
+
+/** Checks that the stand-in PBX got one more campaign, with exactly this CSV and these fields. */
+function checkCampaignArrived(stack: Stack, variant: string, campaignsBefore: number, csvBytes: Buffer) {
+	const { standIn } = stack;
+	if (standIn.state.nextCampaignId !== campaignsBefore + 1) throw new Error(`${variant}: the PBX got no campaign`);
+	const posted = standIn.requests.filter((request) => request.path === '/mapi/addAutorule').at(-1);
+	const recipients = posted?.files.recipients?.content;
+	if (!recipients || sha256(Buffer.from(recipients)) !== sha256(csvBytes)) throw new Error(`${variant}: the PBX got another recipients CSV`);
+	for (const [name, value] of Object.entries(CAMPAIGN)) {
+		if (posted!.fields[name] !== value) throw new Error(`${variant}: field ${name} is ${posted!.fields[name]}, not ${value}`);
+	}
+	// The stand-in keeps every request; drop the uploads so the runs do not pile up in memory.
+	standIn.requests.length = 0;
+}
+
+/** What a user without n8n runs: curl posting the campaign's multipart body to the PBX. */
+async function curlCampaign(stack: Stack, files: ReturnType<typeof campaignFiles>) {
 	const before = stack.standIn.state.nextCampaignId;
 	// The stand-in answers from this process, so curl must run asynchronously.
 	const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((done) => {
@@ -30,9 +73,8 @@ async function benchCampaignCurl(stack: Stack) {
 			'-f', 'TIME %e %M',
 			'curl', '-sS', '-o', '/dev/null', '-w', '%{http_code}',
 			'-H', `Authorization: Bearer ${ALOVOICE_TOKEN}`,
-			'-F', 'name=Bench campaign', '-F', 'from=2026.12.01', '-F', 'to=2026.12.31',
-			'-F', 'fromtime=09:00', '-F', 'totime=18:00', '-F', 'trunks=551234567',
-			'-F', `record=@${mp3};type=audio/mpeg`, '-F', `recipients=@${csv};type=text/csv`,
+			...Object.entries(CAMPAIGN).flatMap(([name, value]) => ['-F', `${name}=${value}`]),
+			'-F', `record=@${files.mp3};type=audio/mpeg`, '-F', `recipients=@${files.csv};type=text/csv`,
 			`${stack.standIn.url}/mapi/addAutorule`,
 		]);
 		let out = '';
@@ -42,18 +84,68 @@ async function benchCampaignCurl(stack: Stack) {
 		child.on('close', (exit) => done({ stdout: out, stderr: err, code: exit }));
 	});
 	const measured = /TIME ([\d.]+) (\d+)/.exec(stderr);
-	if (code !== 0 || stdout !== '200' || !measured || stack.standIn.state.nextCampaignId !== before + 1) {
-		throw new Error(`curl campaign failed: ${code} ${stdout} ${stderr}`);
-	}
-	const row = { variant: 'curl (multipart POST)', seconds: Number(measured[1]), peakMb: Number(measured[2]) / 1024, bytes: readFileSync(csv).length };
-	process.stderr.write(`[bench] campaign ${JSON.stringify(row)}\n`);
-	return [row];
+	if (code !== 0 || stdout !== '200' || !measured) throw new Error(`curl campaign failed: ${code} ${stdout} ${stderr}`);
+	checkCampaignArrived(stack, 'curl', before, files.csvBytes);
+	return { seconds: Number(measured[1]), peakMb: Number(measured[2]) / 1024 };
 }
 
-function campaignTable(rows: Array<{ variant: string; seconds: number; peakMb: number; bytes: number }>) {
-	const lines = ['| client | recipients | CSV MB | wall time s | peak RSS MB (client process) |', '|---|---:|---:|---:|---:|'];
+/** The CRM's side in n8n: the same two files uploaded to a workflow's webhook, which creates the campaign. */
+async function n8nCampaign(stack: Stack, variant: string, path: string, files: ReturnType<typeof campaignFiles>, withSecrets: boolean) {
+	const before = stack.standIn.state.nextCampaignId;
+	const form = new FormData();
+	form.append('record', new Blob([files.mp3Bytes], { type: 'audio/mpeg' }), 'message.mp3');
+	form.append('recipients', new Blob([files.csvBytes], { type: 'text/csv' }), 'recipients.csv');
+	const query = withSecrets ? `?${new URLSearchParams({ baseUrl: stack.standIn.url, token: ALOVOICE_TOKEN })}` : '';
+	const measured = await withPeakMemory(stack.n8n.pid!, async () => {
+		const answer = await fetch(`${stack.n8n.baseUrl}/webhook/${path}${query}`, { method: 'POST', body: form });
+		const text = await answer.text();
+		if (answer.status !== 200 || !/"id":\s*\d+/.test(text)) throw new Error(`${variant}: ${answer.status} ${text.slice(0, 500)}`);
+	});
+	checkCampaignArrived(stack, variant, before, files.csvBytes);
+	return { seconds: measured.seconds, peakMb: measured.peakMb - measured.baseMb };
+}
+
+async function benchCampaign(stack: Stack) {
+	const files = campaignFiles(stack);
+	const variants: Array<{ variant: string; where: string; run: () => Promise<{ seconds: number; peakMb: number }> }> = [
+		{ variant: 'curl (multipart POST straight to the PBX)', where: 'curl process, peak RSS', run: () => curlCampaign(stack, files) },
+		{
+			variant: 'n8n: Webhook + HTTP Request node (multipart)',
+			where: 'n8n, peak RSS − before',
+			run: () => n8nCampaign(stack, 'HTTP Request', 'bench-campaign-http', files, true),
+		},
+		{
+			variant: 'n8n: Webhook + AloVoice Campaign → Create',
+			where: 'n8n, peak RSS − before',
+			run: () => n8nCampaign(stack, 'AloVoice', 'bench-campaign-alovoice', files, false),
+		},
+	];
+	for (const { run } of variants) await run(); // warm-up: n8n loads each workflow's nodes once
+	const measured = variants.map(() => [] as Array<{ seconds: number; peakMb: number }>);
+	// Alternating runs, so a slow moment of the machine does not land on one variant only.
+	for (let round = 0; round < RUNS; round++) {
+		for (const [index, { run }] of variants.entries()) measured[index].push(await run());
+	}
+	const rows: CampaignRow[] = variants.map(({ variant, where }, index) => ({
+		variant,
+		where,
+		runs: measured[index].map((run) => run.seconds),
+		seconds: median(measured[index].map((run) => run.seconds)),
+		peakMb: Math.max(...measured[index].map((run) => run.peakMb)),
+	}));
+	process.stderr.write(`[bench] campaign ${JSON.stringify(rows)}\n`);
+	return { rows, csvBytes: files.csvBytes.length };
+}
+
+function campaignTable({ rows, csvBytes }: { rows: CampaignRow[]; csvBytes: number }) {
+	const lines = [
+		`| client | recipients | CSV MB | median wall time s (runs) | peak memory MB | memory measured in |`,
+		'|---|---:|---:|---:|---:|---|',
+	];
 	for (const row of rows) {
-		lines.push(`| ${row.variant} | ${RECIPIENTS} | ${(row.bytes / 2 ** 20).toFixed(1)} | ${row.seconds.toFixed(2)} | ${row.peakMb.toFixed(0)} |`);
+		lines.push(
+			`| ${row.variant} | ${RECIPIENTS} | ${(csvBytes / 2 ** 20).toFixed(1)} | ${row.seconds.toFixed(2)} (${row.runs.map((run) => run.toFixed(2)).join(', ')}) | ${row.peakMb.toFixed(0)} | ${row.where} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -116,13 +208,12 @@ async function benchResults(stack: Stack, variants: Array<{ name: string; path: 
 		standIn.state.recordedCalls.add(id);
 		standIn.state.analyses.set(id, { pollsLeft: 0 });
 	}
-	const rows = [];
-	for (const variant of variants) {
+	const once = async (variant: (typeof variants)[number]) => {
 		// The generic node needs the base URL and the token in each item (the endpoint takes the
 		// token in its path); the AloVoice node reads both from its credential.
-		const calls = ids.map((callId) =>
-			variant.withSecrets ? { callId, baseUrl: standIn.url, token: ALOVOICE_TOKEN } : { callId },
-		);
+		const calls = ids.map((callId) => (variant.withSecrets ? { callId, baseUrl: standIn.url, token: ALOVOICE_TOKEN } : { callId }));
+		const asked = () => standIn.requests.filter((request) => request.path.startsWith('/callgetaireresult/')).length;
+		standIn.requests.length = 0;
 		const measured = await withPeakMemory(n8n.pid!, async () => {
 			const answer = await fetch(`${n8n.baseUrl}/webhook/${variant.path}`, {
 				method: 'POST',
@@ -131,9 +222,24 @@ async function benchResults(stack: Stack, variants: Array<{ name: string; path: 
 			});
 			if (answer.status !== 200) throw new Error(`${variant.name}: ${answer.status} ${await answer.text()}`);
 		});
-		rows.push({ variant: variant.name, seconds: measured.seconds, baseMb: measured.baseMb, peakMb: measured.peakMb });
-		process.stderr.write(`[bench] results ${variant.name}: ${JSON.stringify(rows[rows.length - 1])}\n`);
+		// One request per call, no more, no less: both workflows did the same work.
+		if (asked() !== RESULT_CALLS) throw new Error(`${variant.name}: the PBX was asked ${asked()} times, not ${RESULT_CALLS}`);
+		standIn.requests.length = 0;
+		return { seconds: measured.seconds, baseMb: measured.baseMb, addedMb: measured.peakMb - measured.baseMb };
+	};
+	for (const variant of variants) await once(variant); // warm-up
+	const measured = variants.map(() => [] as Array<{ seconds: number; baseMb: number; addedMb: number }>);
+	for (let round = 0; round < RUNS; round++) {
+		for (const [index, variant] of variants.entries()) measured[index].push(await once(variant));
 	}
+	const rows = variants.map((variant, index) => ({
+		variant: variant.name,
+		runs: measured[index].map((run) => run.seconds),
+		seconds: median(measured[index].map((run) => run.seconds)),
+		baseMb: measured[index][0].baseMb,
+		addedMb: Math.max(...measured[index].map((run) => run.addedMb)),
+	}));
+	process.stderr.write(`[bench] results ${JSON.stringify(rows)}\n`);
 	return rows;
 }
 
@@ -159,11 +265,14 @@ function routeTable(rows: Array<{ variant: string; result: LoadResult }>) {
 	return lines.join('\n');
 }
 
-function resultsTable(rows: Array<{ variant: string; seconds: number; baseMb: number; peakMb: number }>) {
-	const lines = ['| workflow | calls | wall time s | n8n RSS before MB | n8n peak RSS MB | peak − before MB |', '|---|---:|---:|---:|---:|---:|'];
+function resultsTable(rows: Array<{ variant: string; seconds: number; runs: number[]; baseMb: number; addedMb: number }>) {
+	const lines = [
+		'| workflow | calls | median wall time s (runs) | n8n RSS before MB | n8n peak RSS − before MB |',
+		'|---|---:|---:|---:|---:|',
+	];
 	for (const row of rows) {
 		lines.push(
-			`| ${row.variant} | ${RESULT_CALLS} | ${row.seconds.toFixed(2)} | ${row.baseMb.toFixed(0)} | ${row.peakMb.toFixed(0)} | ${(row.peakMb - row.baseMb).toFixed(0)} |`,
+			`| ${row.variant} | ${RESULT_CALLS} | ${row.seconds.toFixed(2)} (${row.runs.map((run) => run.toFixed(2)).join(', ')}) | ${row.baseMb.toFixed(0)} | ${row.addedMb.toFixed(0)} |`,
 		);
 	}
 	return lines.join('\n');
@@ -175,7 +284,11 @@ async function main() {
 		routeTriggerRules('BenchRouteRules1', 'bench: route trigger, rules, execution per request', true),
 		routeTriggerRules('BenchRouteRules0', 'bench: route trigger, rules, no execution', false),
 		routeTriggerWorkflow(),
+		routeTriggerRespondNode(),
 		getResultsHttpRequest(),
+		getResultsAloVoice({ resource: 'speechAnalytics', operation: 'getResult', callId: '={{ $json.callId }}', options: {} }),
+		campaignHttpRequest(),
+		campaignAloVoice(),
 	];
 	const stack = await startStack(workflows, { logLevel: 'info' });
 	try {
@@ -186,10 +299,14 @@ async function main() {
 			{ name: 'Webhook + Respond to Webhook', url: `${base}/webhook/bench-route-webhook`, workflowId: 'BenchRouteWebhk1' },
 			{ name: 'AloVoice Trigger, rules, no execution', url: hook('bench: route trigger, rules, no execution'), workflowId: 'BenchRouteRules0' },
 			{ name: 'AloVoice Trigger, rules + execution', url: hook('bench: route trigger, rules, execution per request'), workflowId: 'BenchRouteRules1' },
-			{ name: 'AloVoice Trigger, workflow decides', url: hook('bench: route trigger, workflow decides'), workflowId: 'BenchRouteTrgWf1' },
+			{ name: 'AloVoice Trigger + Respond to Webhook', url: hook('bench: route trigger, Respond to Webhook answers'), workflowId: 'BenchRouteTrgRn1' },
+			{ name: 'AloVoice Trigger, last node answers', url: hook('bench: route trigger, workflow decides'), workflowId: 'BenchRouteTrgWf1' },
 		]);
-		const results = await benchResults(stack, [{ name: 'HTTP Request node', path: 'bench-results-http', withSecrets: true }]);
-		const campaign = await benchCampaignCurl(stack);
+		const results = await benchResults(stack, [
+			{ name: 'Webhook + Split Out + HTTP Request node', path: 'bench-results-http', withSecrets: true },
+			{ name: 'Webhook + Split Out + AloVoice Speech Analysis → Get Result', path: 'bench-results-alovoice', withSecrets: false },
+		]);
+		const campaign = await benchCampaign(stack);
 		const report = [
 			`Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node 24 with SQLite, log level info; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\`.`,
 			'',
@@ -197,15 +314,15 @@ async function main() {
 			'',
 			routeTable(route.rows),
 			'',
-			`Executions n8n stored for those ${3 * ROUTE_REQUESTS} requests per workflow:`,
+			`Executions n8n stored for those ${3 * ROUTE_REQUESTS} requests per workflow (after the last burst had settled):`,
 			'',
 			storedTable(route.stored),
 			'',
-			`### Speech analytics "Get Result" for ${RESULT_CALLS} calls in one execution`,
+			`### Speech analytics "Get Result" for ${RESULT_CALLS} calls in one execution (median of ${RUNS} alternating runs after a warm-up)`,
 			'',
 			resultsTable(results),
 			'',
-			`### Creating a campaign with ${RECIPIENTS} recipients`,
+			`### Creating a campaign with ${RECIPIENTS} recipients (median of ${RUNS} alternating runs after a warm-up)`,
 			'',
 			campaignTable(campaign),
 			'',

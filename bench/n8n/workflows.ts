@@ -107,6 +107,106 @@ export function routeTriggerRules(id: string, name: string, runOnRuleAnswer: boo
 	};
 }
 
+/**
+ * This package's route trigger with a Respond to Webhook node answering: the same two nodes as
+ * n8n's own Webhook + Respond to Webhook. Respond to Webhook typeVersion 1, because from 1.1 on
+ * it refuses triggers that are not n8n's own (see the README's "Known limits").
+ */
+export function routeTriggerRespondNode(): Workflow {
+	return {
+		id: 'BenchRouteTrgRn1',
+		name: 'bench: route trigger, Respond to Webhook answers',
+		nodes: [
+			routeTrigger({ routeMode: 'responseNode', answerTimeout: 3 }),
+			node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1, 240, {
+				respondWith: 'json',
+				responseBody: JSON.stringify(ROUTE_ANSWER),
+				options: {},
+			}),
+		],
+		connections: chain('Route request', 'Respond to Webhook'),
+	};
+}
+
+/** The campaign's fixed settings, the same for curl, the HTTP Request node and the AloVoice node. */
+export const CAMPAIGN = {
+	name: 'Bench campaign',
+	from: '2026.12.01',
+	to: '2026.12.31',
+	fromtime: '09:00',
+	totime: '18:00',
+	trunks: '551234567',
+};
+
+/** A webhook that receives the recipients CSV and the message as a multipart upload. */
+function campaignWebhook(path: string) {
+	return node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
+		httpMethod: 'POST',
+		path,
+		responseMode: 'lastNode',
+		responseData: 'firstEntryJson',
+		options: {},
+	}, { webhookId: randomUUID() });
+}
+
+/**
+ * A campaign from an uploaded CSV with n8n's HTTP Request node: the multipart body built from
+ * the two binary properties, the token in a header it takes from the request (an n8n user puts
+ * it into a header parameter or a generic credential).
+ */
+export function campaignHttpRequest(): Workflow {
+	const field = (name: string, value: string) => ({ name, value });
+	return {
+		id: 'BenchCampaignHt1',
+		name: 'bench: campaign via HTTP Request',
+		nodes: [
+			campaignWebhook('bench-campaign-http'),
+			node('HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, 240, {
+				method: 'POST',
+				url: '={{ $json.query.baseUrl }}/mapi/addAutorule',
+				sendHeaders: true,
+				headerParameters: { parameters: [{ name: 'Authorization', value: '=Bearer {{ $json.query.token }}' }] },
+				sendBody: true,
+				contentType: 'multipart-form-data',
+				bodyParameters: {
+					parameters: [
+						...Object.entries(CAMPAIGN).map(([name, value]) => field(name, value)),
+						{ parameterType: 'formBinaryData', name: 'record', inputDataFieldName: 'record' },
+						{ parameterType: 'formBinaryData', name: 'recipients', inputDataFieldName: 'recipients' },
+					],
+				},
+				options: {},
+			}),
+		],
+		connections: chain('Webhook', 'HTTP Request'),
+	};
+}
+
+/** The same campaign with the AloVoice node: Campaign → Create from the uploaded CSV. */
+export function campaignAloVoice(): Workflow {
+	return {
+		id: 'BenchCampaignAv1',
+		name: 'bench: campaign via AloVoice',
+		nodes: [
+			campaignWebhook('bench-campaign-alovoice'),
+			node('AloVoice', 'n8n-nodes-alovoice.aloVoice', 1, 240, {
+				resource: 'campaign',
+				operation: 'create',
+				name: CAMPAIGN.name,
+				messageBinaryProperty: 'record',
+				recipientsFrom: 'binaryFile',
+				recipientsBinaryProperty: 'recipients',
+				fromDate: CAMPAIGN.from,
+				toDate: CAMPAIGN.to,
+				fromTime: CAMPAIGN.fromtime,
+				toTime: CAMPAIGN.totime,
+				trunks: [CAMPAIGN.trunks],
+			}, { credentials: { aloVoiceApi: CREDENTIAL } }),
+		],
+		connections: chain('Webhook', 'AloVoice'),
+	};
+}
+
 /** This package's route trigger with the workflow deciding (the last node's item is the answer). */
 export function routeTriggerWorkflow(): Workflow {
 	return {
