@@ -138,6 +138,8 @@ export interface N8nOptions {
 	/** At least info: start-up is complete when n8n logs "Editor is now accessible". */
 	logLevel?: 'info' | 'debug';
 	port?: number;
+	/** More n8n settings (environment variables), e.g. N8N_EXPRESSION_ENGINE_POOL_SIZE for a benchmark. */
+	env?: Record<string, string>;
 }
 
 /** One n8n instance: its user folder, ports, CLI commands and server process. */
@@ -188,6 +190,7 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: this.options.logLevel ?? 'info',
 			N8N_LOG_OUTPUT: 'console',
 			NODE_ENV: 'production',
+			...this.options.env,
 		};
 		return env;
 	}
