@@ -94,6 +94,13 @@ describe('security', () => {
 			reason: 'The address 8.8.8.8 is not in the IP allowlist.',
 		});
 	});
+	it('names an IPv4 peer of a dual-stack server as IPv4, the way the allowlist is written', () => {
+		expect(checkSecurity({}, '::ffff:127.0.0.1', { ipAllowlist: '203.0.113.0/24' })).toEqual({
+			ok: false,
+			status: 403,
+			reason: 'The address 127.0.0.1 is not in the IP allowlist.',
+		});
+	});
 });
 
 describe('answers', () => {

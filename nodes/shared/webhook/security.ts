@@ -116,7 +116,9 @@ export function checkSecurity(event: IncomingEvent, ip: string | undefined, sett
 			return { ok: false, status: 500, reason: `The IP allowlist entry "${list.entry}" is not an address or CIDR range.` };
 		}
 		if (!ip || !ipAllowed(ip, settings.ipAllowlist)) {
-			return { ok: false, status: 403, reason: `The address ${ip ?? '(unknown)'} is not in the IP allowlist.` };
+			// Named as the allowlist compares it: a dual-stack server (n8n listens on ::) sees IPv4
+			// peers as ::ffff:a.b.c.d, which is not how anyone writes them into the list.
+			return { ok: false, status: 403, reason: `The address ${ip ? plainIp(ip) : '(unknown)'} is not in the IP allowlist.` };
 		}
 	}
 	if (settings.header) {
