@@ -1,51 +1,21 @@
 // The AloVoice Trigger's answering events in a real n8n 2.40.7, through the production URLs:
 // route requests decided by rules and by the workflow (with every fallback cause), the
 // call-request result, and a shared-secret header that keeps strangers out.
-import { randomUUID } from 'node:crypto';
-
 import { examples, sendEvent } from '../server/pbxSide';
 import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, type Stack, type Workflow } from './stack';
+import { ALOVOICE_TRIGGER, chainWorkflow, setNode, type ChainNode } from './triggers';
 
 const SECRET = { id: 'E2eHeaderSecret1', name: 'e2e PBX shared secret', header: 'X-AloVoice-Secret', value: 'pbx-shared-9f3c1e' };
 
-type Node = { name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown };
+type Node = ChainNode;
 
 /** A trigger followed by a straight chain of nodes. */
 function workflow(id: string, name: string, trigger: Record<string, unknown>, chain: Node[] = [], credentials?: unknown): Workflow {
-	const nodes = [
-		{
-			name: 'AloVoice Trigger',
-			type: 'n8n-nodes-alovoice.aloVoiceTrigger',
-			typeVersion: 1,
-			parameters: trigger,
-			webhookId: randomUUID(),
-			...(credentials ? { credentials } : {}),
-		},
-		...chain,
-	].map((node, index) => ({ id: randomUUID(), position: [index * 220, 0], ...node }));
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return { id, name, nodes, connections };
+	return chainWorkflow(id, name, { ...ALOVOICE_TRIGGER, parameters: trigger, credentials }, chain);
 }
 
 function answerNode(name: string, type: string, data: string): Node {
-	return {
-		name,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		parameters: {
-			mode: 'manual',
-			assignments: {
-				assignments: [
-					{ id: randomUUID(), name: 'action_type', value: type, type: 'string' },
-					{ id: randomUUID(), name: 'action_data', value: data, type: 'string' },
-				],
-			},
-			options: {},
-		},
-	};
+	return setNode(name, { action_type: type, action_data: data });
 }
 
 /** The workflow's intended answer, and a fallback that differs from it in type and data. */

@@ -55,6 +55,57 @@ export function triggerWorkflow(
 	};
 }
 
+export const ALOVOICE_TRIGGER = { name: 'AloVoice Trigger', type: 'n8n-nodes-alovoice.aloVoiceTrigger' };
+export const TELEDISCOUNT_TRIGGER = { name: 'Telediscount Trigger', type: 'n8n-nodes-alovoice.telediscountTrigger' };
+
+export type ChainNode = { name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown };
+
+/** A trigger (with its own webhook id) followed by a straight chain of nodes. */
+export function chainWorkflow(
+	id: string,
+	name: string,
+	trigger: { name: string; type: string; parameters: Record<string, unknown>; credentials?: unknown },
+	chain: ChainNode[] = [],
+): Workflow {
+	const nodes = [
+		{
+			name: trigger.name,
+			type: trigger.type,
+			typeVersion: 1,
+			parameters: trigger.parameters,
+			webhookId: randomUUID(),
+			...(trigger.credentials ? { credentials: trigger.credentials } : {}),
+		},
+		...chain,
+	].map((node, index) => ({ id: randomUUID(), position: [index * 220, 0], ...node }));
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, nodes, connections };
+}
+
+/** n8n's Edit Fields (Set) node giving each field its value (a string may be an expression). */
+export function setNode(name: string, fields: Record<string, string | number>): ChainNode {
+	return {
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: Object.entries(fields).map(([field, value]) => ({
+					id: randomUUID(),
+					name: field,
+					value,
+					type: typeof value === 'number' ? 'number' : 'string',
+				})),
+			},
+			options: {},
+		},
+	};
+}
+
 /**
  * A body as the vendor's examples send it: JSON text with a trailing comma, posted with
  * `curl --data`, so Content-Type application/x-www-form-urlencoded.
