@@ -1,5 +1,5 @@
 import { ALOVOICE_TOKEN, AloVoiceServer, TAGS } from '../server/alovoice';
-import { plainItems, runWorkflow } from '../harness/engine';
+import { credentialReads, plainItems, runWorkflow } from '../harness/engine';
 import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../nodes/AloVoice/helpers/transcript';
 
 const transcript = [
@@ -106,6 +106,24 @@ describe('AloVoice → Speech Analysis', () => {
 			expect(server.requests).toHaveLength(1);
 			expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/callgetaireresult/${ALOVOICE_TOKEN}/1001` });
 			expect(plainItems(result.output('AloVoice'))).toEqual([{ json: readyResult, pairedItem: { item: 0 } }]);
+		});
+
+		it('reads the credential once for all items of a run (n8n decrypts it from its database on every read)', async () => {
+			for (const id of ['1002', '1003']) {
+				server.state.recordedCalls.add(id);
+				server.state.analyses.set(id, { pollsLeft: 0 });
+			}
+			credentialReads.length = 0;
+			const result = await run(
+				{ operation: 'getResult', callId: '={{ $json.callId }}' },
+				{ input: [{ json: { callId: '1001' } }, { json: { callId: '1002' } }, { json: { callId: '1003' } }] },
+			);
+			expect(result.error).toBeUndefined();
+			expect(server.requests.map((request) => request.path)).toEqual(
+				['1001', '1002', '1003'].map((id) => `/callgetaireresult/${ALOVOICE_TOKEN}/${id}`),
+			);
+			expect(result.output('AloVoice').map((item) => item.json.callId)).toEqual(['1001', '1002', '1003']);
+			expect(credentialReads).toEqual(['aloVoiceApi']);
 		});
 
 		it('adds the transcript as one text in time order when asked', async () => {

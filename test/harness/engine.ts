@@ -62,6 +62,9 @@ class TestNodeTypes implements INodeTypes {
 
 export const nodeTypes = new TestNodeTypes();
 
+/** Every credential read n8n-core asked the helper for, by type, in order (tests clear it). */
+export const credentialReads: string[] = [];
+
 /** Serves the tests' credentials; exported for the editor-side harness (load options, credential test). */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
@@ -109,6 +112,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		credentialReads.push(type);
 		const credentials = this.credentials[type];
 		if (!credentials) throw new Error(`No test credentials of type ${type}`);
 		return credentials;

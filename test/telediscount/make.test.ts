@@ -1,4 +1,4 @@
-import { plainItems } from '../harness/engine';
+import { credentialReads, plainItems } from '../harness/engine';
 import { TELEDISCOUNT_KEY } from '../server/telediscount';
 import { NODE, loggedText, useTelediscountServer } from './setup';
 
@@ -95,6 +95,17 @@ describe('Telediscount → Call → Make', () => {
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(message);
 		expect(server.requests).toHaveLength(0);
+	});
+
+	it('reads the credential once for all items of a run', async () => {
+		credentialReads.length = 0;
+		const result = await context.run(
+			{ resource: 'call', operation: 'make', numA: 'SIP/00000000672', numB: '={{ $json.phone }}' },
+			{ input: [{ json: { phone: '74951234567' } }, { json: { phone: '79039998877' } }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((request) => request.query.num_b)).toEqual(['74951234567', '79039998877']);
+		expect(credentialReads).toEqual(['telediscountApi']);
 	});
 
 	it('with Continue On Fail, turns a bad item into an error item paired to it and places the other calls', async () => {

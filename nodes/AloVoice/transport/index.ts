@@ -7,6 +7,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { BinaryAnswer, RequestContext } from '../../shared/http';
 import { pbxRequest } from '../../shared/http';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/options';
+import { credentialsOfRun } from '../../shared/credentials';
 
 export type AloVoiceContext = RequestContext;
 
@@ -45,7 +46,7 @@ export interface AloVoiceCredentials {
 }
 
 export async function getAloVoiceCredentials(this: AloVoiceContext): Promise<AloVoiceCredentials> {
-	const credentials = await this.getCredentials('aloVoiceApi');
+	const credentials = await credentialsOfRun(this, 'aloVoiceApi');
 	const token = String(credentials.token ?? '').trim();
 	const baseUrl = String(credentials.baseUrl || 'https://cld.alovoice.uz').replace(/\/+$/, '');
 	return { token, baseUrl };

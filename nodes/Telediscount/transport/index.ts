@@ -7,6 +7,7 @@ import type { BinaryAnswer, RequestContext } from '../../shared/http';
 import { pbxRequest, quoteAnswer } from '../../shared/http';
 import { redactValue } from '../../shared/redact';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/options';
+import { credentialsOfRun } from '../../shared/credentials';
 
 export const DEFAULT_BASE_URL = 'https://my.telediscount.ru';
 export { DEFAULT_TIMEOUT_MS };
@@ -30,7 +31,7 @@ export interface TelediscountCredentials {
 }
 
 export async function getTelediscountCredentials(this: RequestContext): Promise<TelediscountCredentials> {
-	const credentials = await this.getCredentials('telediscountApi');
+	const credentials = await credentialsOfRun(this, 'telediscountApi');
 	const apiKey = String(credentials.apiKey ?? '').trim();
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	return { apiKey, baseUrl };
