@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { OperationModule } from './operation';
+import { ITEM_CONCURRENCY } from './operation';
 
 export type ResourceMap = Record<string, Record<string, OperationModule>>;
 
@@ -30,26 +31,63 @@ export async function routeOperation(
 		}
 	}
 
+	if (module.concurrent) return [await runConcurrently.call(this, module.execute!, items.length)];
+
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const output = await module.execute!.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }),
-			);
+			returnData.push(...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
-				continue;
-			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				throw error;
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			returnData.push(failedItem.call(this, error, itemIndex));
 		}
 	}
 	return [returnData];
+}
+
+/**
+ * A read-only operation's items, up to ITEM_CONCURRENCY at once, output in input order. Without
+ * "Continue On Fail" no item starts after one has failed, and the first failed item (by index)
+ * stops the node, as it would one by one: items are started in order, so every item before it ran.
+ */
+async function runConcurrently(
+	this: IExecuteFunctions,
+	execute: NonNullable<OperationModule['execute']>,
+	count: number,
+): Promise<INodeExecutionData[]> {
+	const outcomes: Array<{ output: INodeExecutionData[] } | { error: unknown }> = [];
+	let next = 0;
+	let failed = false;
+	const worker = async () => {
+		while (next < count && !failed) {
+			const itemIndex = next++;
+			try {
+				outcomes[itemIndex] = { output: await execute.call(this, itemIndex) };
+			} catch (error) {
+				outcomes[itemIndex] = { error };
+				if (!this.continueOnFail()) failed = true;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(ITEM_CONCURRENCY, count) }, worker));
+
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if ('error' in outcome) returnData.push(failedItem.call(this, outcome.error, itemIndex));
+		else returnData.push(...this.helpers.constructExecutionMetaData(outcome.output, { itemData: { item: itemIndex } }));
+	}
+	return returnData;
+}
+
+/** A failed item: an error item paired to its input with "Continue On Fail", else the node's error naming the item. */
+function failedItem(this: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	if (this.continueOnFail()) return { json: errorJson(error as Error), pairedItem: { item: itemIndex } };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		throw error;
+	}
+	throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
 function errorJson(error: Error & { description?: string | null; httpCode?: string | null }) {

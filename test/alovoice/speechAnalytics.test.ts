@@ -119,11 +119,74 @@ describe('AloVoice → Speech Analysis', () => {
 				{ input: [{ json: { callId: '1001' } }, { json: { callId: '1002' } }, { json: { callId: '1003' } }] },
 			);
 			expect(result.error).toBeUndefined();
-			expect(server.requests.map((request) => request.path)).toEqual(
+			// Up to ten items are asked at once (Get Result is read-only), so the arrival order is not fixed.
+			expect(server.requests.map((request) => request.path).sort()).toEqual(
 				['1001', '1002', '1003'].map((id) => `/callgetaireresult/${ALOVOICE_TOKEN}/${id}`),
 			);
 			expect(result.output('AloVoice').map((item) => item.json.callId)).toEqual(['1001', '1002', '1003']);
 			expect(credentialReads).toEqual(['aloVoiceApi']);
+		});
+
+		describe('many items (read-only, so up to ten at once)', () => {
+			const ids = Array.from({ length: 25 }, (_, i) => `c-${i + 1}`);
+			const input = (list: string[]) => list.map((callId) => ({ json: { callId } }));
+			beforeEach(() => {
+				for (const id of ids) {
+					server.state.recordedCalls.add(id);
+					server.state.analyses.set(id, { pollsLeft: 0 });
+				}
+				// Every answer takes 100 ms, the first item's 400 ms: answers come back out of order.
+				server.fail({ path: /\/c-1$/, delayMs: 400 });
+				server.fail({ path: /\/c-\d+$/, delayMs: 100 });
+			});
+
+			it('asks ten at a time, each call once, and outputs the items in input order, each paired to its input', async () => {
+				const result = await run({ operation: 'getResult', callId: '={{ $json.callId }}' }, { input: input(ids) });
+				expect(result.error).toBeUndefined();
+				expect(server.maxInFlight).toBe(10);
+				expect(server.requests.map((request) => request.path).sort()).toEqual(
+					ids.map((id) => `/callgetaireresult/${ALOVOICE_TOKEN}/${id}`).sort(),
+				);
+				const output = result.output('AloVoice');
+				expect(output.map((item) => item.json.callId)).toEqual(ids);
+				expect(output.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+			});
+
+			it('with Continue On Fail, failed items are error items at their own places', async () => {
+				const list = [...ids.slice(0, 12), 'missing-1', ...ids.slice(12, 20), 'missing-2'];
+				const result = await run(
+					{ operation: 'getResult', callId: '={{ $json.callId }}' },
+					{ input: input(list), continueOnFail: true },
+				);
+				expect(result.error).toBeUndefined();
+				expect(result.output('AloVoice').map(({ json, pairedItem }) => [json.callId ?? json.error, pairedItem])).toEqual(
+					list.map((id, item) => [
+						id.startsWith('missing')
+							? 'AloVoice answered 404 while getting the analysis result: not found'
+							: id,
+						{ item },
+					]),
+				);
+			});
+
+			it('without Continue On Fail, the first failed item stops the node and no item starts after it', async () => {
+				const list = [...ids.slice(0, 3), 'missing-1', ...ids.slice(3)];
+				const result = await run({ operation: 'getResult', callId: '={{ $json.callId }}' }, { input: input(list) });
+				expect(result.error?.name).toBe('NodeApiError');
+				expect(result.error?.message).toBe('AloVoice answered 404 while getting the analysis result: not found');
+				expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(3);
+				// The ten started together (the failed one answers at once, the others after 100 ms); none after.
+				expect(server.requests).toHaveLength(10);
+			});
+
+			it('an operation that changes something (Analyze Call) still runs one item at a time', async () => {
+				const result = await run({ operation: 'analyze', callId: '={{ $json.callId }}' }, { input: input(ids.slice(0, 5)) });
+				expect(result.error).toBeUndefined();
+				expect(server.maxInFlight).toBe(1);
+				expect(server.requests.map((request) => request.path)).toEqual(
+					ids.slice(0, 5).map((id) => `/callsendai/${ALOVOICE_TOKEN}/${id}`),
+				);
+			});
 		});
 
 		it('adds the transcript as one text in time order when asked', async () => {

@@ -60,6 +60,11 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export class StubServer {
 	readonly requests: RecordedRequest[] = [];
 
+	/** Requests being answered right now, and the most at once since the last `reset()`. */
+	inFlight = 0;
+
+	maxInFlight = 0;
+
 	private server?: Server;
 
 	private failures: Failure[] = [];
@@ -74,6 +79,9 @@ export class StubServer {
 
 	async start(port = 0): Promise<string> {
 		this.server = createServer((req, res) => {
+			this.inFlight += 1;
+			this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+			res.on('close', () => (this.inFlight -= 1));
 			this.handle(req, res).catch((error: Error) => {
 				if (!res.headersSent) {
 					res.writeHead(500, { 'content-type': 'application/json' });
@@ -104,6 +112,7 @@ export class StubServer {
 
 	reset() {
 		this.requests.length = 0;
+		this.maxInFlight = this.inFlight;
 		this.clearFailures();
 	}
 

@@ -8,6 +8,9 @@ import { campaignObject } from './shared';
 
 const show = { resource: ['campaign'], operation: ['get'] };
 
+/** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Campaign ID',

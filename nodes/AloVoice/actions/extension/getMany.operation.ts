@@ -10,6 +10,9 @@ import { returnAllAndLimit, timeoutProperty } from '../../../shared/options';
 
 const show = { resource: ['extension'], operation: ['getMany'] };
 
+/** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
 	{

@@ -4,6 +4,9 @@ import { aloVoiceRequest } from '../../transport';
 import { toStringList } from '../../helpers/values';
 import { returnAllAndLimit } from '../../../shared/options';
 
+/** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	...returnAllAndLimit({ resource: ['line'], operation: ['getMany'] }),
 ];

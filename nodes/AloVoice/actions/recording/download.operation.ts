@@ -9,6 +9,9 @@ import { timeoutProperty } from '../../../shared/options';
 
 const show = { resource: ['recording'], operation: ['download'] };
 
+/** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Source',

@@ -15,6 +15,9 @@ const show = { resource: ['speechAnalytics'], operation: ['getResult'] };
 /** Upper bound of "Max Wait", so a typo cannot keep an execution polling for days. */
 const MAX_WAIT_LIMIT_S = 3600;
 
+/** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	callIdProperty('getResult', 'The call sent to analysis with Analyze Call'),
 	{

@@ -9,6 +9,9 @@ import { returnAllAndLimit } from '../../../shared/options';
 
 const show = { resource: ['call'], operation: ['getMany'] };
 
+/** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
 	{

@@ -10,6 +10,9 @@ import { getTelediscountCredentials, telediscountRequest } from '../../transport
 
 const show = { resource: ['recording'], operation: ['download'] };
 
+/** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Call ID',
