@@ -9,11 +9,12 @@ import { join } from 'node:path';
 
 import { ALOVOICE_TOKEN, fakeAudio } from '../../test/server/alovoice';
 import { executionCounts, startStack, waitFor, type Stack } from '../../test/e2e/stack';
-import { PACKAGE_ROOT, N8N_VERSION } from '../../scripts/lib/n8n';
+import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION } from '../../scripts/lib/n8n';
 import { runLoad, type LoadResult } from '../../scripts/lib/load';
 import {
 	CAMPAIGN,
 	ROUTE_ANSWER,
+	ROUTE_FALLBACK,
 	campaignAloVoice,
 	campaignHttpRequest,
 	getResultsAloVoice,
@@ -67,6 +68,7 @@ function checkCampaignArrived(stack: Stack, variant: string, campaignsBefore: nu
 /** What a user without n8n runs: curl posting the campaign's multipart body to the PBX. */
 async function curlCampaign(stack: Stack, files: ReturnType<typeof campaignFiles>) {
 	const before = stack.standIn.state.nextCampaignId;
+	const started = process.hrtime.bigint();
 	// The stand-in answers from this process, so curl must run asynchronously.
 	const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((done) => {
 		const child = spawn('/usr/bin/time', [
@@ -83,10 +85,12 @@ async function curlCampaign(stack: Stack, files: ReturnType<typeof campaignFiles
 		child.stderr.on('data', (chunk) => (err += chunk));
 		child.on('close', (exit) => done({ stdout: out, stderr: err, code: exit }));
 	});
+	// Wall time from here (start of curl to its exit; time(1) only gives centiseconds), memory from time(1).
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const measured = /TIME ([\d.]+) (\d+)/.exec(stderr);
 	if (code !== 0 || stdout !== '200' || !measured) throw new Error(`curl campaign failed: ${code} ${stdout} ${stderr}`);
 	checkCampaignArrived(stack, 'curl', before, files.csvBytes);
-	return { seconds: Number(measured[1]), peakMb: Number(measured[2]) / 1024 };
+	return { seconds, peakMb: Number(measured[2]) / 1024 };
 }
 
 /** The CRM's side in n8n: the same two files uploaded to a workflow's webhook, which creates the campaign. */
@@ -137,14 +141,15 @@ async function benchCampaign(stack: Stack) {
 	return { rows, csvBytes: files.csvBytes.length };
 }
 
-function campaignTable({ rows, csvBytes }: { rows: CampaignRow[]; csvBytes: number }) {
+/** Against curl (the floor: no n8n at all) and against the generic n8n workflow (the second row). */
+function campaignTable({ rows, csvBytes }: { rows: CampaignRow[]; csvBytes: number }, recipients: number) {
 	const lines = [
-		`| client | recipients | CSV MB | median wall time s (runs) | peak memory MB | memory measured in |`,
-		'|---|---:|---:|---:|---:|---|',
+		`| client | recipients | CSV MB | median wall time s (runs) | time vs curl | time vs Webhook + HTTP Request | peak memory MB | memory measured in |`,
+		'|---|---:|---:|---:|---:|---:|---:|---|',
 	];
 	for (const row of rows) {
 		lines.push(
-			`| ${row.variant} | ${RECIPIENTS} | ${(csvBytes / 2 ** 20).toFixed(1)} | ${row.seconds.toFixed(2)} (${row.runs.map((run) => run.toFixed(2)).join(', ')}) | ${row.peakMb.toFixed(0)} | ${row.where} |`,
+			`| ${row.variant} | ${recipients} | ${(csvBytes / 2 ** 20).toFixed(1)} | ${row.seconds.toFixed(3)} (${row.runs.map((run) => run.toFixed(3)).join(', ')}) | ${ratio(row.seconds, rows[0].seconds)} | ${ratio(row.seconds, rows[1].seconds)} | ${row.peakMb.toFixed(0)} | ${row.where} |`,
 		);
 	}
 	return lines.join('\n');
@@ -157,21 +162,24 @@ interface RouteVariant {
 }
 
 async function benchRoute(stack: Stack, variants: RouteVariant[]) {
-	const rows: Array<{ variant: string; result: LoadResult }> = [];
+	const rows: RouteRow[] = [];
 	const body = JSON.stringify({ from_number: '974244100', line_number: '712037006', queue_number: 6000, direction: 'inc' });
+	const same = (action: Record<string, unknown>, expected: { action_type: string; action_data: string }) =>
+		action.action_type === expected.action_type && action.action_data === expected.action_data;
 	for (const concurrency of [1, 10, 50]) {
 		for (const variant of variants) {
+			// The workflow's answer, or the trigger's fallback (a caller still served, but not by the workflow).
+			let fallbacks = 0;
 			const result = await runLoad(ROUTE_REQUESTS, concurrency, async () => {
 				const answer = await fetch(variant.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 				const text = await answer.text();
 				if (answer.status !== 200) throw new Error(`${variant.name}: ${answer.status} ${text}`);
 				const action = JSON.parse(text) as Record<string, unknown>;
-				if (action.action_type !== ROUTE_ANSWER.action_type || action.action_data !== ROUTE_ANSWER.action_data) {
-					throw new Error(`${variant.name}: answered ${text}`);
-				}
+				if (same(action, ROUTE_FALLBACK)) fallbacks++;
+				else if (!same(action, ROUTE_ANSWER)) throw new Error(`${variant.name}: answered ${text}`);
 			});
-			rows.push({ variant: variant.name, result });
-			process.stderr.write(`[bench] route ${variant.name} c=${concurrency}: ${JSON.stringify(result)}\n`);
+			rows.push({ variant: variant.name, result, fallbacks });
+			process.stderr.write(`[bench] route ${variant.name} c=${concurrency}: ${JSON.stringify({ ...result, fallbacks })}\n`);
 		}
 	}
 	// Let the executions of the last burst finish before the next benchmark uses the machine;
@@ -252,107 +260,173 @@ function storedTable(stored: Array<{ variant: string; counts: Record<string, num
 	return lines.join('\n');
 }
 
-function routeTable(rows: Array<{ variant: string; result: LoadResult }>) {
+/** "1.18×": this row's figure over the baseline's, the way the issue asks the figures to be read. */
+const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–');
+
+type RouteRow = { variant: string; result: LoadResult; fallbacks: number };
+
+/** Each row against n8n's Webhook + Respond to Webhook at the same number of callers (req/s: higher is better; p99: lower is better). */
+function routeTable(rows: RouteRow[]) {
 	const lines = [
-		'| concurrent callers | workflow | requests | req/s | p50 ms | p99 ms | max ms |',
-		'|---:|---|---:|---:|---:|---:|---:|',
+		'| concurrent callers | workflow | requests | req/s | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers |',
+		'|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
-	for (const { variant, result } of rows) {
+	for (const { variant, result, fallbacks } of rows) {
+		const baseline = rows.find((row) => row.variant === ROUTE_BASELINE && row.result.concurrency === result.concurrency)!.result;
 		lines.push(
-			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.maxMs} |`,
+			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} |`,
 		);
 	}
 	return lines.join('\n');
 }
 
-function resultsTable(rows: Array<{ variant: string; seconds: number; runs: number[]; baseMb: number; addedMb: number }>) {
+type ResultsRow = { variant: string; seconds: number; runs: number[]; baseMb: number; addedMb: number };
+
+/** Against the first row, the HTTP Request node (time: lower is better). */
+function resultsTable(rows: ResultsRow[], calls: number) {
 	const lines = [
-		'| workflow | calls | median wall time s (runs) | n8n RSS before MB | n8n peak RSS − before MB |',
-		'|---|---:|---:|---:|---:|',
+		'| workflow | calls | median wall time s (runs) | time vs HTTP Request | n8n RSS before MB | n8n peak RSS − before MB |',
+		'|---|---:|---:|---:|---:|---:|',
 	];
 	for (const row of rows) {
 		lines.push(
-			`| ${row.variant} | ${RESULT_CALLS} | ${row.seconds.toFixed(2)} (${row.runs.map((run) => run.toFixed(2)).join(', ')}) | ${row.baseMb.toFixed(0)} | ${row.addedMb.toFixed(0)} |`,
+			`| ${row.variant} | ${calls} | ${row.seconds.toFixed(2)} (${row.runs.map((run) => run.toFixed(2)).join(', ')}) | ${ratio(row.seconds, rows[0].seconds)} | ${row.baseMb.toFixed(0)} | ${row.addedMb.toFixed(0)} |`,
 		);
 	}
 	return lines.join('\n');
 }
 
-async function main() {
+const ROUTE_WORKFLOWS = () => [
+	routeWebhookBaseline(),
+	routeTriggerRules('BenchRouteRules1', 'bench: route trigger, rules, execution per request', true),
+	routeTriggerRules('BenchRouteRules0', 'bench: route trigger, rules, no execution', false),
+	routeTriggerWorkflow(),
+	routeTriggerRespondNode(),
+];
+
+function routeVariants(stack: Stack): RouteVariant[] {
+	const hooks = stack.n8n.webhooks();
+	const hook = (workflow: string) => hooks.find((candidate) => candidate.workflow === workflow)!.url;
+	return [
+		{ name: 'Webhook + Respond to Webhook', url: `${stack.n8n.baseUrl}/webhook/bench-route-webhook`, workflowId: 'BenchRouteWebhk1' },
+		{ name: 'AloVoice Trigger, rules, no execution', url: hook('bench: route trigger, rules, no execution'), workflowId: 'BenchRouteRules0' },
+		{ name: 'AloVoice Trigger, rules + execution', url: hook('bench: route trigger, rules, execution per request'), workflowId: 'BenchRouteRules1' },
+		{ name: 'AloVoice Trigger + Respond to Webhook', url: hook('bench: route trigger, Respond to Webhook answers'), workflowId: 'BenchRouteTrgRn1' },
+		{ name: 'AloVoice Trigger, last node answers', url: hook('bench: route trigger, workflow decides'), workflowId: 'BenchRouteTrgWf1' },
+	];
+}
+
+/**
+ * The route requests again under n8n settings that change how expression isolates are handed out
+ * (n8n 2.40.7, @n8n/config ExpressionEngineConfig; why it matters: notes.md). Default: pool of 1,
+ * an isolate taken for every execution and, for any trigger but n8n's own Webhook node, for the
+ * webhook phase too.
+ */
+const ROUTE_SETTINGS: Array<Record<string, string>> = [
+	{ N8N_EXPRESSION_ENGINE_POOL_SIZE: '2' },
+	{ N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+];
+
+const ROUTE_BASELINE = 'Webhook + Respond to Webhook';
+
+/** Everything a run measured; kept in bench/n8n/results.json so the report can be re-rendered (`npm run bench -- --report`). */
+interface Measured {
+	at: string;
+	machine: string;
+	settings: { routeRequests: number; resultCalls: number; recipients: number; runs: number };
+	route: Awaited<ReturnType<typeof benchRoute>>;
+	routeSettings: Array<{ env: Record<string, string> } & Awaited<ReturnType<typeof benchRoute>>>;
+	results: ResultsRow[];
+	campaign: Awaited<ReturnType<typeof benchCampaign>>;
+}
+
+const RESULTS_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', 'results.json');
+const NOTES_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', 'notes.md');
+
+async function measure(): Promise<Measured> {
 	const workflows = [
-		routeWebhookBaseline(),
-		routeTriggerRules('BenchRouteRules1', 'bench: route trigger, rules, execution per request', true),
-		routeTriggerRules('BenchRouteRules0', 'bench: route trigger, rules, no execution', false),
-		routeTriggerWorkflow(),
-		routeTriggerRespondNode(),
+		...ROUTE_WORKFLOWS(),
 		getResultsHttpRequest(),
 		getResultsAloVoice({ resource: 'speechAnalytics', operation: 'getResult', callId: '={{ $json.callId }}', options: {} }),
 		campaignHttpRequest(),
 		campaignAloVoice(),
 	];
 	const stack = await startStack(workflows, { logLevel: 'info' });
+	let route: Awaited<ReturnType<typeof benchRoute>>;
+	let results: ResultsRow[];
+	let campaign: Awaited<ReturnType<typeof benchCampaign>>;
 	try {
-		const base = stack.n8n.baseUrl;
-		const hooks = stack.n8n.webhooks();
-		const hook = (workflow: string) => hooks.find((candidate) => candidate.workflow === workflow)!.url;
-		const route = await benchRoute(stack, [
-			{ name: 'Webhook + Respond to Webhook', url: `${base}/webhook/bench-route-webhook`, workflowId: 'BenchRouteWebhk1' },
-			{ name: 'AloVoice Trigger, rules, no execution', url: hook('bench: route trigger, rules, no execution'), workflowId: 'BenchRouteRules0' },
-			{ name: 'AloVoice Trigger, rules + execution', url: hook('bench: route trigger, rules, execution per request'), workflowId: 'BenchRouteRules1' },
-			{ name: 'AloVoice Trigger + Respond to Webhook', url: hook('bench: route trigger, Respond to Webhook answers'), workflowId: 'BenchRouteTrgRn1' },
-			{ name: 'AloVoice Trigger, last node answers', url: hook('bench: route trigger, workflow decides'), workflowId: 'BenchRouteTrgWf1' },
-		]);
-		const results = await benchResults(stack, [
+		route = await benchRoute(stack, routeVariants(stack));
+		results = await benchResults(stack, [
 			{ name: 'Webhook + Split Out + HTTP Request node', path: 'bench-results-http', withSecrets: true },
 			{ name: 'Webhook + Split Out + AloVoice Speech Analysis → Get Result', path: 'bench-results-alovoice', withSecrets: false },
 		]);
-		const campaign = await benchCampaign(stack);
-		const report = [
-			`Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node 24 with SQLite, log level info; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\`.`,
-			'',
-			`### Route request answered through n8n (${ROUTE_REQUESTS} requests per row)`,
-			'',
-			routeTable(route.rows),
-			'',
-			`Executions n8n stored for those ${3 * ROUTE_REQUESTS} requests per workflow (after the last burst had settled):`,
-			'',
-			storedTable(route.stored),
-			'',
-			`### Speech analytics "Get Result" for ${RESULT_CALLS} calls in one execution (median of ${RUNS} alternating runs after a warm-up)`,
-			'',
-			resultsTable(results),
-			'',
-			`### Creating a campaign with ${RECIPIENTS} recipients (median of ${RUNS} alternating runs after a warm-up)`,
-			'',
-			campaignTable(campaign),
-			'',
-			NOTES,
-		].join('\n');
-		console.log(report);
-		writeSection(report);
+		campaign = await benchCampaign(stack);
 	} finally {
 		await stack.stop();
 	}
+	const routeSettings: Measured['routeSettings'] = [];
+	for (const env of ROUTE_SETTINGS) {
+		const tuned = await startStack(ROUTE_WORKFLOWS(), { logLevel: 'info', n8nEnv: env });
+		try {
+			routeSettings.push({ env, ...(await benchRoute(tuned, routeVariants(tuned))) });
+		} finally {
+			await tuned.stop();
+		}
+	}
+	return {
+		at: new Date().toISOString().slice(0, 16),
+		machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node ${NODE_PACKAGE_VERSION} with SQLite, log level info`,
+		settings: { routeRequests: ROUTE_REQUESTS, resultCalls: RESULT_CALLS, recipients: RECIPIENTS, runs: RUNS },
+		route,
+		routeSettings,
+		results,
+		campaign,
+	};
 }
 
-/** Written from the figures of the 2026-11-23 run; re-read them when the figures change. */
-const NOTES = `### Reading the figures
+function render(measured: Measured) {
+	const { settings } = measured;
+	return [
+		`Measured ${measured.at}Z on ${measured.machine}; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\` (raw figures: \`bench/n8n/results.json\`). Ratios are this row over the generic baseline named in the column: for req/s above 1× is better, for times below 1× is better.`,
+		'',
+		`### Route request answered through n8n (${settings.routeRequests} requests per row), n8n's default settings`,
+		'',
+		routeTable(measured.route.rows),
+		'',
+		`Executions n8n stored for those ${3 * settings.routeRequests} requests per workflow (after the last burst had settled):`,
+		'',
+		storedTable(measured.route.stored),
+		'',
+		...measured.routeSettings.flatMap(({ env, rows, stored }) => [
+			`### The same route requests with ${Object.entries(env).map(([name, value]) => `\`${name}=${value}\``).join(', ')}`,
+			'',
+			routeTable(rows),
+			'',
+			storedTable(stored),
+			'',
+		]),
+		`### Speech analytics "Get Result" for ${settings.resultCalls} calls in one execution (median of ${settings.runs} alternating runs after a warm-up)`,
+		'',
+		resultsTable(measured.results, settings.resultCalls),
+		'',
+		`### Creating a campaign with ${settings.recipients} recipients (median of ${settings.runs} alternating runs after a warm-up)`,
+		'',
+		campaignTable(measured.campaign, settings.recipients),
+		'',
+		readFileSync(NOTES_FILE, 'utf8').trimEnd(),
+	].join('\n');
+}
 
-- Route requests: on this 2-core machine every request through n8n's webhook server costs tens of ms
-  whatever answers it. The route trigger in rules mode *without* an execution is the fastest at 1
-  caller (24.8 vs 19.4 req/s, p50 42 vs 52 ms) but only level with Webhook + Respond to Webhook at
-  10 and 50 callers (22.0 vs 19.5, 27.4 vs 29.8 req/s): what remains is n8n's own per-request
-  work, not the node's. With an execution per request it answers before the execution exists,
-  which helps at 10 callers (33.8 req/s, p50 297 ms) but not at 50, where the executions it
-  started earlier compete for the 2 cores. "Workflow decides" is the slowest (12.3 req/s at 50):
-  its answer waits for the execution; past 3 s its fallback (here the same queue 6000, so the
-  check cannot tell it apart) answers. The aim "no slower anywhere" is not met by workflow mode.
-- Get Result ×1000 and the campaign with 100,000 recipients: the package's side (Speech Analysis
-  → Get Result, Campaign → Create) is not measured yet: those operations had not landed when
-  this was run. The generic baselines are: HTTP Request node 2.5 s for 1,000 results (and it
-  needs the token in every item, so the token lands in the execution data); curl 0.08 s and 11 MB
-  for a 1.2 MB recipients CSV.
-`;
+async function main() {
+	// --report: re-render BENCHMARKS.md from the last run's figures (after editing notes.md) without measuring again.
+	const reportOnly = process.argv.includes('--report');
+	const measured: Measured = reportOnly ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : await measure();
+	if (!reportOnly) writeFileSync(RESULTS_FILE, `${JSON.stringify(measured, null, '\t')}\n`);
+	const report = render(measured);
+	console.log(report);
+	writeSection(report);
+}
 
 function writeSection(report: string) {
 	const file = join(PACKAGE_ROOT, 'BENCHMARKS.md');

@@ -6,6 +6,9 @@ import { CREDENTIAL } from '../../scripts/lib/n8n';
 import type { Workflow } from '../../test/e2e/stack';
 
 export const ROUTE_ANSWER = { action_type: 'queue', action_data: '6000' };
+/** The trigger's fallback in the workflow-answer modes: another queue, so the benchmark can count fallbacks. */
+export const ROUTE_FALLBACK = { action_type: 'queue', action_data: '6999' };
+const fallbackParameters = { fallbackActionType: ROUTE_FALLBACK.action_type, fallbackActionData: ROUTE_FALLBACK.action_data };
 
 function node(name: string, type: string, typeVersion: number, x: number, parameters: Record<string, unknown>, extra = {}) {
 	return { id: randomUUID(), name, type, typeVersion, position: [x, 0], parameters, ...extra };
@@ -117,7 +120,7 @@ export function routeTriggerRespondNode(): Workflow {
 		id: 'BenchRouteTrgRn1',
 		name: 'bench: route trigger, Respond to Webhook answers',
 		nodes: [
-			routeTrigger({ routeMode: 'responseNode', answerTimeout: 3 }),
+			routeTrigger({ routeMode: 'responseNode', answerTimeout: 3, ...fallbackParameters }),
 			node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1, 240, {
 				respondWith: 'json',
 				responseBody: JSON.stringify(ROUTE_ANSWER),
@@ -213,7 +216,7 @@ export function routeTriggerWorkflow(): Workflow {
 		id: 'BenchRouteTrgWf1',
 		name: 'bench: route trigger, workflow decides',
 		nodes: [
-			routeTrigger({ routeMode: 'lastNode', answerTimeout: 3 }),
+			routeTrigger({ routeMode: 'lastNode', answerTimeout: 3, ...fallbackParameters }),
 			node('Answer', 'n8n-nodes-base.set', 3.4, 240, {
 				mode: 'manual',
 				assignments: {
