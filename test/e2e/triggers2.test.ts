@@ -3,7 +3,7 @@
 // them (GET, query parameters), answers given by Respond to Webhook nodes (v1 works, v1.1 is
 // refused by n8n and ends in the fallback), call started answered by the workflow, and the
 // security options besides the header secret: basic auth, the query secret, the IP allowlist.
-import { examples, sendEvent, sendTelediscountEvent, type PbxAnswer } from '../server/pbxSide';
+import { exampleItems, examples, sendEvent, sendTelediscountEvent, type PbxAnswer } from '../server/pbxSide';
 import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, type Stack } from './stack';
 import { ALOVOICE_TRIGGER, TELEDISCOUNT_TRIGGER, chainWorkflow, setNode, type ChainNode } from './triggers';
 
@@ -117,43 +117,9 @@ async function expectNothingStarted(key: Key, before: number) {
 	expect(total(key)).toBe(before);
 }
 
-const TD_START_ITEM = {
-	event: 'callStarted',
-	callId: 'c1f926a8f5727b77f9cbf39d8f35d061',
-	caller: '79039998877',
-	callerE164: '+79039998877',
-	calledNumber: '79037778899',
-	calledNumberE164: '+79037778899',
-	setupTime: 1745572464,
-	setupTimeIso: '2025-04-25T09:14:24.000Z',
-};
-const CALL_START_ITEM = {
-	event: 'callStarted',
-	innerPhone: '2000',
-	number: '+998994412860',
-	numberE164: '+998994412860',
-	line: '712037006',
-	lineE164: '+998712037006',
-	direction: 'incoming',
-	type: 'inc',
-	startTime: 1745572464,
-	startTimeIso: '2025-04-25T09:14:24.000Z',
-	receivedAs: 'formJson',
-	raw: examples.callStart,
-};
-const CALL_END_ITEM = {
-	event: 'callEnded',
-	callId: 'e5e456se456s56w456',
-	statusCode: '200',
-	status: 'answered',
-	answered: true,
-	duration: 60,
-	finishTime: 1745572524,
-	finishTimeIso: '2025-04-25T09:15:24.000Z',
-	record: 'https://cld.alovoice.uz/records/1.mp3',
-	receivedAs: 'formJson',
-	raw: examples.callEnd,
-};
+const TD_START_ITEM = exampleItems.telediscountStart;
+const CALL_START_ITEM = { ...exampleItems.callStart, receivedAs: 'formJson', raw: examples.callStart };
+const CALL_END_ITEM = { ...exampleItems.callEnd, receivedAs: 'formJson', raw: examples.callEnd };
 const ROUTE_ITEM = {
 	event: 'routeRequest',
 	fromNumber: '974244100',
@@ -180,19 +146,7 @@ describe('Telediscount Trigger (GET with query parameters, as Telediscount sends
 		expect(seen(answer)).toEqual({ status: 200, contentType: TEXT, body: 'OK' });
 		const [run] = await executions('tdEnd', { success: 1 });
 		expect(nodeOutput(run.runData, 'Telediscount Trigger')).toEqual([
-			{
-				...TD_START_ITEM,
-				event: 'callEnded',
-				answeredBy: 'SIP/0000000672',
-				callerRegion: 'Moscow',
-				answeredByRegion: 'SIP',
-				connectionTime: 12,
-				waitingTime: 5,
-				answered: true,
-				price: 1.5,
-				receivedAs: 'query',
-				raw: examples.telediscountEnd,
-			},
+			{ ...exampleItems.telediscountEnd, receivedAs: 'query', raw: examples.telediscountEnd },
 		]);
 	});
 

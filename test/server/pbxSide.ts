@@ -141,3 +141,56 @@ export const examples = {
 		price: '1.50',
 	},
 };
+
+const telediscountStartItem = {
+	event: 'callStarted',
+	callId: 'c1f926a8f5727b77f9cbf39d8f35d061',
+	caller: '79039998877',
+	callerE164: '+79039998877',
+	calledNumber: '79037778899',
+	calledNumberE164: '+79037778899',
+	setupTime: 1745572464,
+	setupTimeIso: '2025-04-25T09:14:24.000Z',
+};
+
+/**
+ * The triggers' items for those examples, without `receivedAs` and `raw` (they depend on how the
+ * example was sent). One source for the engine tests and the real-n8n tests.
+ */
+export const exampleItems = {
+	callStart: {
+		event: 'callStarted',
+		innerPhone: '2000',
+		number: '+998994412860',
+		numberE164: '+998994412860',
+		line: '712037006',
+		lineE164: '+998712037006',
+		direction: 'incoming',
+		type: 'inc',
+		startTime: 1745572464,
+		startTimeIso: '2025-04-25T09:14:24.000Z',
+	},
+	callEnd: {
+		event: 'callEnded',
+		callId: 'e5e456se456s56w456',
+		statusCode: '200',
+		status: 'answered',
+		answered: true,
+		duration: 60,
+		finishTime: 1745572524,
+		finishTimeIso: '2025-04-25T09:15:24.000Z',
+		record: 'https://cld.alovoice.uz/records/1.mp3',
+	},
+	telediscountStart: telediscountStartItem,
+	telediscountEnd: {
+		...telediscountStartItem,
+		event: 'callEnded',
+		answeredBy: 'SIP/0000000672',
+		callerRegion: 'Moscow',
+		answeredByRegion: 'SIP',
+		connectionTime: 12,
+		waitingTime: 5,
+		answered: true,
+		price: 1.5,
+	},
+};

@@ -2,22 +2,11 @@
 import type { IDataObject } from 'n8n-workflow';
 // node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
 import { capturedLogs, safeStringify } from '../harness/engine';
-import { examples, sendEvent, withTrailingComma } from '../server/pbxSide';
+import { exampleItems, examples, sendEvent, withTrailingComma } from '../server/pbxSide';
 import { CALL_END_STATUSES } from '../../nodes/shared/webhook';
 import { CREDENTIALS, SECRETS, answerNode, host, itemsOf, respondNode } from './helpers';
 
-const START_ITEM = {
-	event: 'callStarted',
-	innerPhone: '2000',
-	number: '+998994412860',
-	numberE164: '+998994412860',
-	line: '712037006',
-	lineE164: '+998712037006',
-	direction: 'incoming',
-	type: 'inc',
-	startTime: 1745572464,
-	startTimeIso: '2025-04-25T09:14:24.000Z',
-};
+const START_ITEM = exampleItems.callStart;
 
 describe('Call Started', () => {
 	it.each([
@@ -108,21 +97,7 @@ describe('Call Ended', () => {
 		const workflow = await host({ event: 'callEnded' });
 		const answer = await sendEvent(workflow.url, examples.callEnd);
 		expect([answer.status, answer.contentType, answer.body]).toEqual([200, 'text/plain; charset=utf-8', 'true']);
-		expect(await itemsOf(workflow)).toEqual([
-			{
-				event: 'callEnded',
-				callId: 'e5e456se456s56w456',
-				statusCode: '200',
-				status: 'answered',
-				answered: true,
-				duration: 60,
-				finishTime: 1745572524,
-				finishTimeIso: '2025-04-25T09:15:24.000Z',
-				record: 'https://cld.alovoice.uz/records/1.mp3',
-				receivedAs: 'formJson',
-				raw: examples.callEnd,
-			},
-		]);
+		expect(await itemsOf(workflow)).toEqual([{ ...exampleItems.callEnd, receivedAs: 'formJson', raw: examples.callEnd }]);
 	});
 
 	it.each(Object.entries(CALL_END_STATUSES))('status %s → %s', async (code, name) => {

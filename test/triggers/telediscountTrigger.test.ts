@@ -1,21 +1,12 @@
 // The Telediscount Trigger: GET with query parameters as Telediscount sends them, and POST.
 import { capturedLogs, safeStringify } from '../harness/engine';
-import { examples, sendTelediscountEvent } from '../server/pbxSide';
+import { exampleItems, examples, sendTelediscountEvent } from '../server/pbxSide';
 import { CREDENTIALS, SECRETS, TD_TRIGGER, host, itemsOf } from './helpers';
 
 const TYPE = 'n8n-nodes-alovoice.telediscountTrigger';
 const tdHost = async (parameters: Record<string, unknown>) => await host(parameters as never, [], TYPE);
 
-const START = {
-	event: 'callStarted',
-	callId: 'c1f926a8f5727b77f9cbf39d8f35d061',
-	caller: '79039998877',
-	callerE164: '+79039998877',
-	calledNumber: '79037778899',
-	calledNumberE164: '+79037778899',
-	setupTime: 1745572464,
-	setupTimeIso: '2025-04-25T09:14:24.000Z',
-};
+const START = exampleItems.telediscountStart;
 
 describe('Telediscount Trigger', () => {
 	it.each([
@@ -35,19 +26,7 @@ describe('Telediscount Trigger', () => {
 		const answer = await sendTelediscountEvent(workflow.url, examples.telediscountEnd, { method });
 		expect(answer.status).toBe(200);
 		expect(await itemsOf(workflow, TD_TRIGGER)).toEqual([
-			{
-				...START,
-				event: 'callEnded',
-				answeredBy: 'SIP/0000000672',
-				callerRegion: 'Moscow',
-				answeredByRegion: 'SIP',
-				connectionTime: 12,
-				waitingTime: 5,
-				answered: true,
-				price: 1.5,
-				receivedAs: method === 'GET' ? 'query' : 'formFields',
-				raw: examples.telediscountEnd,
-			},
+			{ ...exampleItems.telediscountEnd, receivedAs: method === 'GET' ? 'query' : 'formFields', raw: examples.telediscountEnd },
 		]);
 	});
 
