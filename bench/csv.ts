@@ -67,7 +67,7 @@ const variants: Record<string, { label: string; columns: string; build: (items: 
 			buildCsv(
 				items.map((item) => {
 					const phone = checkAloVoicePhone(valueAtPath(item.json, 'phone'), 'Phone Field');
-					if (!phone.ok) throw new Error(phone.message);
+					if (!phone.ok) throw new Error(phone.reason);
 					return [phone.value, valueAtPath(item.json, 'name')];
 				}),
 			),

@@ -1,6 +1,7 @@
 // Phone numbers as both PBXs write them: 9 local digits (Uzbekistan), 12 digits with the
 // country code, `+` and 12 digits, or a Russian 11-digit `7…`/`8…` number; with spaces,
 // dashes or brackets typed by people.
+import type { Checked } from './checked';
 
 /** Digits and a leading `+` only: "+998 (99) 441-28-60" → "+998994412860". */
 export function compactPhone(value: string): string {
@@ -29,14 +30,12 @@ export function toE164(value: unknown, defaultCountry = '998'): string | undefin
 	return undefined;
 }
 
-export type PhoneCheck = { ok: true; value: string } | { ok: false; message: string };
-
 /**
  * AloVoice's documented number forms for numbers it dials: `XXXXXXXXX` (9 local digits) or
  * `+XXXXXXXXXXXX`; `998XXXXXXXXX` is taken and sent with a `+`. People's spaces, dashes and
  * brackets are removed. `field` names the parameter in the error message.
  */
-export function checkAloVoicePhone(value: unknown, field: string): PhoneCheck {
+export function checkAloVoicePhone(value: unknown, field: string): Checked {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 	const compact = compactPhone(text);
 	if (/^\d{9}$/.test(compact)) return { ok: true, value: compact };
@@ -44,6 +43,6 @@ export function checkAloVoicePhone(value: unknown, field: string): PhoneCheck {
 	if (/^998\d{9}$/.test(compact)) return { ok: true, value: `+${compact}` };
 	return {
 		ok: false,
-		message: `${field}: "${text}" is not a phone number AloVoice accepts. Use 9 local digits (994412860) or + and 12 digits (+998994412860).`,
+		reason: `${field}: "${text}" is not a phone number AloVoice accepts. Use 9 local digits (994412860) or + and 12 digits (+998994412860).`,
 	};
 }

@@ -67,7 +67,7 @@ describe('campaign values', () => {
 		(value) => {
 			expect(toCampaignDate(value, 'To Date')).toEqual({
 				ok: false,
-				message: `To Date: "${value}" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.`,
+				reason: `To Date: "${value}" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.`,
 			});
 		},
 	);
@@ -79,7 +79,7 @@ describe('campaign values', () => {
 		for (const bad of ['24:00', '12:60', '1210', '12:5', '18:10:00', 'noon', '']) {
 			expect(toCampaignTime(bad, 'To Time')).toEqual({
 				ok: false,
-				message: `To Time: "${bad}" is not a time of day. Use HH:MM on a 24-hour clock (18:10).`,
+				reason: `To Time: "${bad}" is not a time of day. Use HH:MM on a 24-hour clock (18:10).`,
 			});
 		}
 	});

@@ -2,9 +2,8 @@
 // "utc +5"), and the campaign the PBX answers turned into typed output.
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Checked } from '../../shared/checked';
 import { toBooleanIfClear, toNumberIfNumeric } from './values';
-
-export type Checked<T = string> = { ok: true; value: T } | { ok: false; message: string };
 
 function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -37,7 +36,7 @@ export function toCampaignDate(value: unknown, field: string): Checked {
 	}
 	return {
 		ok: false,
-		message: `${field}: "${text}" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.`,
+		reason: `${field}: "${text}" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.`,
 	};
 }
 
@@ -48,7 +47,7 @@ export function toCampaignTime(value: unknown, field: string): Checked {
 	if (match && Number(match[1]) <= 23 && Number(match[2]) <= 59) {
 		return { ok: true, value: `${match[1].padStart(2, '0')}:${match[2]}` };
 	}
-	return { ok: false, message: `${field}: "${text}" is not a time of day. Use HH:MM on a 24-hour clock (18:10).` };
+	return { ok: false, reason: `${field}: "${text}" is not a time of day. Use HH:MM on a 24-hour clock (18:10).` };
 }
 
 /** "utc -12" … "utc +14", AloVoice's own spelling (the default is "utc +5", Tashkent). */
@@ -70,7 +69,7 @@ export function toCampaignTimeZone(value: unknown, field: string): Checked {
 		const hours = (match[1] === '-' ? -1 : 1) * Number(match[2]);
 		if (hours >= -12 && hours <= 14) return { ok: true, value: formatUtcOffset(hours * 3600) };
 	}
-	return { ok: false, message: `${field}: "${text}" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").` };
+	return { ok: false, reason: `${field}: "${text}" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").` };
 }
 
 /** The id of a campaign: a positive integer. */
@@ -79,7 +78,7 @@ export function toCampaignId(value: unknown, field: string): Checked<number> {
 	if (/^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text))) {
 		return { ok: true, value: Number(text) };
 	}
-	return { ok: false, message: `${field}: "${text}" is not a campaign ID. Use the positive whole number AloVoice gave the campaign (123).` };
+	return { ok: false, reason: `${field}: "${text}" is not a campaign ID. Use the positive whole number AloVoice gave the campaign (123).` };
 }
 
 /** Trunk numbers from the multi-select (an array) or an expression ("712037006, 551234567"). */

@@ -1,19 +1,18 @@
 // Pure checks and conversions for Telediscount's values: no n8n here, so unit tests need none.
+import type { Checked } from '../../shared/checked';
 import { compactPhone, toE164 } from '../../shared/phone';
 import { toSeconds, unixToIso } from '../../shared/time';
 import type { TelediscountCall, TelediscountCallRecord } from './interfaces';
 
-export type Check = { ok: true; value: string } | { ok: false; message: string };
-
 /** A SIP account as Telediscount names it: `SIP/00000000672` (the prefix's case is forgiven). */
-export function checkSipAccount(value: unknown, field: string): Check {
+export function checkSipAccount(value: unknown, field: string): Checked {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const match = /^sip\/([A-Za-z0-9_.-]+)$/i.exec(text);
 	if (match) return { ok: true, value: `SIP/${match[1]}` };
 	const hint = /^\d+$/.test(text) ? ` Did you mean SIP/${text}?` : '';
 	return {
 		ok: false,
-		message: `${field}: "${text}" is not a SIP account. Use the SIP account's name as Telediscount shows it, e.g. SIP/00000000672.${hint}`,
+		reason: `${field}: "${text}" is not a SIP account. Use the SIP account's name as Telediscount shows it, e.g. SIP/00000000672.${hint}`,
 	};
 }
 
@@ -22,11 +21,11 @@ export function checkSipAccount(value: unknown, field: string): Check {
  * (74951234567). People's `+7 …`, `8 (495) …`, spaces, dashes and brackets are accepted;
  * a 10-digit Russian number gets its 7.
  */
-export function checkUniversalNumber(value: unknown, field: string): Check {
+export function checkUniversalNumber(value: unknown, field: string): Checked {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	const refuse: Check = {
+	const refuse: Checked = {
 		ok: false,
-		message: `${field}: "${text}" is not a phone number in universal format. Use the country code and the number, digits only, e.g. 74951234567 (+7 495 123-45-67 and 8 495 123-45-67 are accepted too).`,
+		reason: `${field}: "${text}" is not a phone number in universal format. Use the country code and the number, digits only, e.g. 74951234567 (+7 495 123-45-67 and 8 495 123-45-67 are accepted too).`,
 	};
 	if (!/^\+?[\d\s().-]+$/.test(text)) return refuse;
 	const compact = compactPhone(text);
@@ -40,17 +39,17 @@ export function checkUniversalNumber(value: unknown, field: string): Check {
 }
 
 /** A call ID as Telediscount gives it (api_call_id): letters, digits and a few separators. */
-export function checkCallId(value: unknown, field: string): Check {
+export function checkCallId(value: unknown, field: string): Checked {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (/^[A-Za-z0-9_.:-]{1,128}$/.test(text)) return { ok: true, value: text };
 	return {
 		ok: false,
-		message: `${field}: "${text}" is not a call ID. Use the ID as Telediscount gives it, letters and digits, e.g. c1f926a8f5727b77f9cbf39d8f35d061.`,
+		reason: `${field}: "${text}" is not a call ID. Use the ID as Telediscount gives it, letters and digits, e.g. c1f926a8f5727b77f9cbf39d8f35d061.`,
 	};
 }
 
 /** An optional filter: empty stays empty; a phone-looking value is sent in universal format. */
-export function filterNumber(value: unknown, field: string): Check {
+export function filterNumber(value: unknown, field: string): Checked {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (text === '') return { ok: true, value: '' };
 	if (/^sip\//i.test(text)) return checkSipAccount(text, field);

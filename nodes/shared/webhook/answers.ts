@@ -52,7 +52,7 @@ export function validateRouteAction(value: unknown): Checked<RouteAction> {
 	}
 	if (type === 'trunk') {
 		const phone = checkAloVoicePhone(data, 'action_data');
-		if (!phone.ok) return { ok: false, reason: phone.message };
+		if (!phone.ok) return { ok: false, reason: phone.reason };
 		return { ok: true, value: { action_type: 'trunk', action_data: phone.value } };
 	}
 	if (!/^\d{1,12}$/.test(data)) {
@@ -101,7 +101,7 @@ export function validateCallStartAnswer(value: unknown): Checked<CallStartAnswer
 		if (!id.ok) return id;
 		if (record.callto === undefined || record.callto === null || record.callto === '') return { ok: true, value: { id: id.value } };
 		const phone = checkAloVoicePhone(record.callto, 'callto');
-		if (!phone.ok) return { ok: false, reason: phone.message };
+		if (!phone.ok) return { ok: false, reason: phone.reason };
 		return { ok: true, value: { id: id.value, callto: phone.value } };
 	}
 	const id = validateCallId(answer);

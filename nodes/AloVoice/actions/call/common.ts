@@ -26,7 +26,7 @@ export const timeoutOption = timeoutProperty('How long to wait for AloVoice to a
 /** The phone in AloVoice's form, or a NodeOperationError naming the field (before any request). */
 export function phoneParameter(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
 	const check = checkAloVoicePhone(value, field);
-	if (!check.ok) throw new NodeOperationError(this.getNode(), check.message, { itemIndex });
+	if (!check.ok) throw new NodeOperationError(this.getNode(), check.reason, { itemIndex });
 	return check.value;
 }
 

@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkAloVoicePhone } from '../../../shared/phone';
 import { aloVoiceRequest } from '../../transport';
 import { buildCsv, countCsvRecords, csvText } from '../../helpers/csv';
-import type { Checked } from '../../helpers/campaign';
+import type { Checked } from '../../../shared/checked';
 import {
 	TIME_ZONES,
 	normalizeCampaign,
@@ -228,7 +228,7 @@ function refuse(this: IExecuteFunctions, message: string, itemIndex = 0): never 
 
 function checked(this: IExecuteFunctions, result: Checked): string {
 	if (result.ok) return result.value;
-	throw new NodeOperationError(this.getNode(), result.message, { itemIndex: 0 });
+	throw new NodeOperationError(this.getNode(), result.reason, { itemIndex: 0 });
 }
 
 /** The binary field `property` of the first item, or a refusal naming the parameter. */
@@ -310,8 +310,8 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 			const json = items[index].json;
 			const phone = checkAloVoicePhone(valueAtPath(json, phoneField), `Phone Field "${phoneField}" of input item ${index} (counting from 0)`);
 			if (!phone.ok) {
-				if (!reportSkipped) refuse.call(this, phone.message, index);
-				skipped.push({ item: index, value: csvText(valueAtPath(json, phoneField)), reason: phone.message });
+				if (!reportSkipped) refuse.call(this, phone.reason, index);
+				skipped.push({ item: index, value: csvText(valueAtPath(json, phoneField)), reason: phone.reason });
 				continue;
 			}
 			const row: unknown[] = [phone.value];

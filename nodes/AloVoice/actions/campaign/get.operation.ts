@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const id = toCampaignId(this.getNodeParameter('campaignId', itemIndex), 'Campaign ID');
-	if (!id.ok) throw new NodeOperationError(this.getNode(), id.message, { itemIndex });
+	if (!id.ok) throw new NodeOperationError(this.getNode(), id.reason, { itemIndex });
 
 	const answer = await aloVoiceRequest.call(this, {
 		method: 'GET',

@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query: Record<string, string> = {};
 	if (String(filters.apiCallId ?? '').trim() !== '') {
 		const callId = checkCallId(filters.apiCallId, 'Call ID (api_call_id)');
-		if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.message, { itemIndex });
+		if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.reason, { itemIndex });
 		query.api_call_id = callId.value;
 	}
 	const numberFilters: Array<[keyof Filters, string, string]> = [
@@ -82,7 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	];
 	for (const [name, parameter, field] of numberFilters) {
 		const check = filterNumber(filters[name], field);
-		if (!check.ok) throw new NodeOperationError(this.getNode(), check.message, { itemIndex });
+		if (!check.ok) throw new NodeOperationError(this.getNode(), check.reason, { itemIndex });
 		if (check.value !== '') query[parameter] = check.value;
 	}
 

@@ -35,9 +35,9 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const numA = checkSipAccount(this.getNodeParameter('numA', itemIndex), 'SIP Account (num_a)');
-	if (!numA.ok) throw new NodeOperationError(this.getNode(), numA.message, { itemIndex });
+	if (!numA.ok) throw new NodeOperationError(this.getNode(), numA.reason, { itemIndex });
 	const numB = checkUniversalNumber(this.getNodeParameter('numB', itemIndex), 'Number (num_b)');
-	if (!numB.ok) throw new NodeOperationError(this.getNode(), numB.message, { itemIndex });
+	if (!numB.ok) throw new NodeOperationError(this.getNode(), numB.reason, { itemIndex });
 
 	const answer = (await telediscountRequest.call(this, {
 		endpoint: 'outcome',

@@ -51,7 +51,7 @@ const NOT_AUDIO = /^(text\/|application\/(json|xml|problem\+json)$)/;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const callId = checkCallId(this.getNodeParameter('apiCallId', itemIndex), 'Call ID (api_call_id)');
-	if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.message, { itemIndex });
+	if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.reason, { itemIndex });
 	const apiCallId = callId.value;
 	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex) ?? '').trim();
 	if (binaryPropertyName === '') {
