@@ -23,7 +23,10 @@ export function secondsToMs(value: unknown, fallback: number, minSeconds = 0.1):
 	return Math.round(Math.max(seconds, minSeconds) * 1000);
 }
 
-/** The item's Options → Timeout in milliseconds. */
+/**
+ * The item's Options → Timeout in milliseconds: the one place that reads it, for every operation of
+ * both nodes that offers it (30 s when unset, empty or not a positive number).
+ */
 export function timeoutOf(this: IExecuteFunctions, itemIndex: number): number {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS);

@@ -21,5 +21,3 @@ export function toBooleanIfClear(value: unknown): unknown {
 	if (value === 1 || value === '1' || value === 'true' || value === true) return true;
 	return value;
 }
-
-export { secondsToMs } from '../../shared/options';

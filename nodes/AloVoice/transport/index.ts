@@ -38,8 +38,6 @@ export interface AloVoiceRequest {
 	timeout?: number;
 }
 
-export { DEFAULT_TIMEOUT_MS };
-
 export interface AloVoiceCredentials {
 	token: string;
 	baseUrl: string;

@@ -1,7 +1,7 @@
 // The "Options" parameter of every operation: how long to wait for the PBX, plus the operation's own.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeoutOf, timeoutProperty } from '../../shared/options';
+import { timeoutProperty } from '../../shared/options';
 
 export function optionsCollection(
 	resource: string,
@@ -21,5 +21,3 @@ export function optionsCollection(
 		],
 	};
 }
-
-export { timeoutOf };

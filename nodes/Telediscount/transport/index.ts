@@ -10,7 +10,6 @@ import { DEFAULT_TIMEOUT_MS } from '../../shared/options';
 import { credentialsOfRun } from '../../shared/credentials';
 
 export const DEFAULT_BASE_URL = 'https://my.telediscount.ru';
-export { DEFAULT_TIMEOUT_MS };
 export const KEY_PARAMETER = 'abonent_api_key';
 
 export type TelediscountEndpoint = 'outcome' | 'get_calls' | 'get_record';

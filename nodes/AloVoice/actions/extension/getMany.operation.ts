@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiPeer } from '../../helpers/interfaces';
-import { secondsToMs, toBooleanIfClear, toNumberIfNumeric } from '../../helpers/values';
+import { toBooleanIfClear, toNumberIfNumeric } from '../../helpers/values';
 import { quoteAnswer } from '../../../shared/http';
-import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
-import { returnAllAndLimit, timeoutProperty } from '../../../shared/options';
+import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { returnAllAndLimit, timeoutOf, timeoutProperty } from '../../../shared/options';
 
 const show = { resource: ['extension'], operation: ['getMany'] };
 
@@ -67,14 +67,14 @@ export function cleanPeer(peer: ApiPeer, includeSecret: boolean): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as { includeSecrets?: boolean; timeout?: number };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { includeSecrets?: boolean };
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string };
 	const answer = await aloVoiceRequest.call(this, {
 		method: 'GET',
 		endpoint: '/getpeers/{token}',
 		auth: 'pathAndHeader',
 		action: 'listing the extensions',
-		timeout: secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS),
+		timeout: timeoutOf.call(this, itemIndex),
 	});
 	if (!Array.isArray(answer)) {
 		const { token } = await getAloVoiceCredentials.call(this);

@@ -3,9 +3,8 @@ import type { IExecuteFunctions, IN8nHttpFullResponse, INodeExecutionData, INode
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bodyText, fileNameFromDisposition, headerValue, mimeTypeOf, quoteAnswer } from '../../../shared/http';
-import { secondsToMs } from '../../helpers/values';
-import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
-import { timeoutProperty } from '../../../shared/options';
+import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { timeoutOf, timeoutProperty } from '../../../shared/options';
 
 const show = { resource: ['recording'], operation: ['download'] };
 
@@ -135,7 +134,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string; timeout?: number };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string };
 	const { baseUrl, token } = await getAloVoiceCredentials.call(this);
 
 	let url: string;
@@ -171,7 +170,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		auth: 'none',
 		action: 'downloading the recording',
 		response: 'binary',
-		timeout: secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS),
+		timeout: timeoutOf.call(this, itemIndex),
 	})) as IN8nHttpFullResponse & { body: Buffer };
 	const headers = answer.headers ?? {};
 	const mimeType = mimeTypeOf(headerValue(headers, 'content-type'));

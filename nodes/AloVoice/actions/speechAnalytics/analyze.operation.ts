@@ -5,8 +5,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { quoteAnswer } from '../../../shared/http';
 import { unixToIso } from '../../../shared/time';
 import type { SendToAnalysisAnswer } from '../../helpers/interfaces';
-import { secondsToMs } from '../../helpers/values';
-import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { timeoutOf } from '../../../shared/options';
+import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
 import { callIdParameter, callIdProperty, timeoutOption } from './common';
 
 const show = { resource: ['speechAnalytics'], operation: ['analyze'] };
@@ -26,13 +26,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const callId = callIdParameter.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { timeout?: number };
 	const answer = (await aloVoiceRequest.call(this, {
 		method: 'GET',
 		endpoint: `/callsendai/{token}/${encodeURIComponent(callId)}`,
 		auth: 'path',
 		action: 'sending the call to analysis',
-		timeout: secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS),
+		timeout: timeoutOf.call(this, itemIndex),
 	})) as Partial<SendToAnalysisAnswer> | null;
 	const result = answer?.answer;
 	if (!result || typeof result !== 'object') {

@@ -6,8 +6,8 @@ import { quoteAnswer } from '../../../shared/http';
 import { unixToIso } from '../../../shared/time';
 import type { AnalysisResultAnswer } from '../../helpers/interfaces';
 import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../helpers/transcript';
-import { secondsToMs } from '../../helpers/values';
-import { DEFAULT_TIMEOUT_MS, aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import { secondsToMs, timeoutOf } from '../../../shared/options';
+import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
 import { callIdParameter, callIdProperty, timeoutOption } from './common';
 
 const show = { resource: ['speechAnalytics'], operation: ['getResult'] };
@@ -80,13 +80,12 @@ interface ResultOptions {
 	maxWait?: number;
 	onTimeout?: 'notReady' | 'error';
 	transcriptAsText?: boolean;
-	timeout?: number;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const callId = callIdParameter.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as ResultOptions;
-	const timeout = secondsToMs(options.timeout, DEFAULT_TIMEOUT_MS);
+	const timeout = timeoutOf.call(this, itemIndex);
 	const interval = secondsToMs(options.pollInterval, 5000);
 	const maxWait = Math.min(secondsToMs(options.maxWait, 120_000), MAX_WAIT_LIMIT_S * 1000);
 	const deadline = Date.now() + maxWait;

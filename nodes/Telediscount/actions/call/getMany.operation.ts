@@ -2,10 +2,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { timeoutOf, optionsCollection } from '../../helpers/options';
+import { optionsCollection } from '../../helpers/options';
 import { callRecords, checkCallId, filterNumber, toCall } from '../../helpers/values';
 import { telediscountRequest } from '../../transport';
-import { returnAllAndLimit } from '../../../shared/options';
+import { returnAllAndLimit, timeoutOf } from '../../../shared/options';
 
 const show = { resource: ['call'], operation: ['getMany'] };
 

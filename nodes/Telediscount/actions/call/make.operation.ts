@@ -2,7 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { timeoutOf, optionsCollection } from '../../helpers/options';
+import { optionsCollection } from '../../helpers/options';
+import { timeoutOf } from '../../../shared/options';
 import { checkSipAccount, checkUniversalNumber, parseCallIdAnswer, telediscountE164 } from '../../helpers/values';
 import { telediscountRequest } from '../../transport';
 

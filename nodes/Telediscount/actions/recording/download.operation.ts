@@ -4,7 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BinaryAnswer } from '../../../shared/http';
 import { bodyText, fileNameFromDisposition, headerValue, mimeTypeOf, quoteAnswer } from '../../../shared/http';
-import { optionsCollection, timeoutOf } from '../../helpers/options';
+import { optionsCollection } from '../../helpers/options';
+import { timeoutOf } from '../../../shared/options';
 import { checkCallId, extensionFor } from '../../helpers/values';
 import { getTelediscountCredentials, telediscountRequest } from '../../transport';
 
