@@ -33,7 +33,14 @@ export function redactValue<T>(value: T, secrets: Array<string | undefined>, dep
 	}
 	const copy: Record<string, unknown> = {};
 	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-		copy[key] = redactValue(entry, secrets, depth + 1);
+		// Not `copy[key] = …`: for a "__proto__" key (an own property after JSON.parse) that sets
+		// the copy's prototype instead, and the key vanishes from the output.
+		Object.defineProperty(copy, key, {
+			value: redactValue(entry, secrets, depth + 1),
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return copy as T;
 }

@@ -174,4 +174,16 @@ describe('Telediscount → Call → Get Many', () => {
 		);
 		expect((result.error as { description?: string }).description).toBe('The PBX answered: {"balance":"1733.98"}');
 	});
+	it('keeps a record field named "__proto__" in the raw record (redacting the answer used to turn it into a prototype)', async () => {
+		const record = { ...ivrCall, __note: 'x' };
+		const text = JSON.stringify([record]).replace('"__note":"x"', `"__proto__":{"comment":"key ${TELEDISCOUNT_KEY}"}`);
+		server.fail({ status: 200, body: text });
+		const result = await context.run({ resource: 'call', operation: 'getMany' });
+		expect(result.error).toBeUndefined();
+		const [item] = result.output(NODE);
+		const raw = item.json.raw as Record<string, unknown>;
+		expect(Object.getOwnPropertyDescriptor(raw, '__proto__')?.value).toEqual({ comment: 'key ***' });
+		expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+		expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
+	});
 });
