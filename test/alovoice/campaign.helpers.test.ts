@@ -89,14 +89,29 @@ describe('campaign values', () => {
 		expect(TIME_ZONES[17]).toBe('utc +5');
 		expect(TIME_ZONES[26]).toBe('utc +14');
 		expect(TIME_ZONES).toHaveLength(27);
-		for (const [input, expected] of [['utc +5', 'utc +5'], ['UTC+5', 'utc +5'], ['utc - 3', 'utc -3'], ['+14', 'utc +14'], ['0', 'utc +0'], ['-12', 'utc -12']]) {
+		for (const [input, expected] of [['utc +5', 'utc +5'], ['UTC+5', 'utc +5'], ['utc - 3', 'utc -3'], ['+14', 'utc +14'], ['0', 'utc +0'], ['-12', 'utc -12'], ['utc 5', 'utc +5'], ['utc  +  14', 'utc +14'], ['UTC\t-\t3', 'utc -3']]) {
 			expect(toCampaignTimeZone(input, 'Time Zone')).toEqual({ ok: true, value: expected });
 		}
-		for (const bad of ['utc +15', 'utc -13', 'Asia/Tashkent', 'utc +5:30', '']) {
+		for (const bad of ['utc +15', 'utc -13', 'Asia/Tashkent', 'utc +5:30', '', 'utc ++5', 'utc +-5', 'u tc +5', `utc${' '.repeat(20)}+5`]) {
 			expect(toCampaignTimeZone(bad, 'Time Zone').ok).toBe(false);
 		}
 		expect(formatUtcOffset(19800)).toBe('utc +5:30');
 		expect(formatUtcOffset(-34200)).toBe('utc -9:30');
+	});
+
+	it.each([
+		['spaces after utc', `utc${' '.repeat(100_000)}x`],
+		['spaces around a sign', `utc${' '.repeat(50_000)}+${' '.repeat(50_000)}x`],
+		['tabs and a sign', `UTC+${'\t'.repeat(100_000)}5x`],
+		['digits', '5'.repeat(100_000)],
+	])('a 100 KB time zone (%s) is refused at once, quoted short (the pattern was quadratic: 100 KB took seconds)', (_shape, text) => {
+		const started = process.hrtime.bigint();
+		const check = toCampaignTimeZone(text, 'Time Zone');
+		const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+		expect(check.ok).toBe(false);
+		if (!check.ok) expect(check.reason.length).toBeLessThan(200);
+		// Generous: the linear check takes microseconds; the quadratic one took about 4.6 s here.
+		expect(elapsedMs).toBeLessThan(1000);
 	});
 
 	it('ids, trunks, paths', () => {

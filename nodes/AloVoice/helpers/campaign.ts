@@ -61,15 +61,26 @@ export function formatUtcOffset(seconds: number): string {
 	return `utc ${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
 }
 
+/** Longer than any spelling of a zone with spaces to spare ("utc  +  14"): not worth matching. */
+const MAX_TIME_ZONE_CHARS = 20;
+
 /** A time zone in AloVoice's spelling; takes "UTC+5", "utc + 5", "+5" from expressions. */
 export function toCampaignTimeZone(value: unknown, field: string): Checked {
 	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-	const match = /^(?:utc)?\s*([+-])?\s*(\d{1,2})$/i.exec(text);
+	// One `\s*` before the optional sign and one after it (`\s*([+-])?\s*`) let a long run of
+	// spaces split between them in every way: quadratic, seconds for 100 KB. Here the spaces after
+	// "utc" belong to the sign or, without a sign, to the digits; and long text is not tried at all.
+	const match = text.length <= MAX_TIME_ZONE_CHARS ? /^(?:utc)?\s*(?:([+-])\s*)?(\d{1,2})$/i.exec(text) : null;
 	if (match) {
 		const hours = (match[1] === '-' ? -1 : 1) * Number(match[2]);
 		if (hours >= -12 && hours <= 14) return { ok: true, value: formatUtcOffset(hours * 3600) };
 	}
-	return { ok: false, reason: `${field}: "${text}" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").` };
+	return { ok: false, reason: `${field}: "${shortQuote(text)}" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").` };
+}
+
+/** A typed value quoted in an error message, cut short: an expression may produce a whole document. */
+function shortQuote(text: string): string {
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** The id of a campaign: a positive integer. */
