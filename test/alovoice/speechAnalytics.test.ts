@@ -1,4 +1,4 @@
-import { ALOVOICE_TOKEN, AloVoiceServer, TAGS } from '../server/alovoice';
+import { ALOVOICE_TOKEN, AloVoiceServer, TAGS, TRANSCRIPT } from '../server/alovoice';
 import { credentialReads, plainItems, runWorkflow } from '../harness/engine';
 import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../nodes/AloVoice/helpers/transcript';
 
@@ -248,6 +248,35 @@ describe('AloVoice → Speech Analysis', () => {
 			expect(failed.error?.message).toMatch(/^The analysis of call 1001 was not ready after 0\.2 s \(\d requests\)$/);
 		});
 
+		it('skips transcript fragments and tags that are null or not objects, and reads null fields as empty', async () => {
+			server.fail({
+				status: 200,
+				body: {
+					answer: {
+						begin_time: 1745572464,
+						aicallid: 'ai-1001',
+						stereoaudio: '/stereo/1001',
+						stalk: [null, TRANSCRIPT[1], 'noise', { begin: 100, end: 900, direction: null, text: null, fragment_id: 9 }, [], TRANSCRIPT[0]],
+						tags: [null, TAGS[0], 7, { name: 'Farewell', value: null, visible: true, tag_type: 'rule' }],
+					},
+				},
+			});
+			const result = await run({ operation: 'getResult', callId: '1001', options: { transcriptAsText: true } });
+			expect(result.error).toBeUndefined();
+			expect(result.output('AloVoice')[0].json).toEqual({
+				...readyResult,
+				transcript: [
+					{ speaker: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', beginSeconds: 0, endSeconds: 2.4, fragmentId: 1 },
+					{ speaker: '', text: '', beginSeconds: 0.1, endSeconds: 0.9, fragmentId: 9 },
+					{ speaker: 'client', text: 'Здравствуйте, я хотел узнать про тариф', beginSeconds: 2.6, endSeconds: 5.1, fragmentId: 2 },
+				],
+				tags: [TAGS[0], { name: 'Farewell', value: null, visible: true, tag_type: 'rule' }],
+				tagNamesMatched: ['Greeting'],
+				tagNamesMissing: ['Farewell'],
+				transcriptText: 'Operator: Assalomu alaykum, AloVoice kompaniyasi\nUnknown: \nClient: Здравствуйте, я хотел узнать про тариф',
+			});
+		});
+
 		it('a call never sent to analysis: NodeApiError 404', async () => {
 			const result = await run({ operation: 'getResult', callId: '1003' });
 			expect(result.error?.name).toBe('NodeApiError');
@@ -288,6 +317,11 @@ describe('transcript helpers (pure)', () => {
 			missing: ['B', 'C'],
 		});
 		expect(splitTags(undefined)).toEqual({ matched: [], missing: [] });
+		expect(splitTags([null, 'A', 3, [], { name: 'B', value: 'y' }, { name: null, value: '' }])).toEqual({ matched: ['B'], missing: [''] });
+		expect(cleanTranscript([null, 'x', 1, [], { begin: 1000, end: 2000, text: 'only' }])).toEqual([
+			{ speaker: '', text: 'only', beginSeconds: 1, endSeconds: 2, fragmentId: null },
+		]);
+		expect(isAnalysisReady({ stalk: [null], tags: [null] })).toBe(false);
 		expect(cleanTranscript('not a list')).toEqual([]);
 		expect(isAnalysisReady({ stalk: [], tags: [] })).toBe(false);
 		expect(isAnalysisReady({})).toBe(false);

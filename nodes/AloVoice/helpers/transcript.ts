@@ -7,7 +7,7 @@ export interface CleanFragment {
 	text: string;
 	beginSeconds: number;
 	endSeconds: number;
-	fragmentId: number | string;
+	fragmentId: number | string | null;
 }
 
 const msToSeconds = (value: unknown) => {
@@ -15,28 +15,39 @@ const msToSeconds = (value: unknown) => {
 	return Number.isFinite(number) ? number / 1000 : 0;
 };
 
+/** A field as text: missing and `null` are empty, not "undefined" or "null". */
+const textOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/** The entries of a list that are objects: a `null` (or a stray string) in the PBX's list is skipped, not a crash. */
+function objectsIn<T>(list: unknown): Array<Partial<T>> {
+	if (!Array.isArray(list)) return [];
+	return list.filter((entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry)) as Array<Partial<T>>;
+}
+
 /** Fragments in time order, with times in seconds. */
 export function cleanTranscript(stalk: unknown): CleanFragment[] {
-	if (!Array.isArray(stalk)) return [];
-	return (stalk as TranscriptFragment[])
+	return objectsIn<TranscriptFragment>(stalk)
 		.map((fragment) => ({
-			speaker: String(fragment.direction ?? ''),
-			text: String(fragment.text ?? ''),
+			speaker: textOf(fragment.direction),
+			text: textOf(fragment.text),
 			beginSeconds: msToSeconds(fragment.begin),
 			endSeconds: msToSeconds(fragment.end),
-			fragmentId: fragment.fragment_id,
+			fragmentId: fragment.fragment_id ?? null,
 		}))
 		.sort((a, b) => a.beginSeconds - b.beginSeconds);
+}
+
+/** The quality rules of an answer: its tags that are objects. */
+export function cleanTags(tags: unknown): Array<Partial<AnalysisTag>> {
+	return objectsIn<AnalysisTag>(tags);
 }
 
 /** A rule whose value is empty did not match. */
 export function splitTags(tags: unknown): { matched: string[]; missing: string[] } {
 	const matched: string[] = [];
 	const missing: string[] = [];
-	if (!Array.isArray(tags)) return { matched, missing };
-	for (const tag of tags as AnalysisTag[]) {
-		const value = tag.value === undefined || tag.value === null ? '' : String(tag.value).trim();
-		(value === '' ? missing : matched).push(String(tag.name));
+	for (const tag of cleanTags(tags)) {
+		(textOf(tag.value).trim() === '' ? missing : matched).push(textOf(tag.name));
 	}
 	return { matched, missing };
 }
@@ -55,8 +66,5 @@ export function transcriptText(fragments: CleanFragment[]): string {
 
 /** The result is ready once it has a transcript or tags. */
 export function isAnalysisReady(answer: { stalk?: unknown; tags?: unknown }): boolean {
-	return (
-		(Array.isArray(answer.stalk) && answer.stalk.length > 0) ||
-		(Array.isArray(answer.tags) && answer.tags.length > 0)
-	);
+	return objectsIn(answer.stalk).length > 0 || objectsIn(answer.tags).length > 0;
 }

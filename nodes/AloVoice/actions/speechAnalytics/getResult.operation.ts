@@ -5,7 +5,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { quoteAnswer } from '../../../shared/http';
 import { unixToIso } from '../../../shared/time';
 import type { AnalysisResultAnswer } from '../../helpers/interfaces';
-import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../helpers/transcript';
+import { cleanTags, cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../helpers/transcript';
 import { secondsToMs, timeoutOf } from '../../../shared/options';
 import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
 import { callIdParameter, callIdProperty, timeoutOption } from './common';
@@ -133,7 +133,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		beginTime: unixToIso(result.begin_time) ?? null,
 		beginTimeRaw: result.begin_time ?? null,
 		transcript: transcript as unknown as IDataObject[],
-		tags: (Array.isArray(result.tags) ? result.tags : []) as unknown as IDataObject[],
+		tags: cleanTags(result.tags) as IDataObject[],
 		tagNamesMatched: matched,
 		tagNamesMissing: missing,
 		stereoAudioPath: result.stereoaudio ?? null,
