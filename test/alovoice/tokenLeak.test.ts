@@ -131,6 +131,17 @@ describe('the AloVoice token is never in an output, error, execution data or log
 			expectNoToken('500', result.serialized, logs, result.error!.message, String((result.error as { description?: string }).description));
 		});
 
+		if (parameters.resource === 'campaign') {
+			it('a 200 answer that is not a campaign and quotes the token: the error quotes it without the token', async () => {
+				server.fail({ status: 200, body: [`token ${ALOVOICE_TOKEN} has no campaigns`, encodeURIComponent(ALOVOICE_TOKEN)] });
+				const { result, logs } = await run(parameters, input);
+				expect(result.error?.name).toBe('NodeApiError');
+				const description = String((result.error as { description?: string }).description);
+				expect(description).toBe('The PBX answered: ["token *** has no campaigns","***"]');
+				expectNoToken('not a campaign', result.serialized, logs, result.error!.message, description);
+			});
+		}
+
 		it('a refused token (401), with Continue On Fail: the error item holds no token', async () => {
 			const wrong = 'wrong-token-2468-leak';
 			server.fail({ status: 401, body: { error: `Unauthorized token ${wrong}` } });

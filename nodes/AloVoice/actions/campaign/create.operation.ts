@@ -353,7 +353,7 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 		action: 'creating the campaign',
 		body: form,
 	});
-	const json: IDataObject = { ...normalizeCampaign(campaignObject.call(this, answer, 'creating the campaign')), recipientsSent };
+	const json: IDataObject = { ...normalizeCampaign(await campaignObject.call(this, answer, 'creating the campaign')), recipientsSent };
 	if (reportSkipped) json.skipped = skipped as unknown as IDataObject[];
 	return [{ json, pairedItem: items.map((_, item) => ({ item })) }];
 }

@@ -1,5 +1,5 @@
 // Campaign → Get: GET /mapi/getAutorule/{id}, one campaign per input item.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { aloVoiceRequest } from '../../transport';
@@ -34,5 +34,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		auth: 'bearer',
 		action: 'getting the campaign',
 	});
-	return [{ json: normalizeCampaign(campaignObject.call(this, answer, 'getting the campaign') as IDataObject) }];
+	return [{ json: normalizeCampaign(await campaignObject.call(this, answer, 'getting the campaign')) }];
 }
