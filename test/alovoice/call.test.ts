@@ -98,6 +98,11 @@ describe('AloVoice → Call', () => {
 			],
 			[{ recipients: {} }, 'Recipients: empty. Add at least one recipient phone, e.g. 994412860.'],
 			[{ callToType: 'queue', queue: 'sales' }, 'Queue Number: "sales" is not a queue number. Use the digits of the queue, e.g. 6000.'],
+			[{ callFromLanguage: '={{ "kk" }}' }, 'Initiator Language: "kk" is not a language AloVoice offers. Use ru (Russian) or uz (Uzbek).'],
+			[
+				{ recipients: { recipient: [{ phone: '994412860', language: 'en' }] } },
+				'Recipients (entry 1) Language: "en" is not a language AloVoice offers. Use ru (Russian) or uz (Uzbek).',
+			],
 		])('refuses %p before any request', async (change, message) => {
 			const result = await run({ ...base, ...change });
 			expect(result.error?.name).toBe('NodeOperationError');
@@ -115,27 +120,38 @@ describe('AloVoice → Call', () => {
 	});
 
 	describe('Call Into IVR', () => {
-		const base = { resource: 'call', operation: 'callIvr', callTo: '712037006', ivrId: 222, fromLine: '712037006', externalId: '123123' };
+		const base = { resource: 'call', operation: 'callIvr', callTo: '712037006', ivrId: 222, fromLine: '712037006', language: 'uz', externalId: '123123' };
 
-		it('POSTs {callto, ivrid, fromline, extid} with numbers where documented', async () => {
+		it('POSTs {callto, ivrid, fromline, lang, extid} with numbers where documented', async () => {
 			const result = await run(base);
 			expect(result.error).toBeUndefined();
 			expect(server.requests).toHaveLength(1);
 			expect(server.requests[0]).toMatchObject({ method: 'POST', path: `/requestcall/${ALOVOICE_TOKEN}` });
 			expect(server.requests[0].headers['content-type']).toBe('application/json');
-			expect(server.requests[0].json).toEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, extid: '123123' });
+			expect(server.requests[0].json).toEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123' });
 			expect(plainItems(result.output('AloVoice'))).toEqual([
 				{
-					json: { success: true, callto: '712037006', ivrid: 222, fromline: 712037006, extid: '123123' },
+					json: { success: true, callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123' },
 					pairedItem: { item: 0 },
 				},
 			]);
+		});
+
+		it('sends lang ru when no language is chosen (the documented default)', async () => {
+			const result = await run({ ...base, language: undefined, externalId: '' });
+			expect(result.error).toBeUndefined();
+			expect(server.requests[0].json).toEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'ru' });
 		});
 
 		it.each([
 			[{ callTo: '+7 999' }, 'Phone: "+7 999" is not a phone number AloVoice accepts. Use 9 local digits (994412860) or + and 12 digits (+998994412860).'],
 			[{ ivrId: '={{ "x1" }}' }, 'IVR ID: "x1" is not a whole number. Use digits only, e.g. 222.'],
 			[{ fromLine: '={{ "" }}' }, 'From Line: "" is not a whole number. Use digits only, e.g. 712037006.'],
+			[{ ivrId: 0 }, 'IVR ID: "0" is too small. Use a whole number from 1, e.g. 222.'],
+			[{ ivrId: -3 }, 'IVR ID: "-3" is too small. Use a whole number from 1, e.g. 222.'],
+			[{ ivrId: '={{ "-1" }}' }, 'IVR ID: "-1" is too small. Use a whole number from 1, e.g. 222.'],
+			[{ ivrId: 2.5 }, 'IVR ID: "2.5" is not a whole number. Use digits only, e.g. 222.'],
+			[{ language: '={{ "en" }}' }, 'Language: "en" is not a language AloVoice offers. Use ru (Russian) or uz (Uzbek).'],
 		])('refuses %p before any request', async (change, message) => {
 			const result = await run({ ...base, ...change });
 			expect(result.error?.message).toBe(message);
@@ -149,7 +165,7 @@ describe('AloVoice → Call', () => {
 			);
 			expect(plainItems(result.output('AloVoice'))).toEqual([
 				{
-					json: { success: true, callto: '994412860', ivrid: 222, fromline: 712037006, extid: '123123' },
+					json: { success: true, callto: '994412860', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123' },
 					pairedItem: { item: 0 },
 				},
 				{

@@ -171,10 +171,10 @@ export const ACTION_CASES: ActionCase[] = [
 		node: 'aloVoice',
 		resource: 'call',
 		operation: 'callIvr',
-		parameters: { callTo: '712037006', ivrId: 222, fromLine: '712037006', externalId: '123124' },
-		expected: () => [{ success: true, callto: '712037006', ivrid: 222, fromline: 712037006, extid: '123124' }],
+		parameters: { callTo: '712037006', ivrId: 222, fromLine: '712037006', language: 'uz', externalId: '123124' },
+		expected: () => [{ success: true, callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124' }],
 		afterwards: ({ aloVoice }) => {
-			expect(aloVoice.state.callRequests).toContainEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, extid: '123124' });
+			expect(aloVoice.state.callRequests).toContainEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124' });
 		},
 	},
 	{

@@ -186,18 +186,25 @@ function callRequestBody(request: RecordedRequest): Record<string, unknown> {
 
 const PHONE = /^(\d{9}|\+\d{12}|\d{12})$/;
 
+/** `lang` is optional (ru by default) and, when given, ru or uz. */
+const langOk = (lang: unknown) => lang === undefined || lang === 'ru' || lang === 'uz';
+
 function validCallRequest(body: Record<string, unknown>): string | undefined {
 	if (body.ivrid !== undefined) {
 		if (typeof body.callto !== 'string' || !PHONE.test(body.callto)) return 'callto must be a phone number';
+		if (!Number.isInteger(Number(body.ivrid)) || Number(body.ivrid) < 1) return 'ivrid must be an IVR id';
+		if (!langOk(body.lang)) return 'lang must be ru or uz';
 		return undefined;
 	}
-	const from = body.callfrom as { phone?: string } | undefined;
+	const from = body.callfrom as { phone?: string; lang?: unknown } | undefined;
 	if (!from || typeof from.phone !== 'string' || !PHONE.test(from.phone)) return 'callfrom.phone is required';
+	if (!langOk(from.lang)) return 'callfrom.lang must be ru or uz';
 	if (!Array.isArray(body.callto) || body.callto.length === 0) return 'callto must be a non-empty list';
-	for (const entry of body.callto as Array<{ phone?: string; queue?: unknown }>) {
+	for (const entry of body.callto as Array<{ phone?: string; queue?: unknown; lang?: unknown }>) {
 		if (entry.queue === undefined && !(typeof entry.phone === 'string' && PHONE.test(entry.phone))) {
 			return 'each callto entry needs a phone or a queue';
 		}
+		if (!langOk(entry.lang)) return 'callto lang must be ru or uz';
 	}
 	return undefined;
 }

@@ -15,6 +15,8 @@ export interface IvrCallRequest {
 	callto: string;
 	ivrid: number;
 	fromline: number;
+	/** Language of the IVR's announcements, `ru` by default. */
+	lang: CallLanguage;
 	extid?: string;
 }
 

@@ -2,7 +2,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { IvrCallRequest } from '../../helpers/interfaces';
-import { externalIdProperty, integerParameter, phoneParameter, requestCall, textParameter, timeoutOption } from './common';
+import {
+	externalIdProperty,
+	integerParameter,
+	languageOptions,
+	languageParameter,
+	phoneParameter,
+	requestCall,
+	textParameter,
+	timeoutOption,
+} from './common';
 
 const show = { resource: ['call'], operation: ['callIvr'] };
 
@@ -24,7 +33,16 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 0,
 		placeholder: '222',
-		description: 'The IVR to play, by its ID in the vPBX settings',
+		description: 'The IVR to play, by its ID in the vPBX settings (a whole number from 1)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'options',
+		options: languageOptions,
+		default: 'ru',
+		description: "Language of the IVR's announcements (lang)",
 		displayOptions: { show },
 	},
 	{
@@ -52,7 +70,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const callto = phoneParameter.call(this, this.getNodeParameter('callTo', itemIndex), 'Phone', itemIndex);
-	const ivrid = integerParameter.call(this, this.getNodeParameter('ivrId', itemIndex), 'IVR ID', '222', itemIndex);
+	// 0 is no IVR id (and n8n's default for a number): refused here rather than sent for the PBX to drop.
+	const ivrid = integerParameter.call(this, this.getNodeParameter('ivrId', itemIndex), 'IVR ID', '222', itemIndex, 1);
 	const fromline = integerParameter.call(
 		this,
 		this.getNodeParameter('fromLine', itemIndex),
@@ -60,7 +79,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'712037006',
 		itemIndex,
 	);
-	const body: IvrCallRequest = { callto, ivrid, fromline };
+	const lang = languageParameter.call(this, this.getNodeParameter('language', itemIndex, 'ru'), 'Language', itemIndex);
+	const body: IvrCallRequest = { callto, ivrid, fromline, lang };
 	const extid = textParameter.call(this, 'externalId', itemIndex);
 	if (extid !== '') body.extid = extid;
 

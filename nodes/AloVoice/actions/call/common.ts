@@ -6,6 +6,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { checkAloVoicePhone } from '../../../shared/phone';
 import { quoteAnswer } from '../../../shared/http';
 import { timeoutOf, timeoutProperty } from '../../../shared/options';
+import type { CallLanguage } from '../../helpers/interfaces';
 import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
 
 /** The optional External ID of a requested call, echoed back as `externalid` in its result. */
@@ -35,23 +36,51 @@ export function textParameter(this: IExecuteFunctions, name: string, itemIndex: 
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
-/** A whole number typed as a number or text, or a NodeOperationError naming the field. */
+/** A whole number of at least `min`, typed as a number or text, or a NodeOperationError naming the field. */
 export function integerParameter(
 	this: IExecuteFunctions,
 	value: unknown,
 	field: string,
 	example: string,
 	itemIndex: number,
+	min = 0,
 ): number {
 	const text = value === undefined || value === null ? '' : String(value).trim();
-	if (!/^\d{1,15}$/.test(text)) {
+	if (!/^-?\d{1,15}$/.test(text)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`${field}: "${text}" is not a whole number. Use digits only, e.g. ${example}.`,
 			{ itemIndex },
 		);
 	}
-	return Number(text);
+	const number = Number(text);
+	if (number < min) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${field}: "${text}" is too small. Use a whole number from ${min}, e.g. ${example}.`,
+			{ itemIndex },
+		);
+	}
+	return number;
+}
+
+export const LANGUAGES: CallLanguage[] = ['ru', 'uz'];
+
+export const languageOptions = [
+	{ name: 'Russian', value: 'ru' },
+	{ name: 'Uzbek', value: 'uz' },
+];
+
+/** An announcement language AloVoice documents (`ru`, the default, or `uz`), or a NodeOperationError naming the field. */
+export function languageParameter(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): CallLanguage {
+	const text = value === undefined || value === null ? '' : String(value).trim().toLowerCase();
+	if (text === '') return 'ru';
+	if ((LANGUAGES as string[]).includes(text)) return text as CallLanguage;
+	throw new NodeOperationError(
+		this.getNode(),
+		`${field}: "${String(value).trim()}" is not a language AloVoice offers. Use ru (Russian) or uz (Uzbek).`,
+		{ itemIndex },
+	);
 }
 
 /** Sends a call request and insists on AloVoice's `true`. */

@@ -3,14 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallLanguage, TwoWayCallRequest } from '../../helpers/interfaces';
-import { externalIdProperty, phoneParameter, requestCall, textParameter, timeoutOption } from './common';
+import {
+	externalIdProperty,
+	languageOptions,
+	languageParameter,
+	phoneParameter,
+	requestCall,
+	textParameter,
+	timeoutOption,
+} from './common';
 
 const show = { resource: ['call'], operation: ['startTwoWay'] };
-
-export const languageOptions = [
-	{ name: 'Russian', value: 'ru' },
-	{ name: 'Uzbek', value: 'uz' },
-];
 
 export const description: INodeProperties[] = [
 	{
@@ -118,7 +121,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const lang = (this.getNodeParameter('callFromLanguage', itemIndex, 'ru') as CallLanguage) || 'ru';
+	const lang = languageParameter.call(this, this.getNodeParameter('callFromLanguage', itemIndex, 'ru'), 'Initiator Language', itemIndex);
 	const callfrom = { phone: phoneParameter.call(this, this.getNodeParameter('callFrom', itemIndex), 'Initiator Phone', itemIndex), lang };
 	const type = this.getNodeParameter('callToType', itemIndex, 'phones') as string;
 	let callto: TwoWayCallRequest['callto'];
@@ -144,7 +147,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		callto = entries.map((entry, index) => ({
 			phone: phoneParameter.call(this, entry.phone, `Recipients (entry ${index + 1}) Phone`, itemIndex),
-			lang: entry.language || 'ru',
+			lang: languageParameter.call(this, entry.language, `Recipients (entry ${index + 1}) Language`, itemIndex),
 		}));
 	}
 	const body: TwoWayCallRequest = { callfrom, callto };
