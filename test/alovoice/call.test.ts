@@ -15,7 +15,10 @@ describe('AloVoice → Call', () => {
 		credentials = { aloVoiceApi: { token: ALOVOICE_TOKEN, baseUrl: url } };
 	});
 	afterAll(async () => await server.stop());
-	beforeEach(() => server.reset());
+	beforeEach(() => {
+		server.reset();
+		server.state.callAnswer = undefined;
+	});
 
 	describe('Start Two-Way Call', () => {
 		const base = {
@@ -58,6 +61,7 @@ describe('AloVoice → Call', () => {
 							{ phone: '+998977076909', lang: 'uz' },
 						],
 						extid: '123123',
+						answer: true,
 					},
 					pairedItem: { item: 0 },
 				},
@@ -73,6 +77,7 @@ describe('AloVoice → Call', () => {
 				success: true,
 				callfrom: { phone: '712037006', lang: 'ru' },
 				callto: [{ queue: '6000' }],
+				answer: true,
 			});
 		});
 
@@ -87,7 +92,7 @@ describe('AloVoice → Call', () => {
 				extid: '123123',
 			});
 			expect(request.files).toEqual({});
-			expect(result.output('AloVoice')[0].json).toMatchObject({ success: true, extid: '123123' });
+			expect(result.output('AloVoice')[0].json).toMatchObject({ success: true, extid: '123123', answer: true });
 		});
 
 		it.each([
@@ -114,7 +119,7 @@ describe('AloVoice → Call', () => {
 			server.fail({ status: 200, body: 'false' });
 			const result = await run(base);
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('AloVoice refused the call (answered false)');
+			expect(result.error?.message).toBe('AloVoice refused the call: answered false');
 			expect((result.error as { description?: string }).description).toBe('The PBX answered: false');
 		});
 	});
@@ -131,7 +136,7 @@ describe('AloVoice → Call', () => {
 			expect(server.requests[0].json).toEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123' });
 			expect(plainItems(result.output('AloVoice'))).toEqual([
 				{
-					json: { success: true, callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123' },
+					json: { success: true, callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123', answer: true },
 					pairedItem: { item: 0 },
 				},
 			]);
@@ -165,7 +170,7 @@ describe('AloVoice → Call', () => {
 			);
 			expect(plainItems(result.output('AloVoice'))).toEqual([
 				{
-					json: { success: true, callto: '994412860', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123' },
+					json: { success: true, callto: '994412860', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123123', answer: true },
 					pairedItem: { item: 0 },
 				},
 				{
@@ -203,7 +208,7 @@ describe('AloVoice → Call', () => {
 			});
 			expect(plainItems(result.output('AloVoice'))).toEqual([
 				{
-					json: { success: true, call_id: 'e5e456se456s56w456', inner_phone: 2424, number: '+998994412860', user_id: 22 },
+					json: { success: true, call_id: 'e5e456se456s56w456', inner_phone: 2424, number: '+998994412860', user_id: 22, answer: true },
 					pairedItem: { item: 0 },
 				},
 			]);
@@ -216,11 +221,11 @@ describe('AloVoice → Call', () => {
 			);
 			expect(plainItems(result.output('AloVoice'))).toEqual([
 				{
-					json: { error: 'AloVoice refused the call (answered false)', description: 'The PBX answered: false' },
+					json: { error: 'AloVoice refused the call: answered false', description: 'The PBX answered: false' },
 					pairedItem: { item: 0 },
 				},
 				{
-					json: { success: true, call_id: 'e5e456se456s56w456', inner_phone: 2000, number: '+998994412860', user_id: 22 },
+					json: { success: true, call_id: 'e5e456se456s56w456', inner_phone: 2000, number: '+998994412860', user_id: 22, answer: true },
 					pairedItem: { item: 1 },
 				},
 			]);
@@ -230,7 +235,7 @@ describe('AloVoice → Call', () => {
 		it('a `false` answer without Continue On Fail stops with the error', async () => {
 			const result = await run({ ...base, extension: '9999' });
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('AloVoice refused the call (answered false)');
+			expect(result.error?.message).toBe('AloVoice refused the call: answered false');
 		});
 
 		it.each([

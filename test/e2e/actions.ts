@@ -110,7 +110,7 @@ export const ACTION_CASES: ActionCase[] = [
 		resource: 'call',
 		operation: 'clickToCall',
 		parameters: { extension: '2424', number: '994412860', callId: 'e5e456se456s56w456', userId: '22' },
-		expected: () => [{ success: true, call_id: 'e5e456se456s56w456', inner_phone: 2424, number: '+998994412860', user_id: 22 }],
+		expected: () => [{ success: true, call_id: 'e5e456se456s56w456', inner_phone: 2424, number: '+998994412860', user_id: 22, answer: true }],
 	},
 	{
 		node: 'aloVoice',
@@ -154,6 +154,7 @@ export const ACTION_CASES: ActionCase[] = [
 					{ phone: '+998977076909', lang: 'uz' },
 				],
 				extid: '123123',
+				answer: true,
 			},
 		],
 		afterwards: ({ aloVoice }) => {
@@ -172,7 +173,7 @@ export const ACTION_CASES: ActionCase[] = [
 		resource: 'call',
 		operation: 'callIvr',
 		parameters: { callTo: '712037006', ivrId: 222, fromLine: '712037006', language: 'uz', externalId: '123124' },
-		expected: () => [{ success: true, callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124' }],
+		expected: () => [{ success: true, callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124', answer: true }],
 		afterwards: ({ aloVoice }) => {
 			expect(aloVoice.state.callRequests).toContainEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124' });
 		},

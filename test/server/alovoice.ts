@@ -62,7 +62,29 @@ export interface AloVoiceState {
 	recordedCalls: Set<string>;
 	/** Two-way/IVR call requests received, in order (the PBX side answers them later). */
 	callRequests: unknown[];
+	/**
+	 * How /requestcall and /outcall answer a valid request they accept. The API pages never say
+	 * what /requestcall answers (/outcall: plain `true`/`false`), so the node must take each shape.
+	 * Unset: plain `true` (and `false` from /outcall for an extension the PBX does not know).
+	 */
+	callAnswer?: CallAnswerShape;
 }
+
+/** Plausible answers to an accepted call request, by name (see `AloVoiceState.callAnswer`). */
+export const CALL_ANSWER_SHAPES = {
+	plainTrue: { body: 'true' },
+	jsonTrue: { body: 'true', headers: { 'content-type': 'application/json' } },
+	jsonObject: { body: { success: true } },
+	jsonWithId: { body: { id: 58123, status: 'queued' } },
+	jsonErrorNull: { body: { error: null, errors: [], result: 'ok' } },
+	empty: { body: '' },
+	noContent: { status: 204 },
+	ok: { body: 'OK' },
+	one: { body: '1' },
+	html: { body: '<!DOCTYPE html><html><body>Call queued</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
+} satisfies Record<string, Reply>;
+
+export type CallAnswerShape = keyof typeof CALL_ANSWER_SHAPES;
 
 export function defaultPeers(): Peer[] {
 	const peer = (id: number, number: string, username: string, status: string): Peer => ({
@@ -240,7 +262,7 @@ export function aloVoiceRoutes(state: AloVoiceState): Route[] {
 				const problem = validCallRequest(body);
 				if (problem) return json({ error: problem }, 400);
 				state.callRequests.push(body);
-				return { body: 'true' };
+				return state.callAnswer ? CALL_ANSWER_SHAPES[state.callAnswer] : { body: 'true' };
 			},
 		},
 		{
@@ -250,7 +272,8 @@ export function aloVoiceRoutes(state: AloVoiceState): Route[] {
 				if (!tokenOk(token)) return unauthorized();
 				const body = (request.json ?? request.fields) as Record<string, unknown>;
 				const known = state.peers.some((peer) => String(peer.number) === String(body.inner_phone));
-				return { body: known && body.number ? 'true' : 'false' };
+				if (!known || !body.number) return { body: 'false' };
+				return state.callAnswer ? CALL_ANSWER_SHAPES[state.callAnswer] : { body: 'true' };
 			},
 		},
 		{

@@ -84,10 +84,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extid = textParameter.call(this, 'externalId', itemIndex);
 	if (extid !== '') body.extid = extid;
 
-	await requestCall.call(this, itemIndex, {
+	const answer = await requestCall.call(this, itemIndex, {
 		endpoint: '/requestcall/{token}',
 		action: 'starting the IVR call',
 		body: body as unknown as IDataObject,
 	});
-	return [{ json: { success: true, ...body } as unknown as IDataObject }];
+	return [{ json: { success: true, ...body, answer } as unknown as IDataObject }];
 }

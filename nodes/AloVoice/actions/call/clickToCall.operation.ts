@@ -83,10 +83,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const body: ClickToCallRequest = { call_id: callId, inner_phone: innerPhone, number, user_id: asNumberIfDigits(userId) };
 
-	await requestCall.call(this, itemIndex, {
+	const answer = await requestCall.call(this, itemIndex, {
 		endpoint: '/outcall/{token}',
 		action: 'starting the click-to-call',
 		body: body as unknown as IDataObject,
 	});
-	return [{ json: { success: true, ...body } as unknown as IDataObject }];
+	return [{ json: { success: true, ...body, answer } as unknown as IDataObject }];
 }

@@ -1,10 +1,12 @@
-// What the three call operations share: the timeout option, phone checks, sending the body,
-// and reading AloVoice's plain `true`/`false` answer.
+// What the three call operations share: the timeout option, phone and language checks, sending
+// the body, and reading the answer (a refusal, or the PBX's raw answer for the output).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkAloVoicePhone } from '../../../shared/phone';
 import { quoteAnswer } from '../../../shared/http';
+import { redactValue } from '../../../shared/redact';
+import { answerValue, refusalOf } from '../../../shared/refusal';
 import { timeoutOf, timeoutProperty } from '../../../shared/options';
 import type { CallLanguage } from '../../helpers/interfaces';
 import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
@@ -83,12 +85,17 @@ export function languageParameter(this: IExecuteFunctions, value: unknown, field
 	);
 }
 
-/** Sends a call request and insists on AloVoice's `true`. */
+/**
+ * Sends a call request once and reads the answer by the rule of nodes/shared/refusal.ts: any 2xx
+ * answer that is not an explicit refusal means the PBX took the call. The answer comes back as
+ * data (JSON, text, or `null` when empty), without the token, for the operation's output.
+ * Nothing here retries: a second request would place a second call.
+ */
 export async function requestCall(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	request: { endpoint: string; action: string; body: IDataObject; multipart?: boolean },
-): Promise<void> {
+): Promise<unknown> {
 	let body: string | FormData;
 	const headers: IDataObject = {};
 	if (request.multipart) {
@@ -103,7 +110,7 @@ export async function requestCall(
 		body = JSON.stringify(request.body);
 		headers['Content-Type'] = 'application/json';
 	}
-	const answer = await aloVoiceRequest.call(this, {
+	const text = (await aloVoiceRequest.call(this, {
 		method: 'POST',
 		endpoint: request.endpoint,
 		auth: 'path',
@@ -112,14 +119,16 @@ export async function requestCall(
 		headers,
 		response: 'text',
 		timeout: timeoutOf.call(this, itemIndex),
-	});
-	const text = String(answer).trim();
-	if (text === 'true') return;
+	})) as string;
 	const { token } = await getAloVoiceCredentials.call(this);
-	const shown = text === '' ? 'an empty body' : quoteAnswer(text, [token]);
-	throw new NodeApiError(this.getNode(), { message: 'call refused' }, {
-		message: text === 'false' ? 'AloVoice refused the call (answered false)' : 'AloVoice did not confirm the call',
-		description: `The PBX answered: ${shown}`,
-		itemIndex,
-	});
+	const answer = answerValue(text);
+	const refusal = refusalOf(answer);
+	if (refusal !== undefined) {
+		throw new NodeApiError(this.getNode(), { message: 'call refused' }, {
+			message: `AloVoice refused the call: ${quoteAnswer(refusal, [token])}`,
+			description: `The PBX answered: ${quoteAnswer(text, [token])}`,
+			itemIndex,
+		});
+	}
+	return redactValue(answer, [token]);
 }

@@ -155,11 +155,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (extid !== '') body.extid = extid;
 	const options = this.getNodeParameter('options', itemIndex, {}) as { bodyFormat?: string };
 
-	await requestCall.call(this, itemIndex, {
+	const answer = await requestCall.call(this, itemIndex, {
 		endpoint: '/requestcall/{token}',
 		action: 'starting the two-way call',
 		body: body as unknown as IDataObject,
 		multipart: options.bodyFormat === 'multipart',
 	});
-	return [{ json: { success: true, ...body } as unknown as IDataObject }];
+	return [{ json: { success: true, ...body, answer } as unknown as IDataObject }];
 }
