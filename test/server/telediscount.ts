@@ -23,8 +23,11 @@ export interface TelediscountState {
 	recordings: Map<string, StoredRecording>;
 	/** Calls placed through outcome, in order. */
 	placed: Array<{ num_a: string; num_b: string; api_call_id: string }>;
-	/** How outcome answers: JSON `{"api_call_id": …}` or the id as plain text. */
-	outcomeAnswer: 'json' | 'text';
+	/**
+	 * How outcome answers a call it placed. The API page's description of the answer is
+	 * reconstructed ("returns the call's id"), so the node must take every plausible shape.
+	 */
+	outcomeAnswer: OutcomeAnswerShape;
 	nextCallNumber: number;
 }
 
@@ -110,6 +113,20 @@ export function defaultState(): TelediscountState {
 	};
 }
 
+/** Plausible answers of outcome for the call `id` it placed, by name (see `TelediscountState.outcomeAnswer`). */
+export const OUTCOME_ANSWER_SHAPES = {
+	json: (id: string): Reply => ({ body: { api_call_id: id } }),
+	text: (id: string): Reply => ({ body: id }),
+	nested: (id: string): Reply => ({ body: { result: 'ok', data: { call_id: id } } }),
+	jsonWithoutId: (): Reply => ({ body: { result: 'ok' } }),
+	empty: (): Reply => ({ body: '' }),
+	ok: (): Reply => ({ body: 'OK' }),
+	plainTrue: (): Reply => ({ body: 'true' }),
+	html: (): Reply => ({ body: '<html><body>Call placed</body></html>', headers: { 'content-type': 'text/html' } }),
+};
+
+export type OutcomeAnswerShape = keyof typeof OUTCOME_ANSWER_SHAPES;
+
 const FILTERS = ['api_call_id', 'num_a', 'num_m', 'num_b'] as const;
 
 export class TelediscountServer extends StubServer {
@@ -147,7 +164,7 @@ export class TelediscountServer extends StubServer {
 		if (!numB || !/^\d{11,15}$/.test(numB)) return { status: 400, body: { error: 'num_b must be in universal format' } };
 		const id = `d00d${String(this.state.nextCallNumber++).padStart(28, '0')}`;
 		this.state.placed.push({ num_a: numA, num_b: numB, api_call_id: id });
-		return this.state.outcomeAnswer === 'json' ? { body: { api_call_id: id } } : { body: id };
+		return OUTCOME_ANSWER_SHAPES[this.state.outcomeAnswer](id);
 	}
 
 	private getCalls(request: RecordedRequest): Reply {

@@ -1,5 +1,5 @@
 import { credentialReads, plainItems } from '../harness/engine';
-import { TELEDISCOUNT_KEY } from '../server/telediscount';
+import { OUTCOME_ANSWER_SHAPES, type OutcomeAnswerShape, TELEDISCOUNT_KEY } from '../server/telediscount';
 import { NODE, loggedText, useTelediscountServer } from './setup';
 
 describe('Telediscount → Call → Make', () => {
@@ -171,5 +171,77 @@ describe('Telediscount → Call → Make', () => {
 		);
 		expect(result.serialized).not.toContain(wrongKey);
 		expect(loggedText()).not.toContain(wrongKey);
+	});
+	describe('every plausible answer of outcome (its shape is reconstructed, not documented)', () => {
+		const ID = 'd00d0000000000000000000000000001';
+		/** [callId, raw] each shape comes out as. */
+		const OUTPUTS: Record<OutcomeAnswerShape, [string | null, unknown]> = {
+			json: [ID, { api_call_id: ID }],
+			text: [ID, ID],
+			nested: [ID, { result: 'ok', data: { call_id: ID } }],
+			jsonWithoutId: [null, { result: 'ok' }],
+			empty: [null, null],
+			ok: [null, 'OK'],
+			plainTrue: [null, true],
+			html: [null, '<html><body>Call placed</body></html>'],
+		};
+
+		it('the stand-in has a shape for each expected output, and the other way round', () => {
+			expect(Object.keys(OUTPUTS).sort()).toEqual(Object.keys(OUTCOME_ANSWER_SHAPES).sort());
+		});
+
+		it.each(Object.keys(OUTCOME_ANSWER_SHAPES) as OutcomeAnswerShape[])(
+			'answered %s: one request, a placed call with the id when there is one and the raw answer',
+			async (shape) => {
+				server.state.outcomeAnswer = shape;
+				const result = await context.run(make('SIP/00000000672', '74951234567'));
+				expect(result.error).toBeUndefined();
+				expect(server.requests).toHaveLength(1);
+				expect(server.requests[0].query).toEqual({ num_a: 'SIP/00000000672', num_b: '74951234567', abonent_api_key: TELEDISCOUNT_KEY });
+				const [callId, raw] = OUTPUTS[shape];
+				expect(plainItems(result.output(NODE))).toEqual([
+					{
+						json: { callId, sipAccount: 'SIP/00000000672', number: '74951234567', numberE164: '+74951234567', raw },
+						pairedItem: { item: 0 },
+					},
+				]);
+				expect(server.state.placed).toHaveLength(1);
+			},
+		);
+
+		it.each([
+			['plain false', 'false', 'answered false', 'false'],
+			['{"success": false}', { success: false }, 'success is false', '{"success":false}'],
+			['{"error": …}', { error: 'num_b is blocked' }, 'num_b is blocked', '{"error":"num_b is blocked"}'],
+			['{"result": "error"}', { result: 'error', message: 'no money' }, 'result is error: no money', '{"result":"error","message":"no money"}'],
+			['an ERROR text', 'ERROR no funds', 'answered "ERROR no funds"', 'ERROR no funds'],
+		])('refused with %s: a NodeApiError after one request', async (_label, body, reason, quoted) => {
+			server.fail({ status: 200, body });
+			const result = await context.run(make('SIP/00000000672', '74951234567'));
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(`Telediscount refused the request while placing the call: ${reason}`);
+			expect((result.error as { description?: string }).description).toBe(`The PBX answered: ${quoted}`);
+			expect(server.requests).toHaveLength(1);
+		});
+
+		it.each([
+			[{ error: null, api_call_id: 'c1f9' }, 'c1f9'],
+			[{ error: 0, api_call_id: 'c1f9' }, 'c1f9'],
+			[{ error: '', errors: [], api_call_id: 'c1f9' }, 'c1f9'],
+			[{ success: true, error: 'slow line', id: 5 }, '5'],
+		])('%p is not a refusal', async (body, callId) => {
+			server.fail({ status: 200, body });
+			const result = await context.run(make('SIP/00000000672', '74951234567'));
+			expect(result.error).toBeUndefined();
+			expect(result.output(NODE)[0].json).toMatchObject({ callId, raw: body });
+		});
+
+		it('a refusal that quotes the key: neither the error nor the run holds it', async () => {
+			server.fail({ status: 200, body: `error: key ${TELEDISCOUNT_KEY} is blocked` });
+			const result = await context.run(make('SIP/00000000672', '74951234567'));
+			expect(result.error?.message).toBe('Telediscount refused the request while placing the call: answered "error: key *** is blocked"');
+			expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
+			expect(loggedText()).not.toContain(TELEDISCOUNT_KEY);
+		});
 	});
 });

@@ -61,6 +61,12 @@ describe('Telediscount values', () => {
 		[' c1f926a8f5727b77f9cbf39d8f35d061\n', 'c1f926a8f5727b77f9cbf39d8f35d061', 'c1f926a8f5727b77f9cbf39d8f35d061'],
 		['{"result":"ok"}', null, { result: 'ok' }],
 		['call placed, thanks', null, 'call placed, thanks'],
+		['OK', null, 'OK'],
+		['"queued"', null, 'queued'],
+		['true', null, true],
+		['', null, null],
+		[' \n', null, null],
+		['{"id":"abc"}', null, { id: 'abc' }],
 	])('reads the call id of the answer %p', (text, callId, raw) => {
 		expect(parseCallIdAnswer(text)).toEqual({ callId, raw });
 	});

@@ -1,6 +1,7 @@
 // Pure checks and conversions for Telediscount's values: no n8n here, so unit tests need none.
 import type { Checked } from '../../shared/checked';
 import { compactPhone, toE164 } from '../../shared/phone';
+import { answerValue } from '../../shared/refusal';
 import { toSeconds, unixToIso } from '../../shared/time';
 import type { TelediscountCall, TelediscountCallRecord } from './interfaces';
 
@@ -76,22 +77,19 @@ const ID_KEYS = ['api_call_id', 'call_id', 'callId', 'id', 'uniqueid'];
 /**
  * The call id in outcome's answer, whose shape the API page does not keep: a JSON object
  * (`{"api_call_id": …}`, `{"id": …}`, or these inside `data`/`result`), a JSON string or
- * number, or the id as plain text. `null` when none is recognisable; the raw answer is kept.
+ * number, or the id as plain text. `null` when none is recognisable (`OK`, an empty body, an
+ * HTML page); the raw answer is kept as data (JSON, text, or `null` when empty).
  */
 export function parseCallIdAnswer(text: string): CallIdAnswer {
-	const trimmed = text.trim();
-	let parsed: unknown = trimmed;
-	try {
-		parsed = JSON.parse(trimmed);
-	} catch {
-		// Plain text: the id itself, or something we keep as raw.
-		return { callId: /^[A-Za-z0-9_.:-]{1,128}$/.test(trimmed) ? trimmed : null, raw: trimmed };
-	}
-	return { callId: findId(parsed, 0), raw: parsed };
+	const raw = answerValue(text);
+	return { callId: findId(raw, 0), raw };
 }
 
+/** An id as text: letters, digits and a few separators, with at least one digit ("OK" and "queued" are words, not ids). */
+const ID_TEXT = /^(?=[^\d]*\d)[A-Za-z0-9_.:-]{1,128}$/;
+
 function findId(value: unknown, depth: number): string | null {
-	if (typeof value === 'string') return /^[A-Za-z0-9_.:-]{1,128}$/.test(value.trim()) ? value.trim() : null;
+	if (typeof value === 'string') return ID_TEXT.test(value.trim()) ? value.trim() : null;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > 2) return null;
 	const object = value as Record<string, unknown>;

@@ -1,11 +1,11 @@
 // The one door to the Telediscount API: base URL, the key in the query string of every
 // request (`abonent_api_key`), and errors, outputs and refusals that never carry the key.
-import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { BinaryAnswer, RequestContext } from '../../shared/http';
 import { pbxRequest, quoteAnswer } from '../../shared/http';
 import { redactValue } from '../../shared/redact';
+import { answerValue, refusalOf } from '../../shared/refusal';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/options';
 import { credentialsOfRun } from '../../shared/credentials';
 
@@ -67,33 +67,22 @@ export async function telediscountRequest(this: RequestContext, request: Teledis
 		error: { provider: 'Telediscount', action: request.action, secrets },
 	});
 	if (request.response === 'binary') return answer;
-	refusalCheck.call(this, typeof answer === 'string' ? jsonOrText(answer) : answer, request.action, secrets);
+	refusalCheck.call(this, typeof answer === 'string' ? answerValue(answer) : answer, request.action, secrets);
 	// A PBX may echo the request (URL included) in its answer: the key must not reach the output.
 	return redactValue(answer, secrets);
 }
 
-function jsonOrText(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
-
 /**
- * Telediscount may refuse with 200 and an error object ({"error": "..."} or {"status": "error"});
- * the API page does not say, so both are taken as a refusal rather than as data.
+ * Telediscount may refuse with 200 and an error object ({"error": "..."}, {"status": "error"}…);
+ * the API page does not say, so an object that is an explicit refusal by the package's one rule
+ * (nodes/shared/refusal.ts) is taken as one rather than as data. Plain `false` is not: get_calls
+ * may say "nothing found" that way; outcome reads the whole rule itself.
  */
 function refusalCheck(this: RequestContext, answer: unknown, action: string, secrets: string[]) {
-	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) return;
-	const object = answer as IDataObject;
-	const status = typeof object.status === 'string' ? object.status.toLowerCase() : object.status;
-	const refused = object.error !== undefined && object.error !== null && object.error !== '' && object.error !== false;
-	if (!refused && status !== 'error' && status !== false) return;
-	const reason = object.error ?? object.message ?? object.msg ?? JSON.stringify(object);
-	const text = quoteAnswer(typeof reason === 'string' ? reason : JSON.stringify(reason), secrets);
+	const reason = refusalOf(answer, true);
+	if (reason === undefined) return;
 	throw new NodeApiError(this.getNode(), { message: 'refused' }, {
-		message: `Telediscount refused the request while ${action}: ${text}`,
+		message: `Telediscount refused the request while ${action}: ${quoteAnswer(reason, secrets)}`,
 		description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer), secrets)}`,
 	});
 }

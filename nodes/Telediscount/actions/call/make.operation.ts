@@ -5,6 +5,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../helpers/options';
 import { timeoutOf } from '../../../shared/options';
 import { checkSipAccount, checkUniversalNumber, parseCallIdAnswer, telediscountE164 } from '../../helpers/values';
+import { quoteAnswer } from '../../../shared/http';
+import { refusalOf } from '../../../shared/refusal';
 import { telediscountRequest } from '../../transport';
 
 const show = { resource: ['call'], operation: ['make'] };
@@ -48,11 +50,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeout: timeoutOf.call(this, itemIndex),
 	})) as string;
 	const { callId, raw } = parseCallIdAnswer(answer);
-	// Whatever shape the id comes in, an empty or HTML answer is a failed request, not a call.
-	if (typeof raw === 'string' && (raw === '' || raw.startsWith('<'))) {
-		throw new NodeApiError(this.getNode(), { message: 'no call id' }, {
-			message: 'Telediscount answered without a call ID while placing the call',
-			description: raw === '' ? 'The PBX answered with an empty body' : `The PBX answered: ${raw.slice(0, 200)}`,
+	// The answer's shape is reconstructed, not documented: any 2xx answer that is not an explicit
+	// refusal (nodes/shared/refusal.ts) means the call was placed, with or without an id we can
+	// read. Failing on it would invite a retry, and a retry rings the SIP account a second time.
+	const refusal = refusalOf(raw);
+	if (refusal !== undefined) {
+		throw new NodeApiError(this.getNode(), { message: 'refused' }, {
+			message: `Telediscount refused the request while placing the call: ${refusal}`,
+			description: `The PBX answered: ${quoteAnswer(answer, [])}`,
 		});
 	}
 	return [
