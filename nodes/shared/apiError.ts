@@ -86,6 +86,7 @@ export function statusMessage(status: number, context: ApiErrorContext): string 
 	if (status === 401 || status === 403) return `${base}: the token was refused (check the credential)`;
 	if (status === 404) return `${base}: not found`;
 	if (status === 429) return `${base}: too many requests, try again later`;
+	if (status >= 300 && status < 400) return `${base}: a redirect, which is not followed for this request (check the credential's Base URL)`;
 	if (status >= 500) return `${base}: the PBX failed to handle the request`;
 	return base;
 }

@@ -1,4 +1,5 @@
 // The part of a provider's transport that does not depend on the provider: send one request,
+// follow its redirects only where the host rule allows, stop when the execution is cancelled,
 // map any failure to a redacted NodeApiError, and read the answer as JSON, text or bytes.
 // Each provider's transport decides the URL and where its secret goes, then calls this.
 import type {
@@ -13,6 +14,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiErrorContext } from './apiError';
 import { toApiError } from './apiError';
+import type { HostRule } from './hosts';
+import { hostRule, hostsOf } from './hosts';
 import { redactText } from './redact';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -27,7 +30,17 @@ export interface PbxHttpRequest {
 	/** `json`: parsed (plain `true`/`false` tolerated); `text`: a string; `binary`: bytes and headers. */
 	response: 'json' | 'text' | 'binary';
 	error: ApiErrorContext;
+	/**
+	 * The hosts a redirect may lead to; default: the host of `url` alone. Only GET requests are
+	 * redirected: a request that places a call or creates a campaign is sent once, to one place.
+	 */
+	redirects?: HostRule;
+	/** How to allow a host a redirect was refused for, for the error: "Add it to Options → Allowed Hosts". */
+	redirectHint?: string;
 }
+
+/** More hops than any PBX or storage needs; a loop ends here. */
+export const MAX_REDIRECTS = 5;
 
 export interface BinaryAnswer {
 	body: Buffer;
@@ -64,22 +77,64 @@ export async function pbxRequest(this: RequestContext, request: PbxHttpRequest):
 export async function pbxRequest(this: RequestContext, request: PbxHttpRequest): Promise<unknown> {
 	const node = this.getNode();
 	const context = { ...request.error, timeout: request.timeout };
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: request.url,
-		headers: request.headers ?? {},
-		timeout: request.timeout,
-		returnFullResponse: true,
-		encoding: request.response === 'binary' ? 'arraybuffer' : 'text',
-		json: false,
-	};
-	if (request.body !== undefined) options.body = request.body;
+	// n8n aborts this signal when the execution is cancelled; load-options contexts have none.
+	const signal = (this as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
+	const redirects = request.redirects ?? hostRule(hostsOf([request.url]));
 
+	let url = request.url;
 	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw toApiError(node, error, context);
+	for (let hops = 0; ; hops++) {
+		if (signal?.aborted) throw cancelled(node, context);
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url,
+			headers: request.headers ?? {},
+			timeout: request.timeout,
+			returnFullResponse: true,
+			encoding: request.response === 'binary' ? 'arraybuffer' : 'text',
+			json: false,
+			// Redirects are followed below, each hop checked against the host rule: n8n's own
+			// following would take a recording URL's redirect to any address.
+			disableFollowRedirect: true,
+			ignoreHttpStatusErrors: true,
+		};
+		if (signal) options.abortSignal = signal;
+		if (request.body !== undefined) options.body = request.body;
+		try {
+			response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (signal?.aborted) throw cancelled(node, context);
+			throw toApiError(node, error, context);
+		}
+
+		const status = Number(response.statusCode);
+		if (status >= 200 && status < 300) break;
+		const location = status >= 300 && status < 400 ? headerValue(response.headers ?? {}, 'location') : undefined;
+		if (location === undefined || request.method !== 'GET') {
+			throw toApiError(node, { statusCode: status, response: { status, data: response.body } }, context);
+		}
+		const next = redirectTarget(location, url);
+		const downgrade = new URL(url).protocol === 'https:' && next?.protocol === 'http:';
+		if (!next || !redirects.allows(next) || downgrade) {
+			throw new NodeApiError(node, { message: 'redirect refused' }, {
+				message: redactText(
+					`${context.provider} redirected the request to ${next ? next.host || next.protocol : 'an unreadable address'} while ${context.action}, and the node does not follow it there`,
+					context.secrets,
+				),
+				description: redactText(
+					`Requests may be redirected only to ${redirects.described}${downgrade ? ', and not from https to http' : ''}. ${request.redirectHint ?? ''}`.trim(),
+					context.secrets,
+				),
+				httpCode: String(status),
+			});
+		}
+		if (hops >= MAX_REDIRECTS) {
+			throw new NodeApiError(node, { message: 'too many redirects' }, {
+				message: `${context.provider} redirected the request more than ${MAX_REDIRECTS} times while ${context.action}`,
+				httpCode: String(status),
+			});
+		}
+		url = next.toString();
 	}
 
 	if (request.response === 'binary') {
@@ -99,6 +154,21 @@ export async function pbxRequest(this: RequestContext, request: PbxHttpRequest):
 			httpCode: String(response.statusCode),
 		});
 	}
+}
+
+/** The absolute URL a `Location` header points to, or undefined when it is not an address. */
+function redirectTarget(location: string, from: string): URL | undefined {
+	try {
+		return new URL(location, from);
+	} catch {
+		return undefined;
+	}
+}
+
+function cancelled(node: ReturnType<RequestContext['getNode']>, context: ApiErrorContext): NodeApiError {
+	return new NodeApiError(node, { message: 'cancelled' }, {
+		message: `The execution was cancelled while ${context.action}`,
+	});
 }
 
 /** A response header's value whatever its case, as one string. */

@@ -132,3 +132,71 @@ describe('AloVoice actions: PBX failures', () => {
 		});
 	});
 });
+
+describe('AloVoice actions: redirects', () => {
+	const server = new AloVoiceServer();
+	const elsewhere = new AloVoiceServer();
+	let credentials: Record<string, { token: string; baseUrl: string }>;
+	const run = (parameters: Record<string, unknown>) => runWorkflow([{ parameters: parameters as never }], { credentials });
+
+	beforeAll(async () => {
+		const url = await server.start();
+		await elsewhere.start();
+		credentials = { aloVoiceApi: { token: ALOVOICE_TOKEN, baseUrl: url } };
+	});
+	afterAll(async () => {
+		await server.stop();
+		await elsewhere.stop();
+	});
+	beforeEach(() => {
+		server.reset();
+		elsewhere.reset();
+	});
+
+	it('a GET redirected on the same host is followed, its token header sent again there', async () => {
+		server.fail({ path: /^\/getpeers\/[^/]+$/, status: 302, headers: { location: `/getpeers/${ALOVOICE_TOKEN}/` }, times: 1 });
+		server.fail({ path: /\/$/, status: 307, headers: { location: `${server.url}/getpeers/${ALOVOICE_TOKEN}` }, times: 1 });
+		const result = await run(EXTENSIONS);
+		expect(result.error).toBeUndefined();
+		expect(result.output('AloVoice')).toHaveLength(2);
+		expect(server.requests.map((request) => request.path)).toEqual([
+			`/getpeers/${ALOVOICE_TOKEN}`,
+			`/getpeers/${ALOVOICE_TOKEN}/`,
+			`/getpeers/${ALOVOICE_TOKEN}`,
+		]);
+		expect(server.requests.every((request) => request.headers.token === ALOVOICE_TOKEN)).toBe(true);
+	});
+
+	it('a GET redirected to another host is not followed: the token (path and header) stays on the credential\'s host', async () => {
+		const target = `${elsewhere.url}/getpeers/${ALOVOICE_TOKEN}`;
+		server.fail({ status: 302, headers: { location: target } });
+		const logsFrom = capturedLogs.length;
+		const result = await run(EXTENSIONS);
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe(
+			`AloVoice redirected the request to ${new URL(elsewhere.url).host} while listing the extensions, and the node does not follow it there`,
+		);
+		expect((result.error as { description?: string }).description).toBe(`Requests may be redirected only to ${new URL(server.url).host}.`);
+		expect(server.requests).toHaveLength(1);
+		expect(elsewhere.requests).toHaveLength(0);
+		for (const text of [result.serialized, capturedLogs.slice(logsFrom).join('\n')]) expect(text).not.toContain(ALOVOICE_TOKEN);
+	});
+
+	it('a call request (POST) is never redirected: the redirect is an error after one request, nothing is sent again', async () => {
+		server.fail({ status: 307, headers: { location: `${server.url}/requestcall/${ALOVOICE_TOKEN}` }, times: 1 });
+		const result = await run(PATH_TOKEN_OPERATIONS[0][1]);
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe(
+			"AloVoice answered 307 while starting the two-way call: a redirect, which is not followed for this request (check the credential's Base URL)",
+		);
+		expect(server.requests).toHaveLength(1);
+		expect(server.state.callRequests).toHaveLength(0);
+	});
+
+	it('a redirect loop ends after five hops with an error', async () => {
+		server.fail({ status: 302, headers: { location: `/getpeers/${ALOVOICE_TOKEN}` } });
+		const result = await run(EXTENSIONS);
+		expect(result.error?.message).toBe('AloVoice redirected the request more than 5 times while listing the extensions');
+		expect(server.requests).toHaveLength(6);
+	});
+});

@@ -45,6 +45,8 @@ export interface Failure {
 	path?: RegExp;
 	status?: number;
 	body?: unknown;
+	/** Headers of the failure's answer, e.g. a redirect's `location`. */
+	headers?: Record<string, string>;
 	/** Wait this long before answering. */
 	delayMs?: number;
 	/** Answer 200 with a body that is not JSON. */
@@ -137,7 +139,9 @@ export class StubServer {
 			return;
 		}
 		if (failure?.malformed) return send(res, { status: 200, body: '<html>Bad gateway</html>' });
-		if (failure?.status) return send(res, { status: failure.status, body: failure.body ?? { error: 'failure' } });
+		if (failure?.status) {
+			return send(res, { status: failure.status, body: failure.body ?? { error: 'failure' }, headers: failure.headers });
+		}
 
 		for (const route of this.routes) {
 			if (route.method !== recorded.method) continue;
