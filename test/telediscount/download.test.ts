@@ -1,5 +1,5 @@
 import { plainItems } from '../harness/engine';
-import { SAMPLE_AUDIO, TELEDISCOUNT_KEY } from '../server/telediscount';
+import { SAMPLE_AUDIO, TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
 import { NODE, useTelediscountServer } from './setup';
 
 const CALL_ID = 'c1f926a8f5727b77f9cbf39d8f35d061';
@@ -132,5 +132,50 @@ describe('Telediscount → Recording → Download', () => {
 		});
 		expect(items[1]).toMatchObject({ json: { callId: CALL_ID }, pairedItem: { item: 1 } });
 		expect(items).toHaveLength(2);
+	});
+	describe('redirects of get_record: only to the Base URL host unless Options → Allowed Hosts names another', () => {
+		const storage = new TelediscountServer();
+		beforeAll(async () => await storage.start());
+		afterAll(async () => await storage.stop());
+		beforeEach(() => storage.reset());
+		const download = (options: Record<string, string> = {}) =>
+			context.run({ resource: 'recording', operation: 'download', apiCallId: CALL_ID, binaryPropertyName: 'data', options });
+		// The stand-in's own get_record, on the storage host, answers the file for the key it is given.
+		const storedAt = () => `${storage.url}/api.php/telephony/get_record?api_call_id=${CALL_ID}&abonent_api_key=${TELEDISCOUNT_KEY}`;
+
+		it('a redirect to another host is refused, naming it and the option; the key stays on the Base URL host', async () => {
+			server.fail({ status: 302, headers: { location: storedAt() } });
+			const result = await download();
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(
+				`Telediscount redirected the request to ${new URL(storage.url).host} while downloading the recording, and the node does not follow it there`,
+			);
+			expect((result.error as { description?: string }).description).toBe(
+				`Requests may be redirected only to ${new URL(server.url).host}. To allow it, add the host to Options → Allowed Hosts.`,
+			);
+			expect(storage.requests).toHaveLength(0);
+			expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
+		});
+
+		it('followed to a host Options → Allowed Hosts names', async () => {
+			server.fail({ status: 302, headers: { location: storedAt() } });
+			const result = await download({ allowedHosts: new URL(storage.url).host });
+			expect(result.error).toBeUndefined();
+			expect(storage.requests).toHaveLength(1);
+			expect(result.output(NODE)[0].json).toEqual({
+				callId: CALL_ID,
+				fileName: `${CALL_ID}.mp3`,
+				mimeType: 'audio/mpeg',
+				fileSize: SAMPLE_AUDIO.length,
+			});
+		});
+
+		it('a redirect on the Base URL host is followed without any option', async () => {
+			server.fail({ status: 307, headers: { location: `/api.php/telephony/get_record?api_call_id=${CALL_ID}&abonent_api_key=${TELEDISCOUNT_KEY}` }, times: 1 });
+			const result = await download();
+			expect(result.error).toBeUndefined();
+			expect(server.requests).toHaveLength(2);
+			expect(result.output(NODE)[0].json.fileSize).toBe(SAMPLE_AUDIO.length);
+		});
 	});
 });

@@ -4,6 +4,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { HostRule } from '../../shared/hosts';
 import type { BinaryAnswer, RequestContext } from '../../shared/http';
 import { pbxRequest } from '../../shared/http';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/options';
@@ -36,6 +37,9 @@ export interface AloVoiceRequest {
 	 *  `text`: the answer as a string; `binary`: the raw bytes with the response headers. */
 	response?: 'json' | 'text' | 'binary';
 	timeout?: number;
+	/** Where a redirect may lead (default: the request's own host), and how to allow another host. */
+	redirects?: HostRule;
+	redirectHint?: string;
 }
 
 export interface AloVoiceCredentials {
@@ -76,5 +80,7 @@ export async function aloVoiceRequest(this: AloVoiceContext, request: AloVoiceRe
 		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
 		response: request.response ?? 'json',
 		error: { provider: 'AloVoice', action: request.action, secrets: [token] },
+		redirects: request.redirects,
+		redirectHint: request.redirectHint,
 	});
 }

@@ -191,19 +191,3 @@ export function toCall(record: TelediscountCallRecord): TelediscountCall {
 		raw: record,
 	};
 }
-
-/** A file extension for an audio media type, for naming a download that came without a name. */
-export function extensionFor(mimeType: string | undefined): string {
-	switch (mimeType) {
-		case 'audio/wav':
-		case 'audio/x-wav':
-		case 'audio/wave':
-			return 'wav';
-		case 'audio/ogg':
-			return 'ogg';
-		case 'audio/gsm':
-			return 'gsm';
-		default:
-			return 'mp3';
-	}
-}

@@ -2,6 +2,7 @@
 // request (`abonent_api_key`), and errors, outputs and refusals that never carry the key.
 import { NodeApiError } from 'n8n-workflow';
 
+import type { HostRule } from '../../shared/hosts';
 import type { BinaryAnswer, RequestContext } from '../../shared/http';
 import { pbxRequest, quoteAnswer } from '../../shared/http';
 import { redactValue } from '../../shared/redact';
@@ -22,6 +23,9 @@ export interface TelediscountRequest {
 	action: string;
 	response?: 'json' | 'text' | 'binary';
 	timeout?: number;
+	/** Where a redirect may lead (default: the request's own host), and how to allow another host. */
+	redirects?: HostRule;
+	redirectHint?: string;
 }
 
 export interface TelediscountCredentials {
@@ -65,6 +69,8 @@ export async function telediscountRequest(this: RequestContext, request: Teledis
 		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
 		response: request.response ?? 'json',
 		error: { provider: 'Telediscount', action: request.action, secrets },
+		redirects: request.redirects,
+		redirectHint: request.redirectHint,
 	});
 	if (request.response === 'binary') return answer;
 	refusalCheck.call(this, typeof answer === 'string' ? answerValue(answer) : answer, request.action, secrets);

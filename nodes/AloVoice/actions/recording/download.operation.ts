@@ -1,10 +1,22 @@
 // Recording → Download: a call recording (a URL from a call event or result) or a call's stereo audio, as binary data.
-import type { IExecuteFunctions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { bodyText, fileNameFromDisposition, headerValue, mimeTypeOf, quoteAnswer } from '../../../shared/http';
-import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+import {
+	ALLOW_HOST_HINT,
+	allowedHostsOption,
+	binaryFieldOf,
+	binaryFieldProperty,
+	downloadHostRule,
+	fileNameOption,
+	recordingItem,
+} from '../../../shared/download';
+import type { BinaryAnswer } from '../../../shared/http';
 import { timeoutOf, timeoutProperty } from '../../../shared/options';
+import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
+
+/** Where the API page says recordings are (a call-ended event's `record`: "https://cld.alovoice.uz/…"). */
+export const RECORDING_HOST_URL = 'https://cld.alovoice.uz';
 
 const show = { resource: ['recording'], operation: ['download'] };
 
@@ -40,7 +52,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://cld.alovoice.uz/records/2025/04/25/call-1001.mp3',
 		description:
-			"The recording's address as AloVoice gives it: absolute (http or https), or a path like /records/x.mp3 on the credential's Base URL. The token is never sent with it.",
+			"The recording's address as AloVoice gives it: absolute (http or https), or a path like /records/x.mp3 on the credential's Base URL. Only the Base URL's host and cld.alovoice.uz are fetched from unless Options → Allowed Hosts adds others. The token is never sent with it.",
 		displayOptions: { show: { ...show, source: ['url'] } },
 	},
 	{
@@ -53,16 +65,7 @@ export const description: INodeProperties[] = [
 		description: 'The call whose stereo audio to download (as in Speech Analysis results)',
 		displayOptions: { show: { ...show, source: ['stereo'] } },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		placeholder: 'data',
-		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show },
-	},
+	binaryFieldProperty(show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -71,32 +74,12 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'call-1001.mp3',
-				description: "The output file's name; by default the name AloVoice gives, or the last part of the URL",
-			},
+			allowedHostsOption("the credential's Base URL host and cld.alovoice.uz"),
+			fileNameOption('call-1001.mp3', "The output file's name; by default the name AloVoice gives, or the last part of the URL"),
 			timeoutProperty('How long to wait for the recording before giving up'),
 		],
 	},
 ];
-
-const EXTENSIONS: Record<string, string> = {
-	'audio/mpeg': 'mp3',
-	'audio/mp3': 'mp3',
-	'audio/wav': 'wav',
-	'audio/x-wav': 'wav',
-	'audio/wave': 'wav',
-	'audio/ogg': 'ogg',
-	'audio/webm': 'webm',
-	'audio/mp4': 'm4a',
-};
-
-// A missing recording may come back as 200 with a text, HTML or JSON explanation.
-const NOT_AUDIO = /^(text\/|application\/(json|xml|problem\+json)$)/;
 
 /**
  * The absolute URL of a recording: an http(s) URL as it is, or a path (`/records/x.mp3`)
@@ -126,16 +109,10 @@ function lastPathPart(url: string): string | undefined {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const source = this.getNodeParameter('source', itemIndex, 'url') as string;
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
-	if (binaryPropertyName === '') {
-		throw new NodeOperationError(
-			node,
-			'Put Output File in Field: empty. Give the name of the binary field for the file, e.g. data.',
-			{ itemIndex },
-		);
-	}
+	const binaryPropertyName = binaryFieldOf.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string };
 	const { baseUrl, token } = await getAloVoiceCredentials.call(this);
+	const hosts = downloadHostRule.call(this, itemIndex, [baseUrl, RECORDING_HOST_URL]);
 
 	let url: string;
 	let callId: string | undefined;
@@ -159,6 +136,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				{ itemIndex },
 			);
 		}
+		// A recording URL may come from a forged event: refused before any connection is made.
+		const host = new URL(resolved).host;
+		if (!hosts.allows(new URL(resolved))) {
+			throw new NodeOperationError(
+				node,
+				`Recording URL: the host ${host} is not one the node downloads from (allowed: ${hosts.described}). ${ALLOW_HOST_HINT}`,
+				{ itemIndex },
+			);
+		}
 		url = resolved;
 	}
 
@@ -171,30 +157,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		action: 'downloading the recording',
 		response: 'binary',
 		timeout: timeoutOf.call(this, itemIndex),
-	})) as IN8nHttpFullResponse & { body: Buffer };
-	const headers = answer.headers ?? {};
-	const mimeType = mimeTypeOf(headerValue(headers, 'content-type'));
-	if (answer.body.length === 0 || (mimeType && NOT_AUDIO.test(mimeType))) {
-		const said = answer.body.length === 0 ? 'an empty body' : quoteAnswer(bodyText(answer.body), [token]);
-		throw new NodeApiError(node, { message: 'no recording' }, {
-			message: 'AloVoice answered without a recording',
-			description: `The PBX answered: ${said}`,
-			httpCode: String(answer.statusCode),
-			itemIndex,
-		});
-	}
-	const extension = EXTENSIONS[mimeType ?? ''] ?? 'mp3';
-	const fileName =
-		options.fileName?.trim() ||
-		fileNameFromDisposition(headerValue(headers, 'content-disposition')) ||
-		(source === 'stereo' ? `stereo-${callId}.${extension}` : lastPathPart(url)) ||
-		`recording.${extension}`;
-	const binary = await this.helpers.prepareBinaryData(answer.body, fileName, mimeType ?? 'audio/mpeg');
-	const json = source === 'stereo' ? { callId } : { url };
-	return [
-		{
-			json: { ...json, fileName, mimeType: binary.mimeType, fileSize: answer.body.length },
-			binary: { [binaryPropertyName]: binary },
-		},
-	];
+		redirects: hosts,
+		redirectHint: ALLOW_HOST_HINT,
+	})) as BinaryAnswer;
+	return await recordingItem.call(this, itemIndex, {
+		provider: 'AloVoice',
+		answer,
+		secrets: [token],
+		binaryPropertyName,
+		fileName: options.fileName,
+		fallbackName: (extension) =>
+			source === 'stereo' ? `stereo-${callId}.${extension}` : (lastPathPart(url) ?? `recording.${extension}`),
+		json: source === 'stereo' ? { callId } : { url },
+		subject: source === 'stereo' ? `for call ${callId}` : undefined,
+	});
 }

@@ -1,12 +1,20 @@
-// Recording → Download: get_record's audio as n8n binary data.
+// Recording → Download: get_record's audio as n8n binary data (the flow is shared with AloVoice: nodes/shared/download.ts).
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import {
+	ALLOW_HOST_HINT,
+	allowedHostsOption,
+	binaryFieldOf,
+	binaryFieldProperty,
+	downloadHostRule,
+	fileNameOption,
+	recordingItem,
+} from '../../../shared/download';
 import type { BinaryAnswer } from '../../../shared/http';
-import { bodyText, fileNameFromDisposition, headerValue, mimeTypeOf, quoteAnswer } from '../../../shared/http';
-import { optionsCollection } from '../../helpers/options';
 import { timeoutOf } from '../../../shared/options';
-import { checkCallId, extensionFor } from '../../helpers/values';
+import { optionsCollection } from '../../helpers/options';
+import { checkCallId } from '../../helpers/values';
 import { getTelediscountCredentials, telediscountRequest } from '../../transport';
 
 const show = { resource: ['recording'], operation: ['download'] };
@@ -25,44 +33,20 @@ export const description: INodeProperties[] = [
 		description: 'The call whose recording to download (api_call_id), as given by Call → Make, Call → Get Many or a call event',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		placeholder: 'data',
-		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show },
-	},
+	binaryFieldProperty(show),
 	optionsCollection('recording', 'download', [
-		{
-			displayName: 'File Name',
-			name: 'fileName',
-			type: 'string',
-			default: '',
-			placeholder: 'call-c1f926a8.mp3',
-			description: "The output file's name; by default the name Telediscount gives, or the call ID with the audio's extension",
-		},
+		allowedHostsOption("the credential's Base URL host (if get_record redirects to where the recordings are stored, add that host)"),
+		fileNameOption('call-c1f926a8.mp3', "The output file's name; by default the name Telediscount gives, or the call ID with the audio's extension"),
 	]),
 ];
-
-// A recording that does not exist may come back as 200 with a text or JSON explanation.
-const NOT_AUDIO = /^(text\/|application\/(json|xml|problem\+json)$)/;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const callId = checkCallId(this.getNodeParameter('apiCallId', itemIndex), 'Call ID (api_call_id)');
 	if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.reason, { itemIndex });
 	const apiCallId = callId.value;
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex) ?? '').trim();
-	if (binaryPropertyName === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Put Output File in Field: empty. Give the name of the binary field for the file, e.g. data.',
-			{ itemIndex },
-		);
-	}
+	const binaryPropertyName = binaryFieldOf.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string };
+	const { apiKey, baseUrl } = await getTelediscountCredentials.call(this);
 
 	const answer = (await telediscountRequest.call(this, {
 		endpoint: 'get_record',
@@ -70,26 +54,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		action: 'downloading the recording',
 		response: 'binary',
 		timeout: timeoutOf.call(this, itemIndex),
+		redirects: downloadHostRule.call(this, itemIndex, [baseUrl]),
+		redirectHint: ALLOW_HOST_HINT,
 	})) as BinaryAnswer;
-	const mimeType = mimeTypeOf(headerValue(answer.headers, 'content-type'));
-	if (answer.body.length === 0 || (mimeType && NOT_AUDIO.test(mimeType))) {
-		const { apiKey } = await getTelediscountCredentials.call(this);
-		const said = answer.body.length === 0 ? 'an empty body' : quoteAnswer(bodyText(answer.body), [apiKey]);
-		throw new NodeApiError(this.getNode(), { message: 'no recording' }, {
-			message: `Telediscount answered without a recording for call ${apiCallId}`,
-			description: `The PBX answered: ${said}`,
-			httpCode: String(answer.statusCode),
-		});
-	}
-	const fileName =
-		options.fileName?.trim() ||
-		fileNameFromDisposition(headerValue(answer.headers, 'content-disposition')) ||
-		`${apiCallId}.${extensionFor(mimeType)}`;
-	const binary = await this.helpers.prepareBinaryData(answer.body, fileName, mimeType ?? 'audio/mpeg');
-	return [
-		{
-			json: { callId: apiCallId, fileName, mimeType: binary.mimeType, fileSize: answer.body.length },
-			binary: { [binaryPropertyName]: binary },
-		},
-	];
+	return await recordingItem.call(this, itemIndex, {
+		provider: 'Telediscount',
+		answer,
+		secrets: [apiKey],
+		binaryPropertyName,
+		fileName: options.fileName,
+		fallbackName: (extension) => `${apiCallId}.${extension}`,
+		json: { callId: apiCallId },
+		subject: `for call ${apiCallId}`,
+	});
 }
