@@ -277,6 +277,69 @@ describe('AloVoice → Speech Analysis', () => {
 			});
 		});
 
+		describe('a cancelled execution (n8n\'s Stop) ends "Wait for Result" at once', () => {
+			/** Waits for the stand-in to get somewhere, however loaded the machine is. */
+			const waitFor = async (done: () => boolean, what: string, limitMs = 10_000) => {
+				const until = Date.now() + limitMs;
+				while (!done()) {
+					if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
+					await new Promise((resolve) => setTimeout(resolve, 20));
+				}
+			};
+			const waiting = { operation: 'getResult', callId: '1001', options: { waitForResult: true, pollInterval: 0.2, maxWait: 3600 } };
+
+			it('between two questions: no question is asked after the cancel', async () => {
+				server.state.analyses.set('1001', { pollsLeft: 1_000_000 });
+				const stop = new AbortController();
+				const running = runWorkflow([{ parameters: { resource: 'speechAnalytics', ...waiting } as never }], {
+					credentials,
+					cancel: stop.signal,
+				});
+				await waitFor(() => server.requests.length >= 2, 'two questions');
+				stop.abort();
+				const asked = server.requests.length;
+				const result = await running;
+				expect(result.run.status).toBe('canceled');
+				// Five poll intervals: the old loop slept through the cancel and asked again every 0.2 s.
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+				expect(server.requests.length).toBe(asked);
+				expect(server.inFlight).toBe(0);
+			});
+
+			it('during the wait between two questions: the node stops at once, not at the end of the poll interval', async () => {
+				server.state.analyses.set('1001', { pollsLeft: 1_000_000 });
+				const stop = new AbortController();
+				const running = runWorkflow(
+					[{ parameters: { resource: 'speechAnalytics', ...waiting, options: { ...waiting.options, pollInterval: 60 } } as never }],
+					{ credentials, cancel: stop.signal },
+				);
+				await waitFor(() => server.requests.length === 1 && server.inFlight === 0, 'the first answer');
+				stop.abort();
+				const result = await running;
+				let over = false;
+				void result.settled.then(() => (over = true));
+				// The old wait slept the whole minute before it looked at anything.
+				await waitFor(() => over, 'the node to stop', 5000);
+				expect(server.requests).toHaveLength(1);
+			});
+
+			it('during a question: the request in flight is abandoned, not waited for', async () => {
+				server.state.analyses.set('1001', { pollsLeft: 1_000_000 });
+				server.fail({ path: /^\/callgetaireresult\//, delayMs: 8000 });
+				const stop = new AbortController();
+				const running = runWorkflow([{ parameters: { resource: 'speechAnalytics', ...waiting } as never }], {
+					credentials,
+					cancel: stop.signal,
+				});
+				await waitFor(() => server.inFlight === 1, 'the first question');
+				stop.abort();
+				await running;
+				// The old request waited for the PBX's answer (8 s here, up to the 30 s timeout).
+				await waitFor(() => server.inFlight === 0, 'the question to be abandoned', 5000);
+				expect(server.requests).toHaveLength(1);
+			});
+		});
+
 		it('a call never sent to analysis: NodeApiError 404', async () => {
 			const result = await run({ operation: 'getResult', callId: '1003' });
 			expect(result.error?.name).toBe('NodeApiError');

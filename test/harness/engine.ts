@@ -194,6 +194,8 @@ export interface RunOptions {
 	connections?: IConnections;
 	/** Lets a test add lifecycle handlers (e.g. `sendResponse`, as n8n's webhook server does). */
 	onHooks?: (hooks: ExecutionLifecycleHooks) => void;
+	/** Cancels the execution when aborted, as n8n's "Stop" does (it calls the running execution's `cancel()`). */
+	cancel?: AbortSignal;
 }
 
 export interface RunResult {
@@ -204,6 +206,8 @@ export interface RunResult {
 	error: IRun['data']['resultData']['error'];
 	/** The whole run as the text n8n would store, for secret searches. */
 	serialized: string;
+	/** Settles when the execution's own work is over: after a cancel, once its running node has stopped. */
+	settled: Promise<unknown>;
 }
 
 /** Runs the given nodes, chained in order, through n8n-core's WorkflowExecute. */
@@ -292,13 +296,25 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 	});
 
 	const workflowExecute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
-	await workflowExecute.processRunExecutionData(workflow);
+	const execution = workflowExecute.processRunExecutionData(workflow);
+	const settled = execution.then(
+		() => undefined,
+		() => undefined,
+	);
+	if (options.cancel) {
+		options.cancel.addEventListener('abort', () => execution.cancel(), { once: true });
+		// A cancelled execution reports its end (workflowExecuteAfter) without settling its promise.
+		await Promise.race([execution, done]);
+	} else {
+		await execution;
+	}
 	const run = await done;
 
 	// Serialized on first use: searching 100,000 items' run data costs more than running them.
 	let serialized: string | undefined;
 	return {
 		run,
+		settled,
 		error: run.data.resultData.error,
 		output: (nodeName: string) => {
 			const taskData = run.data.resultData.runData[nodeName]?.[0];

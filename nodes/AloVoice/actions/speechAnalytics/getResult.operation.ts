@@ -82,6 +82,21 @@ interface ResultOptions {
 	transcriptAsText?: boolean;
 }
 
+/** Sleeps between two questions, unless n8n cancels the execution first (its cancel signal). */
+async function waitOrStop(this: IExecuteFunctions, ms: number, callId: string, itemIndex: number): Promise<void> {
+	const signal = this.getExecutionCancelSignal?.();
+	const stopped = () =>
+		new NodeOperationError(this.getNode(), `The execution was cancelled while waiting for the analysis of call ${callId}`, { itemIndex });
+	if (signal?.aborted) throw stopped();
+	try {
+		await sleep(ms, signal);
+	} catch {
+		throw stopped();
+	}
+	// An n8n whose sleep takes no signal still wakes up: it stops here.
+	if (signal?.aborted) throw stopped();
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const callId = callIdParameter.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as ResultOptions;
@@ -113,7 +128,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!options.waitForResult || isAnalysisReady(result)) break;
 		const left = deadline - Date.now();
 		if (left <= 0) break;
-		await sleep(Math.min(interval, left));
+		// A cancelled execution (n8n's Stop) ends the wait at once; the next request would refuse anyway.
+		await waitOrStop.call(this, Math.min(interval, left), callId, itemIndex);
 	}
 
 	const ready = isAnalysisReady(result);
