@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import * as call from './actions/call';
 import * as recording from './actions/recording';
 import { router } from './actions/router';
+import { telediscountApiTest } from './methods/credentialTest';
 
 export class Telediscount implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,8 @@ export class Telediscount implements INodeType {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [{ name: 'telediscountApi', required: true }],
+		// Tested by a function, not the credential's own request: see methods/credentialTest.ts.
+		credentials: [{ name: 'telediscountApi', required: true, testedBy: 'telediscountApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -34,6 +36,8 @@ export class Telediscount implements INodeType {
 			...recording.description,
 		],
 	};
+
+	methods = { credentialTest: { telediscountApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -4,6 +4,7 @@ import { ALOVOICE_TOKEN } from '../server/alovoice';
 import { TELEDISCOUNT_KEY } from '../server/telediscount';
 import { AloVoice } from '../../dist/nodes/AloVoice/AloVoice.node';
 import { Telediscount } from '../../dist/nodes/Telediscount/Telediscount.node';
+import { TELEDISCOUNT_CREDENTIAL } from '../../scripts/lib/n8n';
 import { ACTION_CASES, ACTION_NODE, actionPath, actionWorkflow, actionWorkflowId, caseKey, offeredOperations } from './actions';
 import { executionCounts, executionRunData, listExecutions, nodeItems, nodeOutput, startStack, waitFor, type Stack } from './stack';
 
@@ -53,6 +54,32 @@ describe('action nodes in a real n8n', () => {
 			}
 		},
 	);
+});
+
+describe("the Telediscount credential's Test button in a real n8n (a function of the node, testedBy)", () => {
+	const press = (data: Record<string, string>) =>
+		stack.n8n.rest<{ status: string; message: string }>('/credentials/test', {
+			method: 'POST',
+			body: JSON.stringify({ credentials: { id: TELEDISCOUNT_CREDENTIAL.id, name: TELEDISCOUNT_CREDENTIAL.name, type: 'telediscountApi', data } }),
+		});
+
+	test('the right key passes; a 200 {"error": …} refusal and a wrong key fail with what Telediscount said', async () => {
+		const { telediscount } = stack;
+		telediscount.reset();
+		expect(await press({ apiKey: TELEDISCOUNT_KEY, baseUrl: telediscount.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(telediscount.requests.map((request) => request.query)).toEqual([{ api_call_id: 'n8n-credential-test', abonent_api_key: TELEDISCOUNT_KEY }]);
+
+		telediscount.fail({ status: 200, body: { error: 'Unknown abonent_api_key' }, times: 1 });
+		expect(await press({ apiKey: TELEDISCOUNT_KEY, baseUrl: telediscount.url })).toEqual({
+			status: 'Error',
+			message: 'Telediscount refused the API key: Unknown abonent_api_key; copy it again from the "CRM integration" page of the Telediscount account',
+		});
+		expect(await press({ apiKey: 'abonentWRONG0000ffffeeee', baseUrl: telediscount.url })).toEqual({
+			status: 'Error',
+			message: 'Telediscount refused the API key (401): copy it again from the "CRM integration" page of the Telediscount account',
+		});
+		telediscount.reset();
+	});
 });
 
 describe('secrets', () => {
