@@ -1,5 +1,5 @@
 import { ALOVOICE_TOKEN, AloVoiceServer, TAGS, TRANSCRIPT } from '../server/alovoice';
-import { credentialReads, plainItems, runWorkflow } from '../harness/engine';
+import { capturedLogs, credentialReads, plainItems, runWorkflow } from '../harness/engine';
 import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../nodes/AloVoice/helpers/transcript';
 
 const transcript = [
@@ -304,6 +304,7 @@ describe('AloVoice → Speech Analysis', () => {
 				await new Promise((resolve) => setTimeout(resolve, 1000));
 				expect(server.requests.length).toBe(asked);
 				expect(server.inFlight).toBe(0);
+				expect(result.serialized).not.toContain(ALOVOICE_TOKEN);
 			});
 
 			it('during the wait between two questions: the node stops at once, not at the end of the poll interval', async () => {
@@ -337,6 +338,11 @@ describe('AloVoice → Speech Analysis', () => {
 				// The old request waited for the PBX's answer (8 s here, up to the 30 s timeout).
 				await waitFor(() => server.inFlight === 0, 'the question to be abandoned', 5000);
 				expect(server.requests).toHaveLength(1);
+				// The request in flight had the token in its path: the abandoned request's error does not.
+				const result = await running;
+				await result.settled;
+				expect(result.serialized).not.toContain(ALOVOICE_TOKEN);
+				expect(capturedLogs.join('\n')).not.toContain(ALOVOICE_TOKEN);
 			});
 		});
 
