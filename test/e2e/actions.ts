@@ -178,6 +178,36 @@ export const ACTION_CASES: ActionCase[] = [
 			expect(aloVoice.state.callRequests).toContainEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124' });
 		},
 	},
+	// What /requestcall answers is not documented: in a real n8n too, a JSON answer and an empty
+	// 204 are placed calls, carried in `answer` (the engine tests run every shape).
+	{
+		node: 'aloVoice',
+		resource: 'call',
+		operation: 'startTwoWay',
+		parameters: { callFrom: '712037006', callToType: 'queue', queue: '6000', externalId: 'e2e-json' },
+		expected: ({ aloVoice }) => {
+			aloVoice.state.callAnswer = 'jsonWithId';
+			return [{ success: true, callfrom: { phone: '712037006', lang: 'ru' }, callto: [{ queue: '6000' }], extid: 'e2e-json', answer: { id: 58123, status: 'queued' } }];
+		},
+		afterwards: ({ aloVoice }) => {
+			aloVoice.state.callAnswer = undefined;
+			expect(aloVoice.state.callRequests.filter((request) => (request as { extid?: string }).extid === 'e2e-json')).toHaveLength(1);
+		},
+	},
+	{
+		node: 'aloVoice',
+		resource: 'call',
+		operation: 'callIvr',
+		parameters: { callTo: '994412860', ivrId: 7, fromLine: '712037006', externalId: 'e2e-204' },
+		expected: ({ aloVoice }) => {
+			aloVoice.state.callAnswer = 'noContent';
+			return [{ success: true, callto: '994412860', ivrid: 7, fromline: 712037006, lang: 'ru', extid: 'e2e-204', answer: null }];
+		},
+		afterwards: ({ aloVoice }) => {
+			aloVoice.state.callAnswer = undefined;
+			expect(aloVoice.state.callRequests.filter((request) => (request as { extid?: string }).extid === 'e2e-204')).toHaveLength(1);
+		},
+	},
 	{
 		node: 'aloVoice',
 		resource: 'campaign',
