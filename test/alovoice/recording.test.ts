@@ -189,6 +189,14 @@ describe('AloVoice → Recording → Download', () => {
 		expect((result.error as { description?: string }).description).toBe('The PBX answered: Record not found');
 	});
 
+	it('a 204 without a body is a NodeApiError saying so', async () => {
+		server.fail({ status: 204, body: '' });
+		const result = await run({ source: 'stereo', callId: '1001', binaryPropertyName: 'data' });
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('AloVoice answered without a recording for call 1001');
+		expect((result.error as { description?: string }).description).toBe('The PBX answered: an empty body');
+	});
+
 	it('with Continue On Fail, a missing stereo audio is an error item paired to its input', async () => {
 		const result = await run(
 			{ source: 'stereo', callId: '={{ $json.id }}', binaryPropertyName: 'data' },
