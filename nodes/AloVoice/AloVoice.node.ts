@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as call from './actions/call';
 import * as campaign from './actions/campaign';
@@ -21,8 +22,8 @@ export class AloVoice implements INodeType {
 			'Start autodial campaigns and calls, list lines and extensions, and get speech analytics and recordings from the AloVoice cloud PBX',
 		defaults: { name: 'AloVoice' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'aloVoiceApi', required: true }],
 		properties: [
 			{

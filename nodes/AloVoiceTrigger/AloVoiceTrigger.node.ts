@@ -5,6 +5,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { securityCredentials } from '../shared/webhook/node';
 import { properties } from './description';
@@ -28,7 +29,7 @@ export class AloVoiceTrigger implements INodeType {
 		description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
 		defaults: { name: 'AloVoice Trigger' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: securityCredentials,
 		webhooks: [
 			{

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as call from './actions/call';
 import * as recording from './actions/recording';
@@ -16,8 +17,8 @@ export class Telediscount implements INodeType {
 		description: 'Make calls, list the call history and download recordings from the Telediscount cloud PBX',
 		defaults: { name: 'Telediscount' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		// Tested by a function, not the credential's own request: see methods/credentialTest.ts.
 		credentials: [{ name: 'telediscountApi', required: true, testedBy: 'telediscountApiTest' }],
 		properties: [

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { normalizeTelediscountEnd, normalizeTelediscountStart } from '../shared/webhook';
 import { answerNow, authenticationProperty, commonOptions, receiveEvent, securityCredentials } from '../shared/webhook/node';
@@ -19,7 +20,7 @@ export class TelediscountTrigger implements INodeType {
 		description: 'Starts the workflow when a Telediscount call starts or finishes',
 		defaults: { name: 'Telediscount Trigger' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: securityCredentials,
 		webhooks: [
 			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
