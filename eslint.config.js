@@ -1,14 +1,47 @@
-// Flat config (eslint 9, as n8n's community-nodes lint and scanner need): the card's
-// eslint-plugin-n8n-nodes-base rule sets for package.json, credentials and nodes, with the
-// same rules off as in n8n-node lint (@n8n/node-cli's config) where they fire here.
-const tsParser = require('@typescript-eslint/parser');
+// Flat config (eslint 9): the one lint `npm run lint` runs, with zero warnings allowed. It is the
+// lint `n8n-node lint` (@n8n/node-cli) runs for a community package, rebuilt from the same parts
+// without node-cli itself (node-cli pulls in platform binaries for every OS that this project's
+// registry does not serve, so `npm ci` could not install it):
+//  - ESLint's and typescript-eslint's recommended rules;
+//  - @n8n/eslint-plugin-community-nodes' `recommended` set, the n8n Cloud rules (no timers, no
+//    Node imports, no `process`, no credential reuse, ...), the same set n8n's scanner applies;
+//  - the card's eslint-plugin-n8n-nodes-base rule sets for package.json, credentials and nodes,
+//    with node-cli's offs where they fire here (each said below).
+// Not included: node-cli's import-x rules (import order/resolution; tsc already fails on a bad
+// import). Tests, benchmarks and dev scripts never ship and need what the community rules forbid
+// (timers, `process`, Node imports), so only what ships is linted: nodes/, credentials/,
+// package.json. That is also why package.json does not set n8n's "strict": true (README,
+// "n8n's checks for community packages").
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const { n8nCommunityNodesPlugin } = require('@n8n/eslint-plugin-community-nodes');
 const n8nNodesBase = require('eslint-plugin-n8n-nodes-base');
 
-module.exports = [
-	{ ignores: ['**/*.js', '**/node_modules/**', '**/dist/**', 'test/**', 'bench/**', 'scripts/**'] },
+const community = n8nCommunityNodesPlugin.configs.recommended;
+
+module.exports = tseslint.config(
+	{ ignores: ['**/*.js', '**/*.mjs', '**/node_modules/**', '**/dist/**', 'test/**', 'bench/**', 'scripts/**'] },
+	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		extends: [js.configs.recommended, tseslint.configs.recommended, community],
+		languageOptions: { parserOptions: { project: ['./tsconfig.json'], sourceType: 'module' } },
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			'prefer-spread': 'off',
+			'no-console': 'error',
+			// TEMPORARY, while the fixes are in flight on their branches (each branch removes its own
+			// line): the triggers' webhookMethods, router.ts's raw re-throw, the answer guard's
+			// timers and security.ts's node:net import. `npm run scan` still reports all of them.
+			'@n8n/community-nodes/webhook-lifecycle-complete': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
+			'@n8n/community-nodes/no-restricted-globals': 'off',
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+		},
+	},
 	{
 		files: ['package.json'],
-		languageOptions: { parser: tsParser, parserOptions: { extraFileExtensions: ['.json'] } },
+		extends: [community],
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...n8nNodesBase.configs.community.rules,
@@ -16,8 +49,6 @@ module.exports = [
 	},
 	{
 		files: ['credentials/**/*.ts'],
-		languageOptions: { parser: tsParser, parserOptions: { project: ['./tsconfig.json'], sourceType: 'module' } },
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
 			// Wants a camelCase slug, as n8n's own docs paths are; a community package links a full
@@ -27,8 +58,6 @@ module.exports = [
 	},
 	{
 		files: ['nodes/**/*.ts'],
-		languageOptions: { parser: tsParser, parserOptions: { project: ['./tsconfig.json'], sourceType: 'module' } },
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...n8nNodesBase.configs.nodes.rules,
 			// NodeConnectionTypes.Main, which n8n's community lint asks for, is not the string these
@@ -37,4 +66,4 @@ module.exports = [
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
-];
+);
