@@ -300,6 +300,35 @@ describe('Security', () => {
 		if (status === 403) expect(answer.json).toEqual({ error: 'The address 127.0.0.1 is not in the IP allowlist.' });
 	});
 
+	it.each([
+		['header value empty', 'headerAuth', { httpHeaderAuth: { name: 'X-PBX-Secret', value: '' } }, { headers: { 'X-PBX-Secret': '' } }, 'Value'],
+		['query value blank', 'queryAuth', { httpQueryAuth: { name: 'key', value: '   ' } }, { query: { key: '   ' } }, 'Value'],
+		['basic password empty', 'basicAuth', { httpBasicAuth: { user: 'pbx', password: '' } }, { headers: { authorization: `Basic ${Buffer.from('pbx:').toString('base64')}` } }, 'Password'],
+	] as const)('%s: every request is refused with 403 naming the field, the empty secret included', async (_label, authentication, credentials, request, field) => {
+		for (const event of ['callEnded', 'routeRequest']) {
+			const workflow = await host({ event, authentication, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] } }, [], undefined, {
+				...CREDENTIALS,
+				...credentials,
+			});
+			const body = event === 'callEnded' ? examples.callEnd : examples.routeRequest;
+			for (const answer of [await sendEvent(workflow.url, body, request), await sendEvent(workflow.url, body)]) {
+				expect(answer.status).toBe(403);
+				expect(answer.json).toEqual({ error: expect.stringContaining(`The trigger is misconfigured (${field}):`) });
+			}
+			await workflow.settled();
+			expect(workflow.executions).toHaveLength(0);
+		}
+	});
+
+	it('a bad IP allowlist entry refuses every request with 403 naming the entry', async () => {
+		const workflow = await host({ event: 'callEnded', options: { ipAllowlist: '127.0.0.1, 10.0.0.0/33' } });
+		const answer = await sendEvent(workflow.url, examples.callEnd);
+		expect(answer.status).toBe(403);
+		expect(answer.json).toEqual({ error: expect.stringContaining('The IP allowlist entry "10.0.0.0/33" is not an IPv4/IPv6 address or CIDR range') });
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(0);
+	});
+
 	it('no secret reaches an answer, an execution or a log line', async () => {
 		for (const authentication of ['headerAuth', 'queryAuth', 'basicAuth']) {
 			const workflow = await host({ event: 'routeRequest', authentication, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] } });
