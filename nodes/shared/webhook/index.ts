@@ -4,3 +4,4 @@ export * from './ip';
 export * from './security';
 export * from './events';
 export * from './answers';
+export * from './route';
