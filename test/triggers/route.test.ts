@@ -512,3 +512,33 @@ describe('Route Request: readable requests, withheld callers, people-meaning rul
 		expect(capturedLogs.slice(logged).join('\n')).not.toContain('fallback answer sent');
 	});
 });
+
+describe('property: random bodies over HTTP always get a valid action', () => {
+	it('600 random bodies (any JSON, objects with odd route fields, random text) in three content types → 200 and a valid action', async () => {
+		const workflow = await host({ event: 'routeRequest', runOnRuleAnswer: false, rules: RULES, fallbackActionType: 'queue', fallbackActionData: '' });
+		const odd = fc.oneof(fc.constantFrom(...WITHHELD), fc.constantFrom(...UZ_CALLER_FORMS), fc.jsonValue());
+		const body = fc.oneof(
+			fc.json().map((text) => ({ text, type: 'application/json' })),
+			fc
+				.record({ from_number: odd, line_number: odd, queue_number: odd, direction: odd }, { requiredKeys: [] })
+				.chain((fields) => fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain').map((type) => ({ text: JSON.stringify(fields), type }))),
+			fc.string().chain((text) => fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', '').map((type) => ({ text, type }))),
+		);
+		const samples = fc.sample(body, { numRuns: 600, seed: 42 });
+		const failures: unknown[] = [];
+		for (const sample of samples) {
+			const response = await fetch(workflow.url, { method: 'POST', headers: sample.type ? { 'content-type': sample.type } : {}, body: sample.text });
+			const text = await response.text();
+			let json: unknown;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = text;
+			}
+			if (response.status !== 200 || !validateRouteAction(json).ok) failures.push({ sample, status: response.status, json });
+		}
+		expect(failures).toEqual([]);
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(0);
+	}, 120_000);
+});
