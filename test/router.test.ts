@@ -59,7 +59,7 @@ describe('errors the router hands n8n', () => {
 		},
 		async execute(this: IExecuteFunctions) {
 			return await routeOperation.call(this, {
-				thing: { all: { executeAll: throwIt }, each: { execute: throwIt }, many: { execute: throwIt, concurrent: true } },
+				thing: { all: { description: [], executeAll: throwIt }, each: { description: [], execute: throwIt }, many: { description: [], execute: throwIt, concurrent: true } },
 			});
 		},
 	};
