@@ -263,8 +263,8 @@ describe('Route Request decided by the workflow', () => {
 
 describe('Security', () => {
 	const cases = [
-		['header secret', 'headerAuth', { headers: { 'X-PBX-Secret': CREDENTIALS.httpHeaderAuth.value } }, { headers: { 'X-PBX-Secret': 'guess' } }, 401],
-		['query secret', 'queryAuth', { query: { key: CREDENTIALS.httpQueryAuth.value } }, { query: { key: 'guess' } }, 401],
+		['header secret', 'headerAuth', { headers: { 'X-PBX-Secret': CREDENTIALS.aloVoiceTriggerHeaderAuthApi.secret } }, { headers: { 'X-PBX-Secret': 'guess' } }, 401],
+		['query secret', 'queryAuth', { query: { key: CREDENTIALS.aloVoiceTriggerQueryAuthApi.secret } }, { query: { key: 'guess' } }, 401],
 		[
 			'basic auth',
 			'basicAuth',
@@ -305,10 +305,10 @@ describe('Security', () => {
 			const workflow = await host({ event: 'routeRequest', authentication, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] } });
 			const good = {
 				headers: {
-					'X-PBX-Secret': CREDENTIALS.httpHeaderAuth.value,
+					'X-PBX-Secret': CREDENTIALS.aloVoiceTriggerHeaderAuthApi.secret,
 					authorization: `Basic ${Buffer.from('pbx:basic-pass-55e0aa').toString('base64')}`,
 				},
-				query: { key: CREDENTIALS.httpQueryAuth.value },
+				query: { key: CREDENTIALS.aloVoiceTriggerQueryAuthApi.secret },
 			};
 			const answers = [await sendEvent(workflow.url, examples.routeRequest, good), await sendEvent(workflow.url, examples.routeRequest)];
 			await workflow.settled();
