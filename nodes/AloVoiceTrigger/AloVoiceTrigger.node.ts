@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { checkActivation } from '../shared/webhook/activation';
 import { credentialTest } from '../shared/webhook/secrets';
 import { properties } from './description';
 import { callEnded, callRequestResult, callStarted, routeRequest } from './handlers';
@@ -68,6 +70,27 @@ export class AloVoiceTrigger implements INodeType {
 	};
 
 	methods = { credentialTest };
+
+	/**
+	 * Neither PBX can register a webhook (its URL is pasted into the PBX by hand), so nothing
+	 * exists to find or delete there. `create` is the activation check: it refuses to activate,
+	 * saying what to fix, when the settings would make every call fail
+	 * (nodes/shared/webhook/activation.ts).
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await checkActivation(this);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const event = this.getNodeParameter('event') as string;

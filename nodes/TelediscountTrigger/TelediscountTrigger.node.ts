@@ -1,8 +1,16 @@
-import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { normalizeTelediscountEnd, normalizeTelediscountStart } from '../shared/webhook';
 import { answerNow, authenticationProperty, commonOptions, receiveEvent } from '../shared/webhook/node';
+import { checkActivation } from '../shared/webhook/activation';
 import { credentialTest } from '../shared/webhook/secrets';
 
 /**
@@ -90,6 +98,27 @@ export class TelediscountTrigger implements INodeType {
 	};
 
 	methods = { credentialTest };
+
+	/**
+	 * Neither PBX can register a webhook (its URL is pasted into the PBX by hand), so nothing
+	 * exists to find or delete there. `create` is the activation check: it refuses to activate,
+	 * saying what to fix, when the settings would make every call fail
+	 * (nodes/shared/webhook/activation.ts).
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await checkActivation(this);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const event = this.getNodeParameter('event') as string;
