@@ -18,7 +18,7 @@ describe('the npm package', () => {
 		expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
 		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(packageJson.dependencies).toBeUndefined();
-		expect(packageJson.files).toEqual(['dist', 'index.js']);
+		expect(packageJson.files).toEqual(['dist', '!dist/**/*.tsbuildinfo', 'index.js']);
 		expect(packageJson.n8n.n8nNodesApiVersion).toBe(1);
 	});
 
