@@ -20,6 +20,7 @@ export class AloVoiceTriggerBasicAuthApi implements ICredentialType {
 			name: 'user',
 			type: 'string',
 			default: '',
+			required: true,
 			description: 'The user name the PBX sends (no colon: Basic authentication cannot carry one)',
 		},
 		{

@@ -44,7 +44,6 @@ describe('secretProblem: what makes a secret credential unusable', () => {
 		['queryAuth', { name: 'key', secret: 'k' }],
 		['queryAuth', { name: 'a b', secret: 'k' }], // any name the URL can carry: the PBX sends it encoded
 		['basicAuth', { user: 'pbx', password: 'p' }],
-		['basicAuth', { user: '', password: 'p' }], // an empty user is legal Basic auth
 	])('accepts %s %j', (kind, data) => {
 		expect(secretProblem(kind, data as never)).toBeUndefined();
 	});
@@ -63,6 +62,8 @@ describe('secretProblem: what makes a secret credential unusable', () => {
 		['basicAuth', { user: 'pbx', password: '' }, 'Password: empty'],
 		['basicAuth', { user: 'pbx', password: null }, 'Password: empty'],
 		['basicAuth', { user: 'a:b', password: 'p' }, 'User: contains a colon'],
+		['basicAuth', { user: ' ', password: 'p' }, 'User: empty'],
+		['basicAuth', { password: 'p' }, 'User: empty'],
 	])('refuses %s %j, naming the field', (kind, data, message) => {
 		expect(secretProblem(kind, data as never)).toContain(message);
 	});

@@ -60,6 +60,9 @@ export function secretProblem(kind: SecretKind, data: ICredentialDataDecryptedOb
 		if (field('secret').trim() === '') return 'Secret: empty. Set the value the PBX sends in the query parameter.';
 		return undefined;
 	}
+	// An empty user is legal Basic auth, but the request check refuses it as a configuration
+	// error (security.ts), so activation says so first.
+	if (field('user').trim() === '') return 'User: empty. Set the user name the PBX sends.';
 	if (field('user').includes(':')) return 'User: contains a colon, which Basic authentication cannot carry. Choose a user name without one.';
 	if (field('password').trim() === '') return 'Password: empty. Set the password the PBX sends.';
 	return undefined;
