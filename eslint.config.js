@@ -29,11 +29,6 @@ module.exports = tseslint.config(
 		rules: {
 			'prefer-spread': 'off',
 			'no-console': 'error',
-			// TEMPORARY, while the fixes are in flight on their branches (each branch removes its own
-			// line): the answer guard's
-			// timers and security.ts's node:net import. `npm run scan` still reports all of them.
-			'@n8n/community-nodes/no-restricted-globals': 'off',
-			'@n8n/community-nodes/no-restricted-imports': 'off',
 		},
 	},
 	{

@@ -68,7 +68,7 @@ test('valid settings activate: the URL is served, the secret checked', async () 
 test('an invalid fallback and allowlist entry: not activated, n8n shows what to fix', async () => {
 	let message = '';
 	await waitFor(async () => (message = await activationError(W.badRoute.id)).includes('cannot be activated'), 60_000, 'the activation error');
-	expect(message).toContain('AloVoice Trigger cannot be activated: 1. IP Allowlist: "nope" is not an address or CIDR range.');
+	expect(message).toContain('AloVoice Trigger cannot be activated: 1. IP Allowlist: The IP allowlist entry "nope" is not an IPv4/IPv6 address or CIDR range');
 	expect(message).toContain('2. Fallback Action Data: action_data for peer must be its number (digits), got "reception".');
 	expect(stack.n8n.webhooks().filter((hook) => hook.workflow === W.badRoute.name)).toEqual([]);
 }, 120_000);

@@ -45,6 +45,23 @@ describe('activation: settings that work start the trigger', () => {
 		['route: fallback trunk +998901234567', { event: 'routeRequest', fallbackActionType: 'trunk', fallbackActionData: '+998901234567' }, undefined],
 		['route: fallback data from an expression (read per request)', { event: 'routeRequest', fallbackActionType: 'peer', fallbackActionData: '={{ $json.x }}' }, undefined],
 		['route: rules mode does not use the timeout', { event: 'routeRequest', routeMode: 'rules', answerTimeout: 0 }, undefined],
+		['route: timeout 10, the upper bound', { event: 'routeRequest', routeMode: 'lastNode', answerTimeout: 10 }, undefined],
+		[
+			'route: valid rules, a withheld-caller rule among them',
+			{
+				event: 'routeRequest',
+				routeMode: 'rules',
+				rules: {
+					rule: [
+						{ match: 'callerWithheld', value: '', actionType: 'queue', actionData: '6001' },
+						{ match: 'callerPrefix', value: '+998 99', actionType: 'trunk', actionData: '+998901234567' },
+						{ match: 'line', value: '712037006', actionType: 'hangup', actionData: '' },
+					],
+				},
+			},
+			undefined,
+		],
+		['route: workflow modes do not use the rules', { event: 'routeRequest', routeMode: 'lastNode', rules: { rule: [{ match: 'any', actionType: 'peer', actionData: 'x' }] } }, undefined],
 		['call ended does not use the timeout', { event: 'callEnded', answerTimeout: -1 }, undefined],
 	])('%s', async (_, parameters, credentials) => {
 		// Nothing exists at the PBX to find, so n8n calls create, which passes.
@@ -117,7 +134,7 @@ describe('activation: refused, with what to fix', () => {
 
 	it.each(['10.0.0.300', '10.0.0.0/33', 'pbx.example.com', '2001:db8::/129', '1.2.3.4/'])('an allowlist entry that is not an address or range: %s', async (entry) => {
 		const message = await refusal({ event: 'callEnded', options: { ipAllowlist: `203.0.113.10, ${entry}` } });
-		expect(message).toContain(`IP Allowlist: "${entry}" is not an address or CIDR range.`);
+		expect(message).toContain(`IP Allowlist: The IP allowlist entry "${entry}" is not an IPv4/IPv6 address or CIDR range`);
 	});
 
 	it.each<[IDataObject, string]>([
@@ -130,10 +147,30 @@ describe('activation: refused, with what to fix', () => {
 		expect(await refusal({ event: 'routeRequest', ...parameters })).toContain(expected);
 	});
 
-	it.each([0, -1, 0.01])('route answered by the workflow: an Answer Timeout of %s', async (answerTimeout) => {
+	it.each([0, -1, 0.01, 10.5, 3600])('route answered by the workflow: an Answer Timeout of %s (outside 0.05–10 s)', async (answerTimeout) => {
 		expect(await refusal({ event: 'routeRequest', routeMode: 'lastNode', answerTimeout })).toContain(
-			`Answer Timeout (Seconds): ${answerTimeout} is not a number of at least 0.05.`,
+			`Answer Timeout (Seconds): Answer Timeout must be between 0.05 and 10 seconds, got ${answerTimeout}.`,
 		);
+	});
+
+	it('call started answered by the workflow: an Answer Timeout of 30', async () => {
+		expect(await refusal({ event: 'callStarted', callStartAnswer: 'lastNode', answerTimeout: 30 })).toContain('Answer Timeout (Seconds):');
+	});
+
+	it('rules mode: a rule the route matching cannot use, numbered as in the editor', async () => {
+		const rules = {
+			rule: [
+				{ match: 'callerPrefix', value: '99', actionType: 'peer', actionData: '2000' },
+				{ match: 'any', value: '', actionType: 'peer', actionData: 'sales' },
+				{ match: 'direction', value: 'sideways', actionType: 'queue', actionData: '6001' },
+				{ match: 'callerExact', value: '={{ $json.vip }}', actionType: 'peer', actionData: 'x' },
+			],
+		};
+		const message = await refusal({ event: 'routeRequest', routeMode: 'rules', rules });
+		expect(message).toContain('1. Rules: Rule 2: its action is invalid: action_data for peer must be its number (digits), got "sales".');
+		expect(message).toContain('2. Rules: Rule 3: Value must be inc or out, got "sideways".');
+		expect(message).not.toContain('Rule 1');
+		expect(message).not.toContain('Rule 4'); // an expression: read per request
 	});
 
 	it('every problem at once, numbered', async () => {
@@ -141,7 +178,7 @@ describe('activation: refused, with what to fix', () => {
 			{ event: 'routeRequest', routeMode: 'responseNode', answerTimeout: 0, fallbackActionType: 'ivr', fallbackActionData: 'x', authentication: 'basicAuth', options: { ipAllowlist: 'nope' } },
 			{ credentials: { aloVoiceTriggerBasicAuthApi: { id: 'b', name: 'B' } }, store: { aloVoiceTriggerBasicAuthApi: { user: 'a:b', password: 'p' } } },
 		);
-		expect(message).toMatch(/^PBX Trigger cannot be activated: 1\. Credential "B": User: contains a colon.* 2\. IP Allowlist: "nope" .* 3\. Fallback Action Data: .* 4\. Answer Timeout \(Seconds\): 0 /);
+		expect(message).toMatch(/^PBX Trigger cannot be activated: 1\. Credential "B": User: contains a colon.* 2\. IP Allowlist: The IP allowlist entry "nope" .* 3\. Fallback Action Data: .* 4\. Answer Timeout \(Seconds\): .*got 0\.$/);
 	});
 });
 

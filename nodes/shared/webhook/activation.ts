@@ -7,11 +7,9 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions } from
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ROUTE_ACTION_TYPES, validateRouteAction } from './answers';
+import { checkAllowlist } from './ip';
+import { checkAnswerTimeout, checkRouteRule, type RouteRule } from './route';
 import { isSecretKind, LEGACY_CREDENTIALS, SECRET_CREDENTIAL_NAMES, SECRET_CREDENTIALS, secretProblem } from './secrets';
-import { checkAllowlist } from './security';
-
-/** The Answer Timeout's lower bound, as the parameter's minValue has it. */
-export const MIN_ANSWER_TIMEOUT_SECONDS = 0.05;
 
 export interface ActivationSettings {
 	authentication: string;
@@ -20,8 +18,8 @@ export interface ActivationSettings {
 	/** The chosen secret credential's data, or why it could not be read. */
 	credential?: { data: ICredentialDataDecryptedObject } | { error: string };
 	ipAllowlist: string;
-	/** Only for a route request. */
-	route?: { fallbackType: unknown; fallbackData: unknown; fallbackDataIsExpression: boolean };
+	/** Only for a route request; rules only in rules mode. */
+	route?: { fallbackType: unknown; fallbackData: unknown; fallbackDataIsExpression: boolean; rules?: Array<RouteRule | undefined> };
 	/** Only where the workflow answers (route request or call started in a workflow mode). */
 	answerTimeout?: unknown;
 }
@@ -49,9 +47,7 @@ export function activationProblems(settings: ActivationSettings): string[] {
 	if (settings.ipAllowlist.trim() !== '') {
 		const list = checkAllowlist(settings.ipAllowlist);
 		if (!list.ok) {
-			problems.push(
-				`IP Allowlist: "${list.entry}" is not an address or CIDR range. Use addresses or ranges separated by commas, e.g. 203.0.113.10, 198.51.100.0/24, 2001:db8::/32.`,
-			);
+			problems.push(`IP Allowlist: ${list.reason}`);
 		}
 	}
 	if (settings.route) {
@@ -65,12 +61,17 @@ export function activationProblems(settings: ActivationSettings): string[] {
 			const checked = validateRouteAction({ action_type: type, action_data: data });
 			if (!checked.ok) problems.push(`Fallback Action Data: ${checked.reason}.`);
 		}
+		// The rules as the route matching reads them (route.ts): a rule it cannot use is skipped
+		// there, so a caller would silently get the fallback.
+		// An undefined rule has an expression, read per request: not checked here.
+		(settings.route.rules ?? []).forEach((rule, index) => {
+			const problem = rule && checkRouteRule(rule, index);
+			if (problem) problems.push(`Rules: ${problem}`);
+		});
 	}
 	if (settings.answerTimeout !== undefined) {
-		const seconds = Number(settings.answerTimeout);
-		if (typeof settings.answerTimeout === 'boolean' || !Number.isFinite(seconds) || seconds < MIN_ANSWER_TIMEOUT_SECONDS) {
-			problems.push(`Answer Timeout (Seconds): ${JSON.stringify(settings.answerTimeout)} is not a number of at least ${MIN_ANSWER_TIMEOUT_SECONDS}.`);
-		}
+		const timeout = typeof settings.answerTimeout === 'boolean' ? { ok: false as const, reason: 'Answer Timeout must be a number of seconds.' } : checkAnswerTimeout(settings.answerTimeout);
+		if (!timeout.ok) problems.push(`Answer Timeout (Seconds): ${timeout.reason}`);
 	}
 	return problems;
 }
@@ -110,6 +111,10 @@ export async function checkActivation(context: IHookFunctions): Promise<void> {
 			fallbackData: fallbackDataIsExpression ? '' : context.getNodeParameter('fallbackActionData', ''),
 			fallbackDataIsExpression,
 		};
+		if (parameter('routeMode', 'rules') === 'rules') {
+			const rules = ((node.parameters.rules as IDataObject | undefined)?.rule ?? []) as RouteRule[];
+			settings.route.rules = rules.map((rule) => (Object.values(rule ?? {}).some(isExpression) ? undefined : rule));
+		}
 	}
 	// An expression is read per request, with the request's data: nothing to check here.
 	if (node.type.endsWith('aloVoiceTrigger') && workflowAnswers(event, parameter) && !isExpression(node.parameters.answerTimeout)) {
