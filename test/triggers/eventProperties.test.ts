@@ -57,11 +57,11 @@ describe.each(EVENTS)('%s normalizer', (_name, fields, normalize) => {
 					expect(result.reason).toMatch(/carries none of/);
 					return;
 				}
-				expect(Array.isArray(result.item.warnings)).toBe(true);
-				for (const warning of result.item.warnings as unknown[]) expect(typeof warning).toBe('string');
+				expect(Array.isArray(result.value.warnings)).toBe(true);
+				for (const warning of result.value.warnings as unknown[]) expect(typeof warning).toBe('string');
 				// The item survives n8n's storage: plain JSON, no undefined, no NaN.
-				const json = JSON.stringify(result.item);
-				expect(JSON.parse(json)).toEqual(result.item);
+				const json = JSON.stringify(result.value);
+				expect(JSON.parse(json)).toEqual(result.value);
 				expect(json).not.toMatch(/NaN|Infinity/);
 			}),
 			{ numRuns: RUNS },
@@ -107,7 +107,7 @@ describe('the whole path from bytes to an item', () => {
 					return;
 				}
 				const result = normalize(body.fields);
-				if (result.ok) expect(Array.isArray(result.item.warnings)).toBe(true);
+				if (result.ok) expect(Array.isArray(result.value.warnings)).toBe(true);
 				else expect(typeof result.reason).toBe('string');
 			}),
 			{ numRuns: RUNS },

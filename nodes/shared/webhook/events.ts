@@ -9,12 +9,14 @@
 // odd and how. The one refusal left: an object that carries none of the event's fields is not
 // that event (a scanner, a wrong URL, another event's body) and gets ok: false.
 // README "What the triggers accept" lists every row; test/triggers/oddEvents.test.ts tests them.
+import type { Checked } from '../checked';
 import { toE164 } from '../phone';
 import { toSeconds, unixToIso } from '../time';
 
 import type { Fields } from './body';
 
-export type EventCheck = { ok: true; item: Fields } | { ok: false; reason: string };
+/** A normalized event (value: the item) or why the body is not this event: the package's one check result. */
+export type EventCheck = Checked<Fields>;
 
 /** AloVoice's callend status codes (shared/api/alovoice.md §3), in the table's order. */
 export const CALL_END_STATUSES: Record<string, string> = {
@@ -213,7 +215,7 @@ export function normalizeCallStart(fields: Fields, options: NormalizeOptions = {
 	const start = read.time('start_time');
 	return {
 		ok: true,
-		item: {
+		value: {
 			event: 'callStarted',
 			innerPhone,
 			number: caller.number,
@@ -247,7 +249,7 @@ export function normalizeCallEnd(fields: Fields): EventCheck {
 	const record = read.text('record', 'a recording URL', true);
 	return {
 		ok: true,
-		item: {
+		value: {
 			event: 'callEnded',
 			callId,
 			statusCode,
@@ -289,7 +291,7 @@ export function normalizeCallResult(fields: Fields, options: NormalizeOptions = 
 	const attempts = read.get('attempts');
 	return {
 		ok: true,
-		item: {
+		value: {
 			event: 'callRequestResult',
 			id,
 			externalId,
@@ -334,7 +336,7 @@ export function normalizeRouteRequest(fields: Fields, options: NormalizeOptions 
 	}
 	return {
 		ok: true,
-		item: {
+		value: {
 			event: 'routeRequest',
 			fromNumber: caller.number,
 			fromNumberE164: caller.e164,
@@ -370,7 +372,7 @@ export function normalizeTelediscountStart(fields: Fields, options: NormalizeOpt
 	const read = new Reader(fields);
 	if (!read.carriesAny(EVENT_FIELDS.telediscountStart)) return notThisEvent('incoming call started', EVENT_FIELDS.telediscountStart);
 	const item = telediscountStart(read, options.defaultCountry ?? '7');
-	return { ok: true, item: { ...item, warnings: read.warnings } };
+	return { ok: true, value: { ...item, warnings: read.warnings } };
 }
 
 /** Telediscount "call finished": the start's fields plus num_b, connection/waiting time, price. */
@@ -387,7 +389,7 @@ export function normalizeTelediscountEnd(fields: Fields, options: NormalizeOptio
 	const price = priceText !== null && Number.isFinite(Number(priceText)) ? Number(priceText) : priceText;
 	return {
 		ok: true,
-		item: {
+		value: {
 			...start,
 			event: 'callEnded',
 			answeredBy,

@@ -149,5 +149,5 @@ export async function receiveEvent(context: IWebhookFunctions, normalize: (field
 		if (passInvalid) return { ok: true, item: { invalid: true, reason: event.reason, raw: body.fields }, raw: body.fields };
 		return refuse(400, `Not a readable event: ${event.reason}.`);
 	}
-	return { ok: true, item: { ...event.item, receivedAs: body.format, raw: body.fields }, raw: body.fields };
+	return { ok: true, item: { ...event.value, receivedAs: body.format, raw: body.fields }, raw: body.fields };
 }
