@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { readEventFields, type Fields } from '../../nodes/shared/webhook/body';
 import {
 	EVENT_FIELDS,
-	callerWithheld,
 	normalizeCallEnd,
 	normalizeCallResult,
 	normalizeCallStart,
@@ -115,12 +114,26 @@ describe('the whole path from bytes to an item', () => {
 	});
 });
 
-describe('callerWithheld', () => {
-	it.each([undefined, null, '', ' ', 'anonymous', 'Private', 'unknown', true, {}, [], Number.NaN])('%p is withheld', (caller) => {
-		expect(callerWithheld(caller)).toBe(true);
-	});
+describe('a withheld caller (the route rules\' notion: no caller rule can match it)', () => {
+	const flag = (number: unknown) => {
+		const result = normalizeCallStart({ number });
+		if (!result.ok) throw new Error(result.reason);
+		return result.value;
+	};
 
-	it.each(['974244100', '+998974244100', 994412860, '8 (495) 123-45-67', 'SIP/00000000672', 0])('%p is not withheld', (caller) => {
-		expect(callerWithheld(caller)).toBe(false);
+	it.each([undefined, null, '', ' ', 'anonymous', 'Private', 'unknown', '0', '000', 0, true, {}, [], Number.NaN, -5, 'SIP/00000000672', '99-abc'])(
+		'%p: number null, numberWithheld true',
+		(caller) => {
+			expect(flag(caller)).toMatchObject({ number: null, numberE164: null, numberWithheld: true });
+		},
+	);
+
+	it.each([
+		['974244100', '+998974244100'],
+		['+998974244100', '+998974244100'],
+		[994412860, '+998994412860'],
+		['8 (495) 123-45-67', '+74951234567'],
+	])('%p is a number, not withheld', (caller, e164) => {
+		expect(flag(caller)).toMatchObject({ number: String(caller), numberE164: e164, numberWithheld: false });
 	});
 });

@@ -45,16 +45,21 @@ export function statusName(code: unknown): string {
 export const CALL_DIRECTIONS: Record<string, string> = { inc: 'incoming', out: 'outgoing', int: 'internal' };
 
 /**
- * Whether a caller number is withheld: absent, null, empty, or text without a digit
- * ("anonymous", "private", "unknown", "withheld"…). Such a caller is a normal call, not an odd
- * event: the item gets `…Withheld: true` and no warning. The route helper's rules use the same
- * notion so that no caller rule matches a withheld number.
+ * Whether a caller number is withheld: missing, null, empty, not text or a number, words such as
+ * "anonymous", anything that is not digits once spaces, dashes, dots, parentheses and a leading
+ * + are removed, or only zeros. Such a caller is a normal call, not an odd event: the item gets
+ * `…Withheld: true`. The same rule as the route helper's `callerWithheld` (route.ts), so that an
+ * item says "withheld" exactly when no caller rule can match it; kept private here until that
+ * one is on main, then imported from there (one rule, one place).
  */
-export function callerWithheld(value: unknown): boolean {
-	if (value === undefined || value === null) return true;
-	if (typeof value === 'number') return !Number.isFinite(value);
-	if (typeof value === 'string') return !/\d/.test(value);
-	return true;
+function withheld(value: unknown): boolean {
+	let text: string | undefined;
+	if (typeof value === 'number') text = Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+	else if (typeof value === 'string') {
+		const stripped = value.trim().replace(/[\s\-.()]/g, '').replace(/^\+/, '');
+		text = /^\d+$/.test(stripped) ? stripped : undefined;
+	}
+	return text === undefined || /^0+$/.test(text);
 }
 
 /** The words PBXs write for a hidden caller; other digit-less values are withheld but odd. */
@@ -144,7 +149,7 @@ class Reader {
 	/** A caller: a withheld caller is normal (flag, no warning); a value of the wrong type is odd. */
 	caller(field: string, country: string): { number: string | null; e164: string | null; withheld: boolean } {
 		const value = this.get(field);
-		if (!callerWithheld(value)) {
+		if (!withheld(value)) {
 			const number = String(value).trim();
 			return { number, e164: toE164(number, country) ?? null, withheld: false };
 		}
