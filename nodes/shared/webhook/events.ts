@@ -14,6 +14,9 @@ import { toE164 } from '../phone';
 import { toSeconds, unixToIso } from '../time';
 
 import type { Fields } from './body';
+// A caller is withheld by the route rules' own rule, so an item says "withheld" exactly when no
+// caller rule can match it: one rule, one place.
+import { callerWithheld } from './route';
 
 /** A normalized event (value: the item) or why the body is not this event: the package's one check result. */
 export type EventCheck = Checked<Fields>;
@@ -43,24 +46,6 @@ export function statusName(code: unknown): string {
 
 /** callstart's `type` values and their readable direction (shared/api/alovoice.md §3). */
 export const CALL_DIRECTIONS: Record<string, string> = { inc: 'incoming', out: 'outgoing', int: 'internal' };
-
-/**
- * Whether a caller number is withheld: missing, null, empty, not text or a number, words such as
- * "anonymous", anything that is not digits once spaces, dashes, dots, parentheses and a leading
- * + are removed, or only zeros. Such a caller is a normal call, not an odd event: the item gets
- * `…Withheld: true`. The same rule as the route helper's `callerWithheld` (route.ts), so that an
- * item says "withheld" exactly when no caller rule can match it; kept private here until that
- * one is on main, then imported from there (one rule, one place).
- */
-function withheld(value: unknown): boolean {
-	let text: string | undefined;
-	if (typeof value === 'number') text = Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
-	else if (typeof value === 'string') {
-		const stripped = value.trim().replace(/[\s\-.()]/g, '').replace(/^\+/, '');
-		text = /^\d+$/.test(stripped) ? stripped : undefined;
-	}
-	return text === undefined || /^0+$/.test(text);
-}
 
 /** The words PBXs write for a hidden caller; other digit-less values are withheld but odd. */
 const WITHHELD_WORDS = /^\s*(|anonymous|anonym|private|restricted|unknown|unavailable|withheld|hidden|null|none|-)\s*$/i;
@@ -146,10 +131,13 @@ class Reader {
 		return { number: null, e164: null };
 	}
 
-	/** A caller: a withheld caller is normal (flag, no warning); a value of the wrong type is odd. */
+	/**
+	 * A caller: withheld (route.ts's callerWithheld) is normal, flagged without a warning, when
+	 * it is absent or a word PBXs write for a hidden number; any other withheld value is odd.
+	 */
 	caller(field: string, country: string): { number: string | null; e164: string | null; withheld: boolean } {
 		const value = this.get(field);
-		if (!withheld(value)) {
+		if (!callerWithheld(value)) {
 			const number = String(value).trim();
 			return { number, e164: toE164(number, country) ?? null, withheld: false };
 		}
