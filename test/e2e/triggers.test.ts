@@ -115,7 +115,9 @@ describe('AloVoice Trigger in a real n8n', () => {
 		expect(await n8n.healthy()).toBe(true);
 	}, 15 * 60 * 1000);
 
-	test.each(KINDS)('bad input: 220 malformed requests to the %s URL all get a 4xx and start nothing', async (kind) => {
+	// Not the route URL: a caller waits there, so after the checks every request gets a valid
+	// action, the unreadable ones the fallback (test/e2e/routes.test.ts sends these same 220).
+	test.each(KINDS.filter((kind) => kind !== 'routeRequest'))('bad input: 220 malformed requests to the %s URL all get a 4xx and start nothing', async (kind) => {
 		const before = totalExecutions();
 		const statuses = new Map<string, Set<number>>();
 		for (const request of malformedRequests()) {
