@@ -179,7 +179,7 @@ describe('statuses', () => {
 	it('names codes case-insensitively and keeps unknown ones', () => {
 		expect(statusName('603-s')).toBe('cancelled');
 		expect(statusName(999)).toBe('unknown (999)');
-		expect(normalizeCallEnd({ call_id: 1, finish_time: 1, duration: '5', status_code: 'other' })).toMatchObject({ ok: true, item: { status: 'undetermined', answered: false, duration: 5 } });
+		expect(normalizeCallEnd({ call_id: 1, finish_time: 1, duration: '5', status_code: 'other' })).toMatchObject({ ok: true, value: { status: 'undetermined', answered: false, duration: 5 } });
 	});
 });
 

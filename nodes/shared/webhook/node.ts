@@ -45,7 +45,7 @@ export const commonOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether a request that is not a valid event (but passed the security checks) still starts the workflow, as an item with invalid: true and the reason, instead of getting a 400',
+			'Whether a request that passed the security checks but cannot be read as the event (empty, not JSON, form fields or query parameters, or none of the event\'s fields) still starts the workflow, as an item with invalid: true and the reason, instead of getting a 400. Readable events with odd values are always accepted, with warnings.',
 	},
 	{
 		displayName: 'Max Body Size (KB)',
@@ -100,11 +100,13 @@ export type Received =
 	| { ok: false; response: IWebhookResponseData };
 
 /**
- * Security checks, then the body, then the event's own rules. A refusal is answered here with
+ * Security checks, then the body, then the event's normalizer. A refusal is answered here with
  * a JSON reason and no workflowData, so n8n starts no execution (n8n 2.40.7
  * dist/webhooks/webhook-helpers.js: `workflowData === undefined` returns before the run).
- * With "Pass Invalid Events On", a malformed (but authorized) event becomes an item marked
- * invalid; unauthorized requests are always refused.
+ * Only unauthorized and unreadable requests are refused: a readable event with odd values is
+ * an item with `warnings` (events.ts). "Pass Invalid Events On" (kept for v1 workflows) now only
+ * concerns unreadable bodies: they become an item marked invalid. Unauthorized and oversized
+ * requests are always refused.
  */
 export async function receiveEvent(
 	context: IWebhookFunctions,
@@ -145,7 +147,7 @@ export async function receiveEvent(
 	const event = normalize(body.fields);
 	if (!event.ok) {
 		if (passInvalid || how.keepCaller) return { ok: true, item: { invalid: true, reason: event.reason, raw: body.fields }, raw: body.fields };
-		return refuse(400, `Not a valid event: ${event.reason}.`);
+		return refuse(400, `Not a readable event: ${event.reason}.`);
 	}
-	return { ok: true, item: { ...event.item, receivedAs: body.format, raw: body.fields }, raw: body.fields };
+	return { ok: true, item: { ...event.value, receivedAs: body.format, raw: body.fields }, raw: body.fields };
 }
