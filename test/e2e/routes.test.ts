@@ -74,7 +74,7 @@ const W = {
 		'e2e route: random requests, rules, no execution',
 		{ event: 'routeRequest', routeMode: 'rules', rules: { rule: RANDOM_RULES }, runOnRuleAnswer: false, fallbackActionType: 'ivr', fallbackActionData: '7777', authentication: 'headerAuth' },
 		[],
-		{ httpHeaderAuth: { id: SECRET.id, name: SECRET.name } },
+		{ aloVoiceTriggerHeaderAuthApi: { id: SECRET.id, name: SECRET.name } },
 	),
 	randomWorkflow: workflow(
 		'e2eRouteRandW01',
@@ -82,7 +82,7 @@ const W = {
 		// The longest Answer Timeout: 110 requests at once on a shared 2-core machine queue up in n8n.
 		{ ...lastNode(10), authentication: 'headerAuth' },
 		[answerNode('Decide', INTENDED.action_type, INTENDED.action_data)],
-		{ httpHeaderAuth: { id: SECRET.id, name: SECRET.name } },
+		{ aloVoiceTriggerHeaderAuthApi: { id: SECRET.id, name: SECRET.name } },
 	),
 	secret: workflow(
 		'e2eRouteSecret1',
