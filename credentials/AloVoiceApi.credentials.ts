@@ -42,9 +42,12 @@ export class AloVoiceApi implements ICredentialType {
 	// (n8n's HTTP Request node). On the Base URL only: a Bearer header and a token header, and
 	// {token} in the path filled in (requestcall, outcall, getpeers, callsendai…); a request to
 	// another host gets no token at all. The node's own operations place the token themselves.
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return aloVoiceAuthenticate(credentials, requestOptions);
-	}
+	// A field, not a method: n8n copies a credential type's own properties ({...type}) when it
+	// decides which nodes get "Custom API Call", and a method on the prototype is not copied.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => aloVoiceAuthenticate(credentials, requestOptions);
 
 	// The list of lines is the cheapest call that proves the token is valid. n8n shows a rule's
 	// message for a matching failed status instead of the bare status text ("Unauthorized").

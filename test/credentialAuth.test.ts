@@ -104,6 +104,28 @@ describe('AloVoice credential authenticate', () => {
 	});
 });
 
+describe("what n8n's loader sees", () => {
+	// n8n 2.40.7 load-nodes-and-credentials.js postProcessLoaders: types.credentials are
+	// `{...credential}` copies, and injectCustomApiCallOptions offers "Custom API Call" on a node
+	// only when such a copy has `authenticate`. A method would be lost in the copy.
+	it.each([
+		['AloVoice API', new AloVoiceApi()],
+		['Telediscount API', new TelediscountApi()],
+	])('%s: authenticate is an own property, kept by a {...credential} copy', (_name, credential) => {
+		expect(typeof { ...credential }.authenticate).toBe('function');
+	});
+
+	it('the check fails for a method-defined authenticate', () => {
+		class WithMethod {
+			name = 'x';
+			async authenticate() {
+				return {};
+			}
+		}
+		expect((({ ...new WithMethod() }) as { authenticate?: unknown }).authenticate).toBeUndefined();
+	});
+});
+
 describe('Telediscount credential authenticate', () => {
 	it('on the Base URL: the key in the query string, beside the query the request has', () => {
 		const out = telediscountAuthenticate(tele, uri('https://my.telediscount.ru/api.php/telephony/get_calls', { qs: { num_a: '7903' } }));
