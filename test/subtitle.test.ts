@@ -104,3 +104,22 @@ describe('trigger subtitles', () => {
 		});
 	});
 });
+
+describe('where to paste the URL', () => {
+	// What n8n shows on activation (activationMessage) and while it waits for a test event
+	// (eventTriggerDescription): each must name the PBX's settings page, per
+	// shared/api/alovoice.md (vPBX "INTEGRATIONS" menu, an "API request" route) and
+	// shared/api/telediscount.md (the CRM-integration page's Webhooks).
+	it.each([
+		['AloVoice Trigger', new AloVoiceTrigger(), [/"INTEGRATIONS" menu/, /"API request" route/]],
+		['Telediscount Trigger', new TelediscountTrigger(), [/"CRM integration" page/, /Webhooks/]],
+	] as Array<[string, INodeType, RegExp[]]>)('%s names the PBX page on activation and while waiting for a test event', (_name, node, places) => {
+		const { activationMessage, eventTriggerDescription } = node.description;
+		for (const text of [activationMessage, eventTriggerDescription]) {
+			expect(typeof text).toBe('string');
+			for (const place of places) expect(text).toMatch(place);
+		}
+		expect(activationMessage).toMatch(/Production URL/);
+		expect(eventTriggerDescription).toMatch(/Test URL/);
+	});
+});
