@@ -3,8 +3,9 @@
 // text field (issue #11, item 6). Walks the four nodes' and both credentials' properties.
 import type { ICredentialType, INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
 
-import { AloVoiceApi } from '../credentials/AloVoiceApi.credentials';
-import { TelediscountApi } from '../credentials/TelediscountApi.credentials';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { AloVoice } from '../nodes/AloVoice/AloVoice.node';
 import { AloVoiceTrigger } from '../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { Telediscount } from '../nodes/Telediscount/Telediscount.node';
@@ -68,10 +69,15 @@ const nodes: Array<[string, INodeType]> = [
 	['Telediscount', new Telediscount()],
 	['Telediscount Trigger', new TelediscountTrigger()],
 ];
-const credentials: Array<[string, ICredentialType]> = [
-	['AloVoice API', new AloVoiceApi()],
-	['Telediscount API', new TelediscountApi()],
-];
+// Every credential the package lists (package.json "n8n"), whichever branch added it.
+const listed: string[] = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).n8n.credentials;
+const credentials: Array<[string, ICredentialType]> = listed.map((file) => {
+	const source = join(__dirname, '..', file.replace(/^dist\//, '').replace(/\.js$/, ''));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exported = require(source) as Record<string, new () => ICredentialType>;
+	const credential = new (Object.values(exported)[0])();
+	return [credential.displayName, credential];
+});
 const everything: Array<[string, INodeProperties[]]> = [
 	...nodes.map(([name, node]): [string, INodeProperties[]] => [name, node.description.properties]),
 	...credentials.map(([name, credential]): [string, INodeProperties[]] => [name, credential.properties]),
@@ -91,6 +97,11 @@ describe('parameter descriptions', () => {
 		expect(all.some((path) => path.split(' > ').length === 2)).toBe(true);
 		const trigger = walk(new AloVoiceTrigger().description.properties).map(({ path }) => path);
 		expect(trigger.some((path) => path.split(' > ').length === 3)).toBe(true);
+	});
+
+	it('covers every credential the package lists, the two API credentials among them', () => {
+		expect(credentials.length).toBe(listed.length);
+		expect(credentials.map(([name]) => name)).toEqual(expect.arrayContaining(['AloVoice API', 'Telediscount API']));
 	});
 
 	describe('what the check must not accept', () => {
