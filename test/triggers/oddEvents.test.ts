@@ -4,6 +4,7 @@
 // event that is merely unusual but normal, e.g. a withheld caller, has no warning).
 import type { IDataObject } from 'n8n-workflow';
 
+import { validateRouteAction } from '../../nodes/shared/webhook';
 import { examples, sendEvent, sendTelediscountEvent } from '../server/pbxSide';
 import { TD_TRIGGER, host, itemsOf } from './helpers';
 
@@ -135,6 +136,31 @@ describe.each([
 		expect(workflow.executions).toHaveLength(1);
 		const [output] = await itemsOf(workflow);
 		expect(output).toMatchObject({ event, ...item, raw: body });
+		expect(output.warnings).toEqual(warnings);
+	});
+});
+
+// The README's Route Request table: the request's own fields, read the same way (the answer is
+// the fallback here: no rules; route.test.ts covers the action for every kind of request).
+const routeRequest: Row[] = [
+	['from_number "anonymous" (withheld)', { ...examples.routeRequest, from_number: 'anonymous' }, { fromNumber: null, fromNumberE164: null, fromNumberWithheld: true }, []],
+	['from_number null (withheld)', { ...examples.routeRequest, from_number: null }, { fromNumber: null, fromNumberE164: null, fromNumberWithheld: true }, []],
+	['queue_number "sales"', { ...examples.routeRequest, queue_number: 'sales' }, { queueNumber: null }, ['queue_number is "sales"; expected the queue number (digits)']],
+	['direction "both"', { ...examples.routeRequest, direction: 'both' }, { direction: 'both' }, ['direction is "both"; expected inc or out (kept as sent)']],
+	['line_number missing', without(examples.routeRequest, 'line_number'), { lineNumber: null, lineNumberE164: null }, ['line_number is missing; expected a phone number']],
+	['line_number "main" (no digits)', { ...examples.routeRequest, line_number: 'main' }, { lineNumber: null, lineNumberE164: null }, ['line_number is "main"; expected a phone number']],
+];
+
+describe('AloVoice routeRequest with odd values: a valid action, one execution, warnings', () => {
+	it.each(routeRequest)('%s', async (_label, body, item, warnings) => {
+		const workflow = await host({ event: 'routeRequest' });
+		const answer = await sendEvent(workflow.url, body, { as: 'json' });
+		expect(answer.status).toBe(200);
+		expect(validateRouteAction(answer.json).ok).toBe(true);
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(1);
+		const [output] = await itemsOf(workflow);
+		expect(output).toMatchObject({ event: 'routeRequest', ...item, raw: body });
 		expect(output.warnings).toEqual(warnings);
 	});
 });
