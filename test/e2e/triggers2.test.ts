@@ -52,10 +52,10 @@ const W = {
 		respondToWebhook(1, 'text', '123456789012'),
 	]),
 	basic: alovoice('e2eSecBasicAuth', 'e2e security: basic auth', { event: 'callEnded', authentication: 'basicAuth' }, [], {
-		httpBasicAuth: { id: BASIC.id, name: BASIC.name },
+		aloVoiceTriggerBasicAuthApi: { id: BASIC.id, name: BASIC.name },
 	}),
 	query: telediscount('e2eSecQueryAuth', 'e2e security: query secret', { event: 'callStarted', authentication: 'queryAuth' }, {
-		httpQueryAuth: { id: QUERY.id, name: QUERY.name },
+		aloVoiceTriggerQueryAuthApi: { id: QUERY.id, name: QUERY.name },
 	}),
 	ipDeny: alovoice('e2eSecIpDeny001', 'e2e security: IP allowlist without loopback', { event: 'callEnded', options: { ipAllowlist: '203.0.113.0/24, 2001:db8::/32' } }),
 	ipAllow: alovoice('e2eSecIpAllow01', 'e2e security: IP allowlist with loopback', { event: 'callEnded', options: { ipAllowlist: '127.0.0.1, ::1' } }),
@@ -68,8 +68,8 @@ const urls = {} as Record<Key, string>;
 beforeAll(async () => {
 	stack = await startStack(Object.values(W), {
 		credentials: [
-			{ id: BASIC.id, name: BASIC.name, type: 'httpBasicAuth', data: { user: BASIC.user, password: BASIC.password } },
-			{ id: QUERY.id, name: QUERY.name, type: 'httpQueryAuth', data: { name: QUERY.parameter, value: QUERY.value } },
+			{ id: BASIC.id, name: BASIC.name, type: 'aloVoiceTriggerBasicAuthApi', data: { user: BASIC.user, password: BASIC.password } },
+			{ id: QUERY.id, name: QUERY.name, type: 'aloVoiceTriggerQueryAuthApi', data: { name: QUERY.parameter, secret: QUERY.value } },
 		],
 	});
 	const hooks = stack.n8n.webhooks();
@@ -277,7 +277,7 @@ describe('call started answered by the workflow', () => {
 describe('security options', () => {
 	const basic = (user: string, password: string) => ({ headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });
 
-	test('basic auth (httpBasicAuth credential): missing, wrong or malformed get 401 and start nothing; the right one is answered and stored', async () => {
+	test('basic auth (the package Basic Auth credential): missing, wrong or malformed get 401 and start nothing; the right one is answered and stored', async () => {
 		const before = total('basic');
 		const refusals = [
 			await sendEvent(urls.basic, examples.callEnd),
@@ -295,7 +295,7 @@ describe('security options', () => {
 		expect(nodeOutput(run.runData, 'AloVoice Trigger')).toEqual([CALL_END_ITEM]);
 	});
 
-	test('secret in a query parameter (httpQueryAuth credential, on a Telediscount GET): missing or wrong get 401; the right one is answered, kept out of raw', async () => {
+	test('secret in a query parameter (the package query secret credential, on a Telediscount GET): missing or wrong get 401; the right one is answered, kept out of raw', async () => {
 		const before = total('query');
 		const refusals = [
 			await sendTelediscountEvent(urls.query, examples.telediscountStart),

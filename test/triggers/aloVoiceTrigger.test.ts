@@ -263,8 +263,8 @@ describe('Route Request decided by the workflow', () => {
 
 describe('Security', () => {
 	const cases = [
-		['header secret', 'headerAuth', { headers: { 'X-PBX-Secret': CREDENTIALS.httpHeaderAuth.value } }, { headers: { 'X-PBX-Secret': 'guess' } }, 401],
-		['query secret', 'queryAuth', { query: { key: CREDENTIALS.httpQueryAuth.value } }, { query: { key: 'guess' } }, 401],
+		['header secret', 'headerAuth', { headers: { 'X-PBX-Secret': CREDENTIALS.aloVoiceTriggerHeaderAuthApi.secret } }, { headers: { 'X-PBX-Secret': 'guess' } }, 401],
+		['query secret', 'queryAuth', { query: { key: CREDENTIALS.aloVoiceTriggerQueryAuthApi.secret } }, { query: { key: 'guess' } }, 401],
 		[
 			'basic auth',
 			'basicAuth',
@@ -301,9 +301,9 @@ describe('Security', () => {
 	});
 
 	it.each([
-		['header value empty', 'headerAuth', { httpHeaderAuth: { name: 'X-PBX-Secret', value: '' } }, { headers: { 'X-PBX-Secret': '' } }, 'Value'],
-		['query value blank', 'queryAuth', { httpQueryAuth: { name: 'key', value: '   ' } }, { query: { key: '   ' } }, 'Value'],
-		['basic password empty', 'basicAuth', { httpBasicAuth: { user: 'pbx', password: '' } }, { headers: { authorization: `Basic ${Buffer.from('pbx:').toString('base64')}` } }, 'Password'],
+		['header secret empty', 'headerAuth', { aloVoiceTriggerHeaderAuthApi: { name: 'X-PBX-Secret', secret: '' } }, { headers: { 'X-PBX-Secret': '' } }, 'Secret'],
+		['query secret blank', 'queryAuth', { aloVoiceTriggerQueryAuthApi: { name: 'key', secret: '   ' } }, { query: { key: '   ' } }, 'Secret'],
+		['basic password empty', 'basicAuth', { aloVoiceTriggerBasicAuthApi: { user: 'pbx', password: '' } }, { headers: { authorization: `Basic ${Buffer.from('pbx:').toString('base64')}` } }, 'Password'],
 	] as const)('%s: every request is refused with 403 naming the field, the empty secret included', async (_label, authentication, credentials, request, field) => {
 		for (const event of ['callEnded', 'routeRequest']) {
 			const workflow = await host({ event, authentication, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] } }, [], undefined, {
@@ -334,10 +334,10 @@ describe('Security', () => {
 			const workflow = await host({ event: 'routeRequest', authentication, rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2000' }] } });
 			const good = {
 				headers: {
-					'X-PBX-Secret': CREDENTIALS.httpHeaderAuth.value,
+					'X-PBX-Secret': CREDENTIALS.aloVoiceTriggerHeaderAuthApi.secret,
 					authorization: `Basic ${Buffer.from('pbx:basic-pass-55e0aa').toString('base64')}`,
 				},
-				query: { key: CREDENTIALS.httpQueryAuth.value },
+				query: { key: CREDENTIALS.aloVoiceTriggerQueryAuthApi.secret },
 			};
 			const answers = [await sendEvent(workflow.url, examples.routeRequest, good), await sendEvent(workflow.url, examples.routeRequest)];
 			await workflow.settled();

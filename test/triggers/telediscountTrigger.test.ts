@@ -38,8 +38,8 @@ describe('Telediscount Trigger', () => {
 	});
 
 	it.each([
-		['header secret', 'headerAuth', { headers: { 'X-PBX-Secret': CREDENTIALS.httpHeaderAuth.value } }, { headers: { 'X-PBX-Secret': 'nope' } }],
-		['query secret', 'queryAuth', { query: { key: CREDENTIALS.httpQueryAuth.value } }, { query: { key: 'nope' } }],
+		['header secret', 'headerAuth', { headers: { 'X-PBX-Secret': CREDENTIALS.aloVoiceTriggerHeaderAuthApi.secret } }, { headers: { 'X-PBX-Secret': 'nope' } }],
+		['query secret', 'queryAuth', { query: { key: CREDENTIALS.aloVoiceTriggerQueryAuthApi.secret } }, { query: { key: 'nope' } }],
 		[
 			'basic auth',
 			'basicAuth',

@@ -4,7 +4,6 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	INodeCredentialDescription,
 	INodeProperties,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -13,18 +12,8 @@ import type {
 import { DEFAULT_MAX_BODY_BYTES, readEventFields, type Fields, type IncomingEvent } from './body';
 import type { EventCheck } from './events';
 import type { ResponseLike } from './answers';
+import { SECRET_CREDENTIALS } from './secrets';
 import { checkSecurity, type SecuritySettings } from './security';
-
-/**
- * n8n's own credential types for header/query/basic auth (the ones its Webhook node uses), so
- * the secrets live in n8n's encrypted credential store, not in node parameters that are copied
- * into every execution's workflow data.
- */
-export const securityCredentials: INodeCredentialDescription[] = [
-	{ name: 'httpHeaderAuth', required: true, displayOptions: { show: { authentication: ['headerAuth'] } } },
-	{ name: 'httpQueryAuth', required: true, displayOptions: { show: { authentication: ['queryAuth'] } } },
-	{ name: 'httpBasicAuth', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-];
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -93,14 +82,14 @@ async function securitySettings(context: IWebhookFunctions): Promise<{ settings:
 	let secretQuery: string | undefined;
 	const read = async (type: string) => (await context.getCredentials(type)) as ICredentialDataDecryptedObject;
 	if (authentication === 'headerAuth') {
-		const credential = await read('httpHeaderAuth');
-		settings.header = { name: String(credential.name ?? ''), value: String(credential.value ?? '') };
+		const credential = await read(SECRET_CREDENTIALS.headerAuth);
+		settings.header = { name: String(credential.name ?? ''), value: String(credential.secret ?? '') };
 	} else if (authentication === 'queryAuth') {
-		const credential = await read('httpQueryAuth');
+		const credential = await read(SECRET_CREDENTIALS.queryAuth);
 		secretQuery = String(credential.name ?? '');
-		settings.query = { name: secretQuery, value: String(credential.value ?? '') };
+		settings.query = { name: secretQuery, value: String(credential.secret ?? '') };
 	} else if (authentication === 'basicAuth') {
-		const credential = await read('httpBasicAuth');
+		const credential = await read(SECRET_CREDENTIALS.basicAuth);
 		settings.basic = { user: String(credential.user ?? ''), password: String(credential.password ?? '') };
 	}
 	return { settings, secretQuery };
