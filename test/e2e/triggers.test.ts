@@ -55,11 +55,17 @@ beforeAll(async () => {
 	// a clean-clone CI run (2026-11-23) ended with 12 executions "error" and 108 left "running"
 	// for good, though every event had been answered. n8n's concurrency control queues
 	// executions beyond the limit instead (docs/run-in-n8n.md).
+	// DB_PING_TIMEOUT_MS: n8n pings its database every few seconds and, when a ping takes longer
+	// than 5 s, marks it "not connected" and answers every request 503 'Database is not ready!'
+	// until the next ping (n8n 2.40.7 abstract-server.js, DbConnectionMonitor). Under the burst on
+	// a loaded 2-core machine SQLite's write lock held the ping past 5 s (a 2026-11-30 run: 2
+	// executions "error", 6 stuck, 580 never stored, every event answered). The queue-mode stack
+	// needs the same setting (docs/queue-mode.md).
 	stack = await startStack(
 		[...KINDS.map((kind) => triggerWorkflow(WORKFLOWS[kind].id, WORKFLOWS[kind].name, description, kind)), ...Object.values(EXTRA)],
 		{
 			logLevel: 'info',
-			n8nEnv: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '10' },
+			n8nEnv: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '10', DB_PING_TIMEOUT_MS: '20000' },
 			credentials: [{ id: SECRET.id, name: SECRET.name, type: 'aloVoiceTriggerHeaderAuthApi', data: { name: SECRET.header, secret: SECRET.value } }],
 		},
 	);
