@@ -189,7 +189,7 @@ export class Postgres {
 		this.server.args = [
 			'-D', this.data, '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1',
 			// A test cluster: losing it in a power cut costs nothing, and fsync costs the shared disk.
-			'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=200',
+			'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=300',
 		];
 		this.server.spawn();
 		await this.server.waitReady(async () => this.accepts(), 60_000);
@@ -235,11 +235,13 @@ export class Postgres {
 	}
 }
 
-/** A Redis server of its own, without persistence (n8n's queue is the only thing in it). */
+/** A Redis server of its own (n8n's queue is the only thing in it). */
 export class Redis {
 	readonly dir = mkdtempSync(join(tmpdir(), 'n8n-queue-redis-'));
 	port = 0;
 	server?: ServerProcess;
+	/** Each server run leads its own group; the stack's stop() checks them all. */
+	readonly servers: ServerProcess[] = [];
 
 	constructor(private readonly log: Log) {}
 
@@ -248,7 +250,9 @@ export class Redis {
 		this.server = new ServerProcess(
 			'Redis',
 			'/usr/bin/redis-server',
-			['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
+			// Append-only file on, as in production: n8n's waiting jobs live only here, and without it
+			// a Redis restart would drop every queued execution (they would stay "new" for good).
+			['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--protected-mode', 'no'],
 			join(this.dir, 'redis.log'),
 			{ cwd: this.dir },
 		);
@@ -257,8 +261,6 @@ export class Redis {
 		this.log(`Redis listening on 127.0.0.1:${this.port}`);
 	}
 
-	/** Each server run leads its own group; stop() must see them all. */
-	readonly servers: ServerProcess[] = [];
 
 	ping() {
 		try {
@@ -273,6 +275,13 @@ export class Redis {
 			this.servers.push(this.server);
 			await this.server.stop('SIGTERM', 10_000);
 		}
+	}
+
+	/** Stopped (SIGTERM: Redis writes its append-only file) for `downMs`, then started on the same port. */
+	async restart(downMs: number) {
+		await this.stop();
+		await sleep(downMs);
+		await this.start();
 	}
 
 	remove() {
@@ -353,6 +362,17 @@ export class QueueStack {
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 			// Workers answer /healthz on their own port.
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			// n8n pings its database every 2 s and, when a ping waits longer than 5 s, answers EVERY
+			// request 503 "Database is not ready!" until a ping succeeds. Under 50 concurrent calls on
+			// this 2-core machine the webhook process's ping waited behind the calls for a pool
+			// connection: with n8n's pool of 2 and with 10, 962 of 1,000 call pairs got a 503
+			// (measured, docs/queue-mode.md). A connection per concurrent call and a longer ping
+			// timeout keep the calls answered; a database really down still fails them.
+			DB_POSTGRESDB_POOL_SIZE: '50',
+			DB_PING_TIMEOUT_MS: '20000',
+			// n8n exits when Redis is unreachable for this long (default 10 s); a Redis restart or
+			// failover takes about that, and an exited webhook process drops every call.
+			QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD: '60000',
 			...this.options.env,
 		};
 	}
@@ -428,6 +448,9 @@ export class QueueStack {
 			await this.startServers();
 			this.main.installPackage();
 			this.main.importCredentials(setup.credentials);
+			// One `publish:workflow` per workflow (about 10 s each here): `import:workflow
+			// --activeState=fromJson`, which n8n allows in queue mode only, failed to activate them
+			// from the CLI in n8n 2.40.7 ("Failed to activate workflow").
 			if (setup.workflows.length) this.main.importWorkflows(setup.workflows);
 			await this.startN8n();
 			await this.main.setupOwner();
