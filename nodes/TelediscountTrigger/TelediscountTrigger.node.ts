@@ -1,8 +1,25 @@
-import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { optionSubtitle } from '../shared/subtitle';
 import { normalizeTelediscountEnd, normalizeTelediscountStart } from '../shared/webhook';
-import { answerNow, authenticationProperty, commonOptions, receiveEvent, securityCredentials } from '../shared/webhook/node';
+import { answerNow, authenticationProperty, commonOptions, receiveEvent } from '../shared/webhook/node';
+import { checkActivation } from '../shared/webhook/activation';
+import { credentialTest } from '../shared/webhook/secrets';
+
+/** The Event dropdown; the node's subtitle shows the same labels. */
+const eventOptions: INodePropertyOptions[] = [
+	{ name: 'Incoming Call Started', value: 'callStarted', description: 'An incoming call starts: caller, number called, call ID' },
+	{ name: 'Call Finished', value: 'callEnded', description: 'A call ends: who answered, talk and waiting time, price' },
+];
 
 /**
  * Telediscount sends its events as GET requests with query parameters; POST with the same
@@ -16,12 +33,38 @@ export class TelediscountTrigger implements INodeType {
 		icon: { light: 'file:telediscount.svg', dark: 'file:telediscount.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle('event', eventOptions),
 		description: 'Starts the workflow when a Telediscount call starts or finishes',
+		eventTriggerDescription:
+			'Waiting for Telediscount to call the Test URL: paste it on the account\'s "CRM integration" page, under Webhooks, for this event, then make a call',
+		activationMessage:
+			'Paste the Production URL on the Telediscount account\'s "CRM integration" page, under Webhooks, for the same event (incoming call started or call finished).',
 		defaults: { name: 'Telediscount Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: securityCredentials,
+		// The package's own secret types (n8n's verification refuses reusing n8n's), each with a
+		// "Test" that checks it is usable (nodes/shared/webhook/secrets.ts). Literal here, as
+		// n8n's community lint reads them; test/triggers/credentials.test.ts keeps them in step.
+		credentials: [
+			{
+				name: 'aloVoiceTriggerHeaderAuthApi',
+				required: true,
+				testedBy: 'triggerHeaderSecretTest',
+				displayOptions: { show: { authentication: ['headerAuth'] } },
+			},
+			{
+				name: 'aloVoiceTriggerQueryAuthApi',
+				required: true,
+				testedBy: 'triggerQuerySecretTest',
+				displayOptions: { show: { authentication: ['queryAuth'] } },
+			},
+			{
+				name: 'aloVoiceTriggerBasicAuthApi',
+				required: true,
+				testedBy: 'triggerBasicAuthTest',
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+			},
+		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
@@ -32,11 +75,9 @@ export class TelediscountTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Incoming Call Started', value: 'callStarted' },
-					{ name: 'Call Finished', value: 'callEnded' },
-				],
+				options: eventOptions,
 				default: 'callStarted',
+				description: 'The Telediscount webhook this node receives; each event gets its own URL',
 			},
 			{
 				displayName:
@@ -49,6 +90,7 @@ export class TelediscountTrigger implements INodeType {
 			{
 				displayName: 'Options',
 				name: 'options',
+				description: 'Security and request settings, and the country code for local numbers',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
@@ -59,11 +101,35 @@ export class TelediscountTrigger implements INodeType {
 						name: 'defaultCountry',
 						type: 'string',
 						default: '7',
+						placeholder: '7',
 						description: 'Calling code put before 9-digit local numbers for the E.164 fields',
 					},
 				],
 			},
 		],
+	};
+
+	methods = { credentialTest };
+
+	/**
+	 * Neither PBX can register a webhook (its URL is pasted into the PBX by hand), so nothing
+	 * exists to find or delete there. `create` is the activation check: it refuses to activate,
+	 * saying what to fix, when the settings would make every call fail
+	 * (nodes/shared/webhook/activation.ts).
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await checkActivation(this);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
