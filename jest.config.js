@@ -6,7 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	// The e2e suite against a real n8n has its own runner (npm run test:e2e).
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	// The e2e suites against a real n8n have their own runners (npm run test:e2e, test:e2e:queue).
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/e2e-queue/'],
 	testTimeout: 30000,
 };

@@ -1,0 +1,446 @@
+// The package in n8n's queue mode (PostgreSQL, Redis, one main, one webhook process, two
+// workers; scripts/lib/queue.ts): every trigger event through the webhook process's production
+// URLs, every action operation run by a worker, load, a worker killed with -9, secret scans.
+import { ALOVOICE_TOKEN } from '../server/alovoice';
+import { TELEDISCOUNT_KEY } from '../server/telediscount';
+import { examples, sendEvent } from '../server/pbxSide';
+import { AloVoiceTrigger } from '../../dist/nodes/AloVoiceTrigger/AloVoiceTrigger.node';
+import { runLoad } from '../../scripts/lib/load';
+import { ACTION_CASES, ACTION_NODE, actionPath, actionWorkflow, actionWorkflowId, caseKey } from '../e2e/actions';
+import { executionRunData, listExecutions, nodeItems, nodeOutput, waitFor, waitForCount, type Workflow } from '../e2e/stack';
+import { ALOVOICE_TRIGGER, callEndFields, callStartFields, chainWorkflow, pbxBody, setNode, triggerWorkflow, type ChainNode } from '../e2e/triggers';
+import { executionsLeaking, startQueueStack, type QueueTestStack } from './queueStack';
+
+const description = new AloVoiceTrigger().description;
+const PAIRS = Number(process.env.E2E_LOAD_PAIRS ?? 1000);
+/** At least 300 events per fault: call-started + call-ended pairs. */
+const FAULT_PAIRS = Number(process.env.E2E_FAULT_PAIRS ?? 150);
+/** Valid CRM call ids: at most 12 digits, or a string of at most 32 characters. */
+const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
+
+const INTENDED = { action_type: 'peer', action_data: '2000' };
+const FALLBACK = { action_type: 'ivr', action_data: '7777' };
+const lastNode = (answerTimeout: number) => ({
+	event: 'routeRequest',
+	routeMode: 'lastNode',
+	fallbackActionType: FALLBACK.action_type,
+	fallbackActionData: FALLBACK.action_data,
+	answerTimeout,
+});
+const route = (id: string, name: string, trigger: Record<string, unknown>, chain: ChainNode[] = []): Workflow =>
+	chainWorkflow(id, name, { ...ALOVOICE_TRIGGER, parameters: trigger }, chain);
+
+const RULES = [
+	{ caller: '901000001', actionType: 'peer', actionData: '2001', answer: { action_type: 'peer', action_data: '2001' } },
+	{ caller: '901000002', actionType: 'queue', actionData: '6001', answer: { action_type: 'queue', action_data: '6001' } },
+	{ caller: '901000004', actionType: 'trunk', actionData: '998712037006', answer: { action_type: 'trunk', action_data: '+998712037006' } },
+	{ caller: '901000005', actionType: 'hangup', actionData: '', answer: { action_type: 'hangup' } },
+];
+
+const W = {
+	callStarted: triggerWorkflow('qTrigCallStart01', 'queue: call started', description, 'callStarted'),
+	callEnded: triggerWorkflow('qTrigCallEnded01', 'queue: call ended', description, 'callEnded'),
+	result: triggerWorkflow('qTrigCallResult1', 'queue: call-request result', description, 'callRequestResult'),
+	rules: route('qRouteRules00001', 'queue route: rules, no execution', {
+		event: 'routeRequest',
+		routeMode: 'rules',
+		rules: { rule: RULES.map(({ caller, actionType, actionData }) => ({ match: 'callerExact', value: caller, actionType, actionData })) },
+		runOnRuleAnswer: false,
+		fallbackActionType: 'queue',
+		fallbackActionData: '6999',
+	}),
+	valid: route('qRouteValid00001', 'queue route: workflow answers', lastNode(5), [setNode('Decide', INTENDED)]),
+	responseNode: route(
+		'qRouteRespNode01',
+		'queue route: Respond to Webhook',
+		{ event: 'routeRequest', routeMode: 'responseNode', fallbackActionType: FALLBACK.action_type, fallbackActionData: FALLBACK.action_data, answerTimeout: 5 },
+		[{ name: 'Respond to Webhook', type: 'n8n-nodes-base.respondToWebhook', typeVersion: 1, parameters: { respondWith: 'json', responseBody: JSON.stringify({ action_type: 'queue', action_data: '6001' }), options: {} } }],
+	),
+	invalid: route('qRouteInvalid001', 'queue route: invalid answer', lastNode(5), [setNode('Decide', { action_type: 'teleport', action_data: '2000' })]),
+	error: route('qRouteError00001', 'queue route: workflow fails', lastNode(5), [
+		{ name: 'CRM down', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, parameters: { errorType: 'errorMessage', errorMessage: 'CRM is down' } },
+	]),
+	slow: route('qRouteSlow000001', 'queue route: workflow too slow', lastNode(1), [
+		{ name: 'Slow CRM', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: 4, unit: 'seconds' } },
+		setNode('Decide', INTENDED),
+	]),
+};
+type Key = keyof typeof W;
+
+let stack: QueueTestStack;
+const urls = {} as Record<Key, string>;
+
+beforeAll(async () => {
+	const started = Date.now();
+	stack = await startQueueStack([...Object.values(W), ...ACTION_CASES.map(actionWorkflow)]);
+	process.stderr.write(`[queue] stack up in ${Math.round((Date.now() - started) / 1000)} s\n`);
+	const hooks = stack.queue.webhooks();
+	for (const [key, wf] of Object.entries(W)) {
+		const hook = hooks.find((candidate) => candidate.workflow === wf.name && candidate.method === 'POST');
+		if (!hook) throw new Error(`n8n registered no POST webhook for ${wf.name}: ${JSON.stringify(hooks)}`);
+		urls[key as Key] = hook.url;
+	}
+}, 20 * 60 * 1000);
+
+afterAll(async () => {
+	if (!stack) return;
+	const left = await stack.stop();
+	// Nothing the stack started may outlive it.
+	expect(left).toEqual([]);
+}, 120 * 1000);
+
+const counts = (key: Key | string) => stack.queue.executionCounts(key in W ? W[key as Key].id : key);
+const total = (key: Key) => Object.values(counts(key)).reduce((a, b) => a + b, 0);
+
+/** A PBX does not wait forever: a request without an answer in 60 s counts as status 0. */
+async function post(url: string, fields: Record<string, unknown>) {
+	const { body, headers } = pbxBody(fields);
+	try {
+		const answer = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(60_000) });
+		return { status: answer.status, text: await answer.text() };
+	} catch (error) {
+		return { status: 0, text: `no answer within 60 s (${(error as Error).name})` };
+	}
+}
+
+async function onlyExecution(key: Key, status: string) {
+	const id = W[key].id;
+	await waitFor(() => counts(key)[status] === 1, 60_000, `one ${status} execution of ${id}`);
+	expect(counts(key)).toEqual({ [status]: 1 });
+	const [execution] = await listExecutions(stack.queue.main, id);
+	return await executionRunData(stack.queue.main, execution.id);
+}
+
+/** Executions each worker started, from its log ("Worker started execution <id>"). */
+function workerRuns(): Record<string, number> {
+	return Object.fromEntries(
+		stack.queue.workers.map((worker) => [worker.name, (worker.process.log().match(/Worker started execution \d+/g) ?? []).length]),
+	);
+}
+
+describe('the topology', () => {
+	test('main, webhook process and both workers are healthy; production URLs are on the webhook process only', async () => {
+		expect(await stack.queue.healthy()).toEqual({ main: true, 'webhook-1': true, 'worker-1': true, 'worker-2': true });
+		const path = new URL(urls.callStarted).pathname;
+		expect(new URL(urls.callStarted).port).toBe(String(stack.queue.webhookProcesses[0].port));
+		// The main does not serve production webhooks (N8N_DISABLE_PRODUCTION_MAIN_PROCESS).
+		const onMain = await fetch(`${stack.queue.main.baseUrl}${path}`, { method: 'POST', ...pbxBody(callStartFields(0)) });
+		await onMain.arrayBuffer();
+		expect(onMain.status).not.toBe(200);
+	});
+});
+
+describe('trigger events through the webhook process', () => {
+	test('call started answers a CRM id; call ended with it answers true; a worker stores both with the id', async () => {
+		const started = await post(urls.callStarted, callStartFields(0));
+		expect(started.status).toBe(200);
+		const callId = started.text.trim();
+		expect(callId).toMatch(CALL_ID);
+		expect(await post(urls.callEnded, callEndFields(callId, 0))).toEqual({ status: 200, text: 'true' });
+		for (const key of ['callStarted', 'callEnded'] as const) {
+			const { status, runData } = await onlyExecution(key, 'success');
+			expect(status).toBe('success');
+			expect(JSON.stringify(nodeOutput(runData, 'AloVoice Trigger')[0])).toContain(callId);
+		}
+	});
+
+	test('call-request result: answered 200 true; the execution stores the externalId', async () => {
+		const answer = await sendEvent(urls.result, examples.callResult);
+		expect({ status: answer.status, body: answer.body }).toEqual({ status: 200, body: 'true' });
+		const { runData } = await onlyExecution('result', 'success');
+		expect(nodeOutput(runData, 'AloVoice Trigger')[0]).toMatchObject({ event: 'callRequestResult', externalId: '123123', answered: true });
+	});
+
+	test('route rules: each action answered by the webhook process itself, no match gets the fallback, no execution at all', async () => {
+		for (const rule of RULES) {
+			const answer = await sendEvent(urls.rules, { ...examples.routeRequest, from_number: rule.caller });
+			expect({ caller: rule.caller, status: answer.status, json: answer.json }).toEqual({ caller: rule.caller, status: 200, json: rule.answer });
+		}
+		const unmatched = await sendEvent(urls.rules, { ...examples.routeRequest, from_number: '909999999' });
+		expect({ status: unmatched.status, json: unmatched.json }).toEqual({ status: 200, json: { action_type: 'queue', action_data: '6999' } });
+		await new Promise((done) => setTimeout(done, 3000));
+		expect(total('rules')).toBe(0);
+	});
+
+	test("route by the last node: the worker's valid answer reaches the caller", async () => {
+		const answer = await sendEvent(urls.valid, { ...examples.routeRequest, from_number: '974244100' });
+		expect({ status: answer.status, json: answer.json }).toEqual({ status: 200, json: INTENDED });
+		const { runData } = await onlyExecution('valid', 'success');
+		expect(nodeOutput(runData, 'Decide')).toEqual([INTENDED]);
+	});
+
+	test("route by a Respond to Webhook node: the worker's answer reaches the caller", async () => {
+		const answer = await sendEvent(urls.responseNode, { ...examples.routeRequest, from_number: '974244105' });
+		expect({ status: answer.status, json: answer.json }).toEqual({ status: 200, json: { action_type: 'queue', action_data: '6001' } });
+		await onlyExecution('responseNode', 'success');
+	});
+
+	test('fallback causes: an invalid answer and a failing workflow get the fallback', async () => {
+		const invalid = await sendEvent(urls.invalid, { ...examples.routeRequest, from_number: '974244101' });
+		expect({ status: invalid.status, json: invalid.json }).toEqual({ status: 200, json: FALLBACK });
+		const { runData } = await onlyExecution('invalid', 'success');
+		expect(nodeOutput(runData, 'Decide')).toEqual([{ action_type: 'teleport', action_data: '2000' }]);
+
+		const failing = await sendEvent(urls.error, { ...examples.routeRequest, from_number: '974244102' });
+		expect({ status: failing.status, json: failing.json }).toEqual({ status: 200, json: FALLBACK });
+		await onlyExecution('error', 'error');
+	});
+
+	test('fallback cause: a workflow slower than the answer timeout gets the fallback on time; the worker still finishes it', async () => {
+		const answer = await sendEvent(urls.slow, { ...examples.routeRequest, from_number: '974244103' });
+		expect({ status: answer.status, json: answer.json }).toEqual({ status: 200, json: FALLBACK });
+		expect(answer.ms).toBeGreaterThanOrEqual(900);
+		expect(answer.ms).toBeLessThan(3500);
+		process.stderr.write(`[queue] route fallback on timeout answered in ${answer.ms} ms\n`);
+		const { runData } = await onlyExecution('slow', 'success');
+		expect(nodeOutput(runData, 'Decide')).toEqual([INTENDED]);
+	});
+});
+
+describe('every action operation, run by a worker', () => {
+	test.each(ACTION_CASES.map((action, index) => [`${caseKey(action)} #${index}`, action, index] as const))(
+		'%s: answered through the webhook process with the node output; stored as a success',
+		async (_name, action, index) => {
+			const standIns = { aloVoice: stack.standIn, telediscount: stack.telediscount };
+			const expected = action.expected(standIns);
+			const answer = await fetch(`${stack.queue.webhookBaseUrl}/webhook/${actionPath(index)}`, { method: 'POST' });
+			expect(answer.status).toBe(200);
+			expect(await answer.json()).toEqual(expected);
+			action.afterwards?.(standIns);
+			const workflowId = actionWorkflowId(index);
+			await waitFor(() => stack.queue.executionCounts(workflowId).success === 1, 30_000, 'the stored execution');
+			const [execution] = await listExecutions(stack.queue.main, workflowId);
+			const { status, runData } = await executionRunData(stack.queue.main, execution.id);
+			expect(status).toBe('success');
+			expect(nodeOutput(runData, ACTION_NODE)).toEqual(expected);
+			if (action.binary) {
+				const [item] = nodeItems(runData, ACTION_NODE);
+				expect(item.binary?.[action.binary.property]).toMatchObject({ mimeType: action.binary.mimeType, fileName: action.binary.fileName });
+			}
+		},
+	);
+
+	test('the workers ran the actions (their logs name the executions)', () => {
+		const runs = workerRuns();
+		expect(Object.values(runs).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(ACTION_CASES.length);
+	});
+});
+
+/**
+ * `pairs` call-started + call-ended pairs at 50 concurrent; every answer checked. A wrong answer
+ * is recorded (not thrown), so a fault's whole effect is counted. `refusal` names the n8n errors
+ * a fault is measured to cause (the request refused before this package's code runs): those are
+ * counted and reported; any other wrong answer fails the test.
+ */
+async function callPairs(pairs: number, offset: number, during?: (answered: number) => void, refusal?: RegExp) {
+	let answered = 0;
+	const ids = new Set<string>();
+	const wrong: string[] = [];
+	const refused: string[] = [];
+	let acceptedEvents = 0;
+	const result = await runLoad(pairs, 50, async (index) => {
+		const started = await post(urls.callStarted, callStartFields(offset + index));
+		answered++;
+		during?.(answered);
+		if (started.status !== 200 || !CALL_ID.test(started.text.trim())) {
+			const line = `call started #${index}: ${started.status} ${started.text.slice(0, 120)}`;
+			(refusal?.test(`${started.status} ${started.text}`) ? refused : wrong).push(line);
+			return;
+		}
+		acceptedEvents++;
+		const callId = started.text.trim();
+		ids.add(callId);
+		const ended = await post(urls.callEnded, callEndFields(callId, offset + index));
+		if (ended.status !== 200 || ended.text !== 'true') {
+			const line = `call ended #${index}: ${ended.status} ${ended.text.slice(0, 120)}`;
+			(refusal?.test(`${ended.status} ${ended.text}`) ? refused : wrong).push(line);
+			return;
+		}
+		acceptedEvents++;
+	});
+	if (refused.length) process.stderr.write(`[queue] ${refused.length} requests refused by n8n, first: ${refused.slice(0, 3).join(' | ')}\n`);
+	if (wrong.length) process.stderr.write(`[queue] ${wrong.length} wrong answers, first: ${wrong.slice(0, 5).join(' | ')}\n`);
+	expect({ wrong: wrong.length, first: wrong.slice(0, 5) }).toEqual({ wrong: 0, first: [] });
+	if (!refusal) expect(ids.size).toBe(pairs);
+	return { result, acceptedEvents, refused: refused.length };
+}
+
+const pairCounts = () => ({ started: counts('callStarted'), ended: counts('callEnded') });
+const successes = () => (counts('callStarted').success ?? 0) + (counts('callEnded').success ?? 0);
+
+describe('load through the webhook process', () => {
+	test(`${PAIRS} call-started + call-ended pairs at 50 concurrent: every answer correct, one successful execution per event, both workers ran some`, async () => {
+		const before = { started: counts('callStarted'), ended: counts('callEnded'), runs: workerRuns() };
+		const { result } = await callPairs(PAIRS, 10_000);
+		process.stderr.write(`[queue] load: ${JSON.stringify(result)} (each request a pair)\n`);
+		const base = (before.started.success ?? 0) + (before.ended.success ?? 0);
+		const storing = await waitForCount(() => successes() - base, 2 * PAIRS, 120_000, 'successful executions', () => JSON.stringify(pairCounts()));
+		process.stderr.write(`[queue] load: all ${2 * PAIRS} executions stored ${storing} s after the last answer\n`);
+		expect(counts('callStarted')).toEqual({ success: (before.started.success ?? 0) + PAIRS });
+		expect(counts('callEnded')).toEqual({ success: (before.ended.success ?? 0) + PAIRS });
+		const runs = workerRuns();
+		const perWorker = Object.fromEntries(Object.entries(runs).map(([name, count]) => [name, count - before.runs[name]]));
+		process.stderr.write(`[queue] load: executions per worker ${JSON.stringify(perWorker)}\n`);
+		expect(Object.values(perWorker).reduce((a, b) => a + b, 0)).toBe(2 * PAIRS);
+		for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);
+		expect(Object.values(await stack.queue.healthy()).every(Boolean)).toBe(true);
+	}, 20 * 60 * 1000);
+});
+
+/** Route requests sent one after another while a fault runs: every one must get a valid action. */
+function routeProbe() {
+	const answers: Array<{ key: 'rules' | 'valid'; status: number; json: unknown; body: string; ms: number }> = [];
+	let running = true;
+	const loop = (async () => {
+		for (let i = 0; running; i++) {
+			const key = i % 2 ? 'valid' : 'rules';
+			const sent = Date.now();
+			try {
+				const answer = await sendEvent(urls[key], { ...examples.routeRequest, from_number: key === 'rules' ? RULES[0].caller : '974244100' });
+				answers.push({ key, status: answer.status, json: answer.json, body: answer.body, ms: answer.ms });
+			} catch (error) {
+				answers.push({ key, status: 0, json: undefined, body: `no answer within 60 s (${(error as Error).name})`, ms: Date.now() - sent });
+			}
+			await new Promise((done) => setTimeout(done, 200));
+		}
+	})();
+	return {
+		async stop() {
+			running = false;
+			await loop;
+			return answers;
+		},
+	};
+}
+
+const allOf = (key: Key) => Object.values(counts(key)).reduce((a, b) => a + b, 0);
+
+/**
+ * FAULT_PAIRS call pairs at 50 concurrent with route requests beside them; `fault` starts when a
+ * third of the pairs are answered. Checks every answer and that each event ends up as exactly
+ * one successful execution; reports the figures.
+ */
+async function underFault(label: string, fault: () => Promise<void>, refusal?: RegExp, mayFail = 0) {
+	const before = { started: allOf('callStarted'), ended: allOf('callEnded'), valid: allOf('valid'), success: successes(), validSuccess: counts('valid').success ?? 0 };
+	const probe = routeProbe();
+	let faulted: Promise<void> | undefined;
+	let pairs: Awaited<ReturnType<typeof callPairs>>;
+	try {
+		pairs = await callPairs(
+			FAULT_PAIRS,
+			20_000 + Math.floor(Math.random() * 1_000_000),
+			(answered) => {
+				if (!faulted && answered >= FAULT_PAIRS / 3) faulted = fault();
+			},
+			refusal,
+		);
+	} finally {
+		// The fault ends and the route requests stop even when a call got a wrong answer.
+		await faulted;
+		await probe.stop();
+	}
+	const routes = await probe.stop();
+	const slowest = Math.max(...routes.map((answer) => answer.ms));
+	expect(faulted).toBeDefined();
+	// Every route request got a valid action: the rule's, or the workflow's (or the fallback in
+	// time); or, only where a fault is measured to cause it, n8n's own refusal (counted).
+	const refusedRoutes = routes.filter((answer) => answer.status !== 200 && refusal?.test(`${answer.status} ${answer.body}`));
+	for (const answer of routes.filter((candidate) => !refusedRoutes.includes(candidate))) {
+		const expected = answer.key === 'rules' ? [RULES[0].answer] : [INTENDED, FALLBACK];
+		expect({ key: answer.key, status: answer.status, valid: expected.some((json) => JSON.stringify(json) === JSON.stringify(answer.json)) }).toEqual({
+			key: answer.key,
+			status: 200,
+			valid: true,
+		});
+	}
+	process.stderr.write(
+		`[queue] ${label}: pairs ${JSON.stringify(pairs.result)}; ${pairs.refused} call requests refused by n8n; ${routes.length} route requests (${refusedRoutes.length} refused), slowest ${slowest} ms\n`,
+	);
+	const events = pairs.acceptedEvents;
+	const validRuns = routes.filter((answer) => answer.key === 'valid' && !refusedRoutes.includes(answer)).length;
+	// Every accepted event ends as exactly one successful execution (the wait lasts while the count moves).
+	// `mayFail`: executions a fault may end as something else than success (a killed worker's).
+	const finished = (key: Key) => Object.entries(counts(key)).filter(([status]) => status !== 'new' && status !== 'running' && status !== 'waiting').reduce((a, [, n]) => a + n, 0);
+	const beforeFinished = before.started + before.ended + before.valid;
+	const storing = await waitForCount(
+		() => (mayFail ? finished('callStarted') + finished('callEnded') + finished('valid') - beforeFinished : successes() - before.success + (counts('valid').success ?? 0) - before.validSuccess),
+		events + validRuns,
+		150_000,
+		`successful executions after ${label}`,
+		() => JSON.stringify({ ...pairCounts(), valid: counts('valid') }),
+	);
+	const stored = allOf('callStarted') - before.started + allOf('callEnded') - before.ended;
+	process.stderr.write(
+		`[queue] ${label}: all ${events} accepted call events and ${validRuns} routed calls executed successfully ${storing} s after the last answer; executions stored for the call events: ${stored} (${JSON.stringify(pairCounts())})\n`,
+	);
+	const notSuccessful = events + validRuns - (successes() - before.success + (counts('valid').success ?? 0) - before.validSuccess);
+	process.stderr.write(`[queue] ${label}: executions not successful: ${notSuccessful}\n`);
+	expect(notSuccessful).toBeLessThanOrEqual(mayFail);
+	if (!refusal) expect(stored).toBe(events);
+	if (!refusal) expect(allOf('valid') - before.valid).toBe(validRuns);
+}
+
+const allHealthy = () => waitFor(async () => Object.values(await stack.queue.healthy()).every(Boolean), 120_000, 'every n8n process healthy');
+
+describe('faults, each during a load of call pairs and route requests', () => {
+	test(`kill -9 of one worker: every event answered; afterwards every event has exactly one finished execution, at most the killed worker's 10 not successful`, async () => {
+		const victim = stack.queue.workers[0];
+		await underFault('kill -9 worker-1', async () => {
+			victim.process.crash();
+			process.stderr.write(`[queue] kill -9 worker-1 (pid ${victim.process.pid})\n`);
+		}, undefined, 10);
+		// The killed worker stays down during the check above; it is started again for what follows.
+		expect(victim.process.running).toBe(false);
+		await stack.queue.restartSide(victim);
+		await allHealthy();
+	}, 20 * 60 * 1000);
+
+	// Measured (docs/queue-mode.md): while Redis loads its append-only file after the restart, n8n
+	// sends it commands (its client skips Redis's ready check) and answers those requests 500
+	// "LOADING Redis is loading the dataset in memory"; 36 of 300 call events in one run.
+	test('Redis stopped for 10 s and restarted: every request answered validly or refused by n8n while Redis loads; every accepted event executed once', async () => {
+		await underFault(
+			'Redis down 10 s',
+			async () => {
+				const stopped = Date.now();
+				await stack.queue.redis.restart(10_000);
+				process.stderr.write(`[queue] Redis was down ${Date.now() - stopped} ms\n`);
+			},
+			/^500 .*LOADING Redis is loading the dataset in memory/,
+		);
+		await allHealthy();
+	}, 20 * 60 * 1000);
+
+	// Measured (docs/queue-mode.md): requests in flight when PostgreSQL went down lost their
+	// connection inside n8n: one run left one request unanswered (the client gave up after 300 s),
+	// the next answered 13 with 500 "Query runner already released. Cannot run queries anymore.".
+	test('PostgreSQL restarted: every request answered validly or refused/left unanswered by n8n (counted); every accepted event executed once', async () => {
+		await underFault(
+			'PostgreSQL restart',
+			async () => {
+				const stopped = Date.now();
+				await stack.queue.postgres.restart();
+				process.stderr.write(`[queue] PostgreSQL was down ${Date.now() - stopped} ms\n`);
+			},
+			/^(0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Connection terminated|terminating connection|ECONNREFUSED|the database system is))/,
+		);
+		await allHealthy();
+	}, 20 * 60 * 1000);
+});
+
+describe('secrets', () => {
+	test.each([
+		['AloVoice token', ALOVOICE_TOKEN],
+		['Telediscount key', TELEDISCOUNT_KEY],
+	])("the %s is nowhere in PostgreSQL's execution data or any process's log", (_name, secret) => {
+		const [{ executions }] = stack.queue.postgres.query<{ executions: number }>('SELECT COUNT(*)::int AS executions FROM execution_data');
+		expect(executions).toBeGreaterThan(0);
+		expect(executionsLeaking(stack.queue, secret)).toEqual([]);
+		const logs = stack.queue.logs();
+		expect(logs.map((log) => log.name)).toEqual(['main', 'webhook-1', 'worker-1', 'worker-2']);
+		for (const log of logs) {
+			expect(log.text.length).toBeGreaterThan(0);
+			expect({ log: log.name, leaks: log.text.includes(secret) }).toEqual({ log: log.name, leaks: false });
+		}
+	});
+});
