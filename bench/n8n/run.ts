@@ -14,6 +14,7 @@ import { runLoad, type LoadResult } from '../../scripts/lib/load';
 import {
 	CAMPAIGN,
 	routeFloor,
+	routeTriggerAnswerNode,
 	ROUTE_ANSWER,
 	ROUTE_FALLBACK,
 	campaignAloVoice,
@@ -310,8 +311,11 @@ const ROUTE_WORKFLOWS = () => [
 	routeWebhookBaseline(),
 	routeTriggerRules('BenchRouteRules1', 'bench: route trigger, rules, execution per request', true),
 	routeTriggerRules('BenchRouteRules0', 'bench: route trigger, rules, no execution', false),
+	routeTriggerRules('BenchRouteRul2x1', 'bench: route trigger v2, rules, execution per request', true, 2),
+	routeTriggerRules('BenchRouteRul2x0', 'bench: route trigger v2, rules, no execution', false, 2),
 	routeTriggerWorkflow(),
 	routeTriggerRespondNode(),
+	routeTriggerAnswerNode(),
 ];
 
 function routeVariants(stack: Stack): RouteVariant[] {
@@ -323,9 +327,12 @@ function routeVariants(stack: Stack): RouteVariant[] {
 		{ name: 'Floor trigger, responseMode an expression', url: hook('bench: floor trigger v2, responseMode expression'), workflowId: 'BenchRouteFloorX' },
 		{ name: 'Webhook + Respond to Webhook', url: `${stack.n8n.baseUrl}/webhook/bench-route-webhook`, workflowId: 'BenchRouteWebhk1' },
 		{ name: 'AloVoice Trigger v1, rules, no execution', url: hook('bench: route trigger, rules, no execution'), workflowId: 'BenchRouteRules0' },
+		{ name: 'AloVoice Trigger v2, rules, no execution', url: hook('bench: route trigger v2, rules, no execution'), workflowId: 'BenchRouteRul2x0' },
 		{ name: 'AloVoice Trigger v1, rules + execution', url: hook('bench: route trigger, rules, execution per request'), workflowId: 'BenchRouteRules1' },
+		{ name: 'AloVoice Trigger v2, rules + execution', url: hook('bench: route trigger v2, rules, execution per request'), workflowId: 'BenchRouteRul2x1' },
 		{ name: 'AloVoice Trigger v1 + Respond to Webhook', url: hook('bench: route trigger, Respond to Webhook answers'), workflowId: 'BenchRouteTrgRn1' },
 		{ name: 'AloVoice Trigger v1, last node answers', url: hook('bench: route trigger, workflow decides'), workflowId: 'BenchRouteTrgWf1' },
+		{ name: 'AloVoice Trigger v2 + AloVoice Answer node', url: hook('bench: route trigger v2, AloVoice Answer node answers'), workflowId: 'BenchRouteAnsNd2' },
 	];
 }
 

@@ -246,3 +246,20 @@ export function routeFloor(id: string, name: string, nodeName: 'benchFloorTrigge
 		connections: {},
 	};
 }
+
+/** Version 2 of the route trigger with the AloVoice Answer node answering (the same two nodes as Webhook + Respond to Webhook). */
+export function routeTriggerAnswerNode(): Workflow {
+	return {
+		id: 'BenchRouteAnsNd2',
+		name: 'bench: route trigger v2, AloVoice Answer node answers',
+		nodes: [
+			routeTrigger({ routeMode: 'responseNode', answerTimeout: 3, ...fallbackParameters }, 2),
+			node('AloVoice Answer', 'n8n-nodes-alovoice.aloVoiceAnswer', 1, 240, {
+				answer: 'routeRequest',
+				actionType: ROUTE_ANSWER.action_type,
+				actionData: ROUTE_ANSWER.action_data,
+			}),
+		],
+		connections: chain('Route request', 'AloVoice Answer'),
+	};
+}

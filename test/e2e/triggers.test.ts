@@ -6,7 +6,8 @@ import { runLoad } from '../../scripts/lib/load';
 import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, waitForCount, type Stack } from './stack';
 import { callEndFields, callStartFields, malformedRequests, pbxBody, triggerWorkflow, type EventKind } from './triggers';
 
-const description = new AloVoiceTrigger().description;
+// The workflows are built at typeVersion 1 (chainWorkflow), so from version 1's description.
+const description = new AloVoiceTrigger().getNodeType(1).description;
 const WORKFLOWS: Record<EventKind, { id: string; name: string }> = {
 	callStarted: { id: 'e2eTrigCallStart', name: 'e2e trigger: call started' },
 	callEnded: { id: 'e2eTrigCallEnded', name: 'e2e trigger: call ended' },
