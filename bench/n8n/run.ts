@@ -185,6 +185,9 @@ async function benchRoute(stack: Stack, variants: RouteVariant[]) {
 			});
 			rows.push({ variant: variant.name, result, fallbacks });
 			process.stderr.write(`[bench] route ${variant.name} c=${concurrency}: ${JSON.stringify({ ...result, fallbacks })}\n`);
+			// Each row starts on a settled n8n: executions a row left running would otherwise load
+			// the next row's n8n (and on a busy machine its SQLite answered 503 "Database is not ready").
+			await waitFor(() => !('running' in executionCounts(stack.n8n, variant.workflowId)), 60_000, 'route executions').catch(() => undefined);
 		}
 	}
 	// Let the executions of the last burst finish before the next benchmark uses the machine;
