@@ -30,6 +30,9 @@ import {
 // --quick: the route rows only, fewer requests, both engine settings; printed and kept in
 // results-quick.json, BENCHMARKS.md left alone. For a shared machine; the report comes from a full run.
 const QUICK = process.argv.includes('--quick');
+// --lazy-only (with --quick): only the lazy-acquisition setting, for a look when the machine is
+// too busy for both; the report's first table then says so in its heading.
+const LAZY_ONLY = QUICK && process.argv.includes('--lazy-only');
 const ROUTE_REQUESTS = Number(process.env.BENCH_ROUTE_REQUESTS ?? (QUICK ? 100 : 300));
 const RESULT_CALLS = Number(process.env.BENCH_RESULT_CALLS ?? 1000);
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
@@ -358,7 +361,7 @@ const EXTRA_PACKAGES = [join(PACKAGE_ROOT, 'bench', 'floor')];
 interface Measured {
 	at: string;
 	machine: string;
-	settings: { routeRequests: number; resultCalls: number; recipients: number; runs: number; quick?: boolean };
+	settings: { routeRequests: number; resultCalls: number; recipients: number; runs: number; quick?: boolean; lazyOnly?: boolean };
 	route: Awaited<ReturnType<typeof benchRoute>>;
 	routeSettings: Array<{ env: Record<string, string> } & Awaited<ReturnType<typeof benchRoute>>>;
 	/** Absent in a --quick run. */
@@ -382,7 +385,7 @@ async function measure(): Promise<Measured> {
 					campaignAloVoice(),
 				]),
 	];
-	const stack = await startStack(workflows, { logLevel: 'info', extraPackages: EXTRA_PACKAGES });
+	const stack = await startStack(workflows, { logLevel: 'info', extraPackages: EXTRA_PACKAGES, n8nEnv: LAZY_ONLY ? ROUTE_SETTINGS[0] : undefined });
 	let route: Awaited<ReturnType<typeof benchRoute>>;
 	let results: ResultsRow[] | undefined;
 	let campaign: Awaited<ReturnType<typeof benchCampaign>> | undefined;
@@ -399,7 +402,7 @@ async function measure(): Promise<Measured> {
 		await stack.stop();
 	}
 	const routeSettings: Measured['routeSettings'] = [];
-	for (const env of ROUTE_SETTINGS) {
+	for (const env of LAZY_ONLY ? [] : ROUTE_SETTINGS) {
 		const tuned = await startStack(ROUTE_WORKFLOWS(), { logLevel: 'info', n8nEnv: env, extraPackages: EXTRA_PACKAGES });
 		try {
 			routeSettings.push({ env, ...(await benchRoute(tuned, routeVariants(tuned))) });
@@ -410,7 +413,7 @@ async function measure(): Promise<Measured> {
 	return {
 		at: new Date().toISOString().slice(0, 16),
 		machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node ${NODE_PACKAGE_VERSION} with SQLite, log level info`,
-		settings: { routeRequests: ROUTE_REQUESTS, resultCalls: RESULT_CALLS, recipients: RECIPIENTS, runs: RUNS, ...(QUICK ? { quick: true } : {}) },
+		settings: { routeRequests: ROUTE_REQUESTS, resultCalls: RESULT_CALLS, recipients: RECIPIENTS, runs: RUNS, ...(QUICK ? { quick: true } : {}), ...(LAZY_ONLY ? { lazyOnly: true } : {}) },
 		route,
 		routeSettings,
 		results,
@@ -423,7 +426,7 @@ function render(measured: Measured) {
 	return [
 		`Measured ${measured.at}Z on ${measured.machine}; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\` (raw figures: \`bench/n8n/results.json\`${settings.quick ? '; this was a `--quick` run' : ''}). Ratios are this row over the baseline named in the column: for req/s above 1× is better, for times below 1× is better. The floor row is a test-only trigger (bench/floor) with no parameters that answers a constant without an execution: the fastest answer n8n's webhook server gives a community trigger.`,
 		'',
-		`### Route request answered through n8n (${settings.routeRequests} requests per row), n8n's default settings`,
+		`### Route request answered through n8n (${settings.routeRequests} requests per row), ${settings.lazyOnly ? `only with ${Object.entries(ROUTE_SETTINGS[0]).map(([name, value]) => `\`${name}=${value}\``).join(', ')}` : "n8n's default settings"}`,
 		'',
 		routeTable(measured.route.rows),
 		'',
