@@ -66,6 +66,7 @@ export class AloVoiceAnswer implements INodeType {
 					{ name: 'Call Started', value: 'callStarted', description: 'Give the PBX the CRM ID of the call (and optionally a number to forward to)' },
 				],
 				default: 'routeRequest',
+				description: 'Which waiting request of the AloVoice Trigger this node answers; it must match the trigger\'s Event',
 			},
 			{
 				displayName: 'Action Type',
@@ -74,6 +75,7 @@ export class AloVoiceAnswer implements INodeType {
 				displayOptions: { show: { answer: ['routeRequest'] } },
 				options: actionTypes,
 				default: 'queue',
+				description: 'Where the waiting caller goes',
 			},
 			{
 				displayName: 'Action Data',

@@ -9,9 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, VersionedNodeType } from 'n8n-workflow';
 
+import { optionSubtitle } from '../shared/subtitle';
 import { checkActivation } from '../shared/webhook/activation';
 import { credentialTest } from '../shared/webhook/secrets';
-import { properties, propertiesV2 } from './description';
+import { eventOptions, properties, propertiesV2 } from './description';
 import { callEnded, callRequestResult, callStarted, routeRequest } from './handlers';
 
 /**
@@ -61,8 +62,12 @@ export class AloVoiceTriggerV1 implements INodeType {
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: baseDescription.description,
+		subtitle: optionSubtitle('event', eventOptions),
+		description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+		eventTriggerDescription:
+			'Waiting for the PBX to call the Test URL: paste it in the vPBX "INTEGRATIONS" menu (Call Started, Call Ended) or as the URL of an "API request" route (Route Request), then make a call',
+		activationMessage:
+			'Paste the Production URL into the PBX: Call Started and Call Ended in the vPBX "INTEGRATIONS" menu, Route Request as the URL of an "API request" route; a Call-Request Result URL is registered by AloVoice staff.',
 		defaults: { name: 'AloVoice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -138,8 +143,12 @@ export class AloVoiceTriggerV2 implements INodeType {
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['trigger'],
 		version: 2,
-		subtitle: '={{$parameter["event"]}}',
-		description: baseDescription.description,
+		subtitle: optionSubtitle('event', eventOptions),
+		description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+		eventTriggerDescription:
+			'Waiting for the PBX to call the Test URL: paste it in the vPBX "INTEGRATIONS" menu (Call Started, Call Ended) or as the URL of an "API request" route (Route Request), then make a call',
+		activationMessage:
+			'Paste the Production URL into the PBX: Call Started and Call Ended in the vPBX "INTEGRATIONS" menu, Route Request as the URL of an "API request" route; a Call-Request Result URL is registered by AloVoice staff.',
 		defaults: { name: 'AloVoice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -37,7 +37,7 @@ const EXTRA = {
 	secret: chainWorkflow(
 		'e2eTrigSecret001',
 		'e2e trigger: call ended with a header secret',
-		{ ...ALOVOICE_TRIGGER, parameters: { event: 'callEnded', authentication: 'headerAuth' }, credentials: { httpHeaderAuth: { id: SECRET.id, name: SECRET.name } } },
+		{ ...ALOVOICE_TRIGGER, parameters: { event: 'callEnded', authentication: 'headerAuth' }, credentials: { aloVoiceTriggerHeaderAuthApi: { id: SECRET.id, name: SECRET.name } } },
 	),
 };
 const extraUrls = {} as Record<keyof typeof EXTRA, string>;
@@ -61,7 +61,7 @@ beforeAll(async () => {
 		{
 			logLevel: 'info',
 			n8nEnv: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '10' },
-			credentials: [{ id: SECRET.id, name: SECRET.name, type: 'httpHeaderAuth', data: { name: SECRET.header, value: SECRET.value } }],
+			credentials: [{ id: SECRET.id, name: SECRET.name, type: 'aloVoiceTriggerHeaderAuthApi', data: { name: SECRET.header, secret: SECRET.value } }],
 		},
 	);
 	const hooks = stack.n8n.webhooks();
@@ -159,7 +159,10 @@ describe('AloVoice Trigger in a real n8n', () => {
 		const requests = malformedRequests();
 		expect(requests.length).toBeGreaterThanOrEqual(200);
 		for (const request of requests) {
-			const answer = await fetch(urls[kind], request.init);
+			const answer = await fetch(urls[kind], request.init).catch((error: Error) => {
+				// Say which request the connection failed on (seen once under load: "other side closed").
+				throw new Error(`${request.label}: ${error.message} (${String((error as { cause?: unknown }).cause)})`);
+			});
 			const text = await answer.text();
 			// A JSON reason: the node's {"error"} or, for what n8n refuses itself, n8n's {"message"}.
 			let reason: unknown;
