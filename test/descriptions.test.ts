@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AloVoice } from '../nodes/AloVoice/AloVoice.node';
+import { AloVoiceAnswer } from '../nodes/AloVoiceAnswer/AloVoiceAnswer.node';
 import { AloVoiceTrigger } from '../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { Telediscount } from '../nodes/Telediscount/Telediscount.node';
 import { TelediscountTrigger } from '../nodes/TelediscountTrigger/TelediscountTrigger.node';
@@ -65,7 +66,10 @@ export function missingPlaceholders(properties: INodeProperties[]): string[] {
 
 const nodes: Array<[string, INodeType]> = [
 	['AloVoice', new AloVoice()],
-	['AloVoice Trigger', new AloVoiceTrigger()],
+	// Both versions of the AloVoice Trigger (a VersionedNodeType: each version is its own class).
+	['AloVoice Trigger v1', new AloVoiceTrigger().getNodeType(1)],
+	['AloVoice Trigger v2', new AloVoiceTrigger().getNodeType(2)],
+	['AloVoice Answer', new AloVoiceAnswer()],
 	['Telediscount', new Telediscount()],
 	['Telediscount Trigger', new TelediscountTrigger()],
 ];
@@ -95,7 +99,7 @@ describe('parameter descriptions', () => {
 	it('reaches into collections and fixedCollections: the walk finds their fields', () => {
 		const all = walk(new AloVoice().description.properties).map(({ path }) => path);
 		expect(all.some((path) => path.split(' > ').length === 2)).toBe(true);
-		const trigger = walk(new AloVoiceTrigger().description.properties).map(({ path }) => path);
+		const trigger = walk(new AloVoiceTrigger().getNodeType(2).description.properties).map(({ path }) => path);
 		expect(trigger.some((path) => path.split(' > ').length === 3)).toBe(true);
 	});
 

@@ -44,7 +44,7 @@ describe('the npm package', () => {
 		const loader = new PackageDirectoryLoader(root);
 		await loader.loadAll();
 		expect(loader.packageName).toBe('n8n-nodes-alovoice');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['aloVoice', 'aloVoiceTrigger', 'telediscount', 'telediscountTrigger']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['aloVoice', 'aloVoiceAnswer', 'aloVoiceTrigger', 'telediscount', 'telediscountTrigger']);
 		expect(Object.keys(loader.credentialTypes).sort()).toEqual([
 			'aloVoiceApi',
 			'aloVoiceTriggerBasicAuthApi',
@@ -83,7 +83,8 @@ describe('the npm package', () => {
 			),
 			...Object.values(loader.credentialTypes).map(({ type }) => type.documentationUrl),
 		].filter((link) => link !== undefined);
-		expect(links).toHaveLength(11);
+		// The AloVoice Trigger's two versions each carry its codex link.
+		expect(links).toHaveLength(13);
 		for (const link of links) {
 			const anchor = String(link).split('#')[1];
 			expect([link, anchors.has(anchor)]).toEqual([link, true]);

@@ -52,7 +52,9 @@ function eventOptionsOf(node: INodeType): INodePropertyOptions[] {
 
 describe('trigger subtitles', () => {
 	const triggers: Array<[string, INodeType, string[]]> = [
-		['AloVoice Trigger', new AloVoiceTrigger(), ['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request']],
+		// Both versions of the AloVoice Trigger (a VersionedNodeType: each version is its own class).
+		['AloVoice Trigger v1', new AloVoiceTrigger().getNodeType(1), ['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request']],
+		['AloVoice Trigger v2', new AloVoiceTrigger().getNodeType(2), ['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request']],
 		['Telediscount Trigger', new TelediscountTrigger(), ['Incoming Call Started', 'Call Finished']],
 	];
 	const typeOf = (node: INodeType) => `${PACKAGE}.${node.description.name}`;
@@ -111,7 +113,8 @@ describe('where to paste the URL', () => {
 	// shared/api/alovoice.md (vPBX "INTEGRATIONS" menu, an "API request" route) and
 	// shared/api/telediscount.md (the CRM-integration page's Webhooks).
 	it.each([
-		['AloVoice Trigger', new AloVoiceTrigger(), [/"INTEGRATIONS" menu/, /"API request" route/]],
+		['AloVoice Trigger v1', new AloVoiceTrigger().getNodeType(1), [/"INTEGRATIONS" menu/, /"API request" route/]],
+		['AloVoice Trigger v2', new AloVoiceTrigger().getNodeType(2), [/"INTEGRATIONS" menu/, /"API request" route/]],
 		['Telediscount Trigger', new TelediscountTrigger(), [/"CRM integration" page/, /Webhooks/]],
 	] as Array<[string, INodeType, RegExp[]]>)('%s names the PBX page on activation and while waiting for a test event', (_name, node, places) => {
 		const { activationMessage, eventTriggerDescription } = node.description;

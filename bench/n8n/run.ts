@@ -13,6 +13,8 @@ import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION } from '../../scripts/l
 import { runLoad, type LoadResult } from '../../scripts/lib/load';
 import {
 	CAMPAIGN,
+	routeFloor,
+	routeTriggerAnswerNode,
 	ROUTE_ANSWER,
 	ROUTE_FALLBACK,
 	campaignAloVoice,
@@ -25,7 +27,13 @@ import {
 	routeWebhookBaseline,
 } from './workflows';
 
-const ROUTE_REQUESTS = Number(process.env.BENCH_ROUTE_REQUESTS ?? 300);
+// --quick: the route rows only, fewer requests, both engine settings; printed and kept in
+// results-quick.json, BENCHMARKS.md left alone. For a shared machine; the report comes from a full run.
+const QUICK = process.argv.includes('--quick');
+// --lazy-only (with --quick): only the lazy-acquisition setting, for a look when the machine is
+// too busy for both; the report's first table then says so in its heading.
+const LAZY_ONLY = QUICK && process.argv.includes('--lazy-only');
+const ROUTE_REQUESTS = Number(process.env.BENCH_ROUTE_REQUESTS ?? (QUICK ? 100 : 300));
 const RESULT_CALLS = Number(process.env.BENCH_RESULT_CALLS ?? 1000);
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 
@@ -180,6 +188,9 @@ async function benchRoute(stack: Stack, variants: RouteVariant[]) {
 			});
 			rows.push({ variant: variant.name, result, fallbacks });
 			process.stderr.write(`[bench] route ${variant.name} c=${concurrency}: ${JSON.stringify({ ...result, fallbacks })}\n`);
+			// Each row starts on a settled n8n: executions a row left running would otherwise load
+			// the next row's n8n (and on a busy machine its SQLite answered 503 "Database is not ready").
+			await waitFor(() => !('running' in executionCounts(stack.n8n, variant.workflowId)), 60_000, 'route executions').catch(() => undefined);
 		}
 	}
 	// Let the executions of the last burst finish before the next benchmark uses the machine;
@@ -268,13 +279,16 @@ type RouteRow = { variant: string; result: LoadResult; fallbacks: number };
 /** Each row against n8n's Webhook + Respond to Webhook at the same number of callers (req/s: higher is better; p99: lower is better). */
 function routeTable(rows: RouteRow[]) {
 	const lines = [
-		'| concurrent callers | workflow | requests | req/s | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers |',
-		'|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| concurrent callers | workflow | requests | req/s | req/s vs floor | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers |',
+		'|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
 	for (const { variant, result, fallbacks } of rows) {
-		const baseline = rows.find((row) => row.variant === ROUTE_BASELINE && row.result.concurrency === result.concurrency)!.result;
+		const at = (name: string) => rows.find((row) => row.variant === name && row.result.concurrency === result.concurrency)?.result;
+		const baseline = at(ROUTE_BASELINE)!;
+		// Runs from before the floor row existed (results.json of 2026-11-23) show "–".
+		const floor = at(ROUTE_FLOOR);
 		lines.push(
-			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} |`,
+			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${floor ? ratio(result.perSecond, floor.perSecond) : '–'} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} |`,
 		);
 	}
 	return lines.join('\n');
@@ -297,77 +311,99 @@ function resultsTable(rows: ResultsRow[], calls: number) {
 }
 
 const ROUTE_WORKFLOWS = () => [
+	routeFloor('BenchRouteFloor2', 'bench: floor trigger v2', 'benchFloorTrigger', 2),
+	routeFloor('BenchRouteFloor1', 'bench: floor trigger v1 (binaryData read)', 'benchFloorTrigger', 1),
+	routeFloor('BenchRouteFloorX', 'bench: floor trigger v2, responseMode expression', 'benchFloorExpressionTrigger', 2),
 	routeWebhookBaseline(),
 	routeTriggerRules('BenchRouteRules1', 'bench: route trigger, rules, execution per request', true),
 	routeTriggerRules('BenchRouteRules0', 'bench: route trigger, rules, no execution', false),
+	routeTriggerRules('BenchRouteRul2x1', 'bench: route trigger v2, rules, execution per request', true, 2),
+	routeTriggerRules('BenchRouteRul2x0', 'bench: route trigger v2, rules, no execution', false, 2),
 	routeTriggerWorkflow(),
 	routeTriggerRespondNode(),
+	routeTriggerAnswerNode(),
 ];
 
 function routeVariants(stack: Stack): RouteVariant[] {
 	const hooks = stack.n8n.webhooks();
 	const hook = (workflow: string) => hooks.find((candidate) => candidate.workflow === workflow)!.url;
 	return [
+		{ name: ROUTE_FLOOR, url: hook('bench: floor trigger v2'), workflowId: 'BenchRouteFloor2' },
+		{ name: 'Floor trigger at typeVersion 1 (n8n reads binaryData)', url: hook('bench: floor trigger v1 (binaryData read)'), workflowId: 'BenchRouteFloor1' },
+		{ name: 'Floor trigger, responseMode an expression', url: hook('bench: floor trigger v2, responseMode expression'), workflowId: 'BenchRouteFloorX' },
 		{ name: 'Webhook + Respond to Webhook', url: `${stack.n8n.baseUrl}/webhook/bench-route-webhook`, workflowId: 'BenchRouteWebhk1' },
-		{ name: 'AloVoice Trigger, rules, no execution', url: hook('bench: route trigger, rules, no execution'), workflowId: 'BenchRouteRules0' },
-		{ name: 'AloVoice Trigger, rules + execution', url: hook('bench: route trigger, rules, execution per request'), workflowId: 'BenchRouteRules1' },
-		{ name: 'AloVoice Trigger + Respond to Webhook', url: hook('bench: route trigger, Respond to Webhook answers'), workflowId: 'BenchRouteTrgRn1' },
-		{ name: 'AloVoice Trigger, last node answers', url: hook('bench: route trigger, workflow decides'), workflowId: 'BenchRouteTrgWf1' },
+		{ name: 'AloVoice Trigger v1, rules, no execution', url: hook('bench: route trigger, rules, no execution'), workflowId: 'BenchRouteRules0' },
+		{ name: 'AloVoice Trigger v2, rules, no execution', url: hook('bench: route trigger v2, rules, no execution'), workflowId: 'BenchRouteRul2x0' },
+		{ name: 'AloVoice Trigger v1, rules + execution', url: hook('bench: route trigger, rules, execution per request'), workflowId: 'BenchRouteRules1' },
+		{ name: 'AloVoice Trigger v2, rules + execution', url: hook('bench: route trigger v2, rules, execution per request'), workflowId: 'BenchRouteRul2x1' },
+		{ name: 'AloVoice Trigger v1 + Respond to Webhook', url: hook('bench: route trigger, Respond to Webhook answers'), workflowId: 'BenchRouteTrgRn1' },
+		{ name: 'AloVoice Trigger v1, last node answers', url: hook('bench: route trigger, workflow decides'), workflowId: 'BenchRouteTrgWf1' },
+		{ name: 'AloVoice Trigger v2 + AloVoice Answer node', url: hook('bench: route trigger v2, AloVoice Answer node answers'), workflowId: 'BenchRouteAnsNd2' },
 	];
 }
 
 /**
- * The route requests again under n8n settings that change how expression isolates are handed out
- * (n8n 2.40.7, @n8n/config ExpressionEngineConfig; why it matters: notes.md). Default: pool of 1,
- * an isolate taken for every execution and, for any trigger but n8n's own Webhook node, for the
- * webhook phase too.
+ * The route requests again under the n8n setting that changes how expression isolates are handed
+ * out (n8n 2.40.7, @n8n/config ExpressionEngineConfig; why it matters: notes.md). Default: an
+ * isolate taken for every execution and, for any trigger but n8n's own Webhook node, for the
+ * webhook phase too; lazy acquisition: only when an expression is evaluated. Every row runs under
+ * both (issue #12). (N8N_EXPRESSION_ENGINE_POOL_SIZE=2 changed nothing in the 2026-11-23 run and
+ * is no longer measured.)
  */
-const ROUTE_SETTINGS: Array<Record<string, string>> = [
-	{ N8N_EXPRESSION_ENGINE_POOL_SIZE: '2' },
-	{ N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
-];
+const ROUTE_SETTINGS: Array<Record<string, string>> = [{ N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }];
 
 const ROUTE_BASELINE = 'Webhook + Respond to Webhook';
+/** The floor row: bench/floor's constant-answer trigger, the limit of n8n's webhook server. */
+const ROUTE_FLOOR = 'Floor: test-only trigger v2, constant answer, no execution';
+const EXTRA_PACKAGES = [join(PACKAGE_ROOT, 'bench', 'floor')];
 
 /** Everything a run measured; kept in bench/n8n/results.json so the report can be re-rendered (`npm run bench -- --report`). */
 interface Measured {
 	at: string;
 	machine: string;
-	settings: { routeRequests: number; resultCalls: number; recipients: number; runs: number };
+	settings: { routeRequests: number; resultCalls: number; recipients: number; runs: number; quick?: boolean; lazyOnly?: boolean };
 	route: Awaited<ReturnType<typeof benchRoute>>;
 	routeSettings: Array<{ env: Record<string, string> } & Awaited<ReturnType<typeof benchRoute>>>;
-	results: ResultsRow[];
-	campaign: Awaited<ReturnType<typeof benchCampaign>>;
+	/** Absent in a --quick run. */
+	results?: ResultsRow[];
+	campaign?: Awaited<ReturnType<typeof benchCampaign>>;
 }
 
 const RESULTS_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', 'results.json');
+const QUICK_RESULTS_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', 'results-quick.json');
 const NOTES_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', 'notes.md');
 
 async function measure(): Promise<Measured> {
 	const workflows = [
 		...ROUTE_WORKFLOWS(),
-		getResultsHttpRequest(),
-		getResultsAloVoice({ resource: 'speechAnalytics', operation: 'getResult', callId: '={{ $json.callId }}', options: {} }),
-		campaignHttpRequest(),
-		campaignAloVoice(),
+		...(QUICK
+			? []
+			: [
+					getResultsHttpRequest(),
+					getResultsAloVoice({ resource: 'speechAnalytics', operation: 'getResult', callId: '={{ $json.callId }}', options: {} }),
+					campaignHttpRequest(),
+					campaignAloVoice(),
+				]),
 	];
-	const stack = await startStack(workflows, { logLevel: 'info' });
+	const stack = await startStack(workflows, { logLevel: 'info', extraPackages: EXTRA_PACKAGES, n8nEnv: LAZY_ONLY ? ROUTE_SETTINGS[0] : undefined });
 	let route: Awaited<ReturnType<typeof benchRoute>>;
-	let results: ResultsRow[];
-	let campaign: Awaited<ReturnType<typeof benchCampaign>>;
+	let results: ResultsRow[] | undefined;
+	let campaign: Awaited<ReturnType<typeof benchCampaign>> | undefined;
 	try {
 		route = await benchRoute(stack, routeVariants(stack));
-		results = await benchResults(stack, [
-			{ name: 'Webhook + Split Out + HTTP Request node', path: 'bench-results-http', withSecrets: true },
-			{ name: 'Webhook + Split Out + AloVoice Speech Analysis → Get Result', path: 'bench-results-alovoice', withSecrets: false },
-		]);
-		campaign = await benchCampaign(stack);
+		if (!QUICK) {
+			results = await benchResults(stack, [
+				{ name: 'Webhook + Split Out + HTTP Request node', path: 'bench-results-http', withSecrets: true },
+				{ name: 'Webhook + Split Out + AloVoice Speech Analysis → Get Result', path: 'bench-results-alovoice', withSecrets: false },
+			]);
+			campaign = await benchCampaign(stack);
+		}
 	} finally {
 		await stack.stop();
 	}
 	const routeSettings: Measured['routeSettings'] = [];
-	for (const env of ROUTE_SETTINGS) {
-		const tuned = await startStack(ROUTE_WORKFLOWS(), { logLevel: 'info', n8nEnv: env });
+	for (const env of LAZY_ONLY ? [] : ROUTE_SETTINGS) {
+		const tuned = await startStack(ROUTE_WORKFLOWS(), { logLevel: 'info', n8nEnv: env, extraPackages: EXTRA_PACKAGES });
 		try {
 			routeSettings.push({ env, ...(await benchRoute(tuned, routeVariants(tuned))) });
 		} finally {
@@ -377,7 +413,7 @@ async function measure(): Promise<Measured> {
 	return {
 		at: new Date().toISOString().slice(0, 16),
 		machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node ${NODE_PACKAGE_VERSION} with SQLite, log level info`,
-		settings: { routeRequests: ROUTE_REQUESTS, resultCalls: RESULT_CALLS, recipients: RECIPIENTS, runs: RUNS },
+		settings: { routeRequests: ROUTE_REQUESTS, resultCalls: RESULT_CALLS, recipients: RECIPIENTS, runs: RUNS, ...(QUICK ? { quick: true } : {}), ...(LAZY_ONLY ? { lazyOnly: true } : {}) },
 		route,
 		routeSettings,
 		results,
@@ -388,9 +424,9 @@ async function measure(): Promise<Measured> {
 function render(measured: Measured) {
 	const { settings } = measured;
 	return [
-		`Measured ${measured.at}Z on ${measured.machine}; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\` (raw figures: \`bench/n8n/results.json\`). Ratios are this row over the generic baseline named in the column: for req/s above 1× is better, for times below 1× is better.`,
+		`Measured ${measured.at}Z on ${measured.machine}; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\` (raw figures: \`bench/n8n/results.json\`${settings.quick ? '; this was a `--quick` run' : ''}). Ratios are this row over the baseline named in the column: for req/s above 1× is better, for times below 1× is better. The floor row is a test-only trigger (bench/floor) with no parameters that answers a constant without an execution: the fastest answer n8n's webhook server gives a community trigger.`,
 		'',
-		`### Route request answered through n8n (${settings.routeRequests} requests per row), n8n's default settings`,
+		`### Route request answered through n8n (${settings.routeRequests} requests per row), ${settings.lazyOnly ? `only with ${Object.entries(ROUTE_SETTINGS[0]).map(([name, value]) => `\`${name}=${value}\``).join(', ')}` : "n8n's default settings"}`,
 		'',
 		routeTable(measured.route.rows),
 		'',
@@ -399,33 +435,43 @@ function render(measured: Measured) {
 		storedTable(measured.route.stored),
 		'',
 		...measured.routeSettings.flatMap(({ env, rows, stored }) => [
-			`### The same route requests with ${Object.entries(env).map(([name, value]) => `\`${name}=${value}\``).join(', ')}`,
+			`### The same route requests (every row) with ${Object.entries(env).map(([name, value]) => `\`${name}=${value}\``).join(', ')}`,
 			'',
 			routeTable(rows),
 			'',
 			storedTable(stored),
 			'',
 		]),
-		`### Speech analytics "Get Result" for ${settings.resultCalls} calls in one execution (median of ${settings.runs} alternating runs after a warm-up)`,
-		'',
-		resultsTable(measured.results, settings.resultCalls),
-		'',
-		`### Creating a campaign with ${settings.recipients} recipients (median of ${settings.runs} alternating runs after a warm-up)`,
-		'',
-		campaignTable(measured.campaign, settings.recipients),
-		'',
-		readFileSync(NOTES_FILE, 'utf8').trimEnd(),
+		...(measured.results
+			? [
+					`### Speech analytics "Get Result" for ${settings.resultCalls} calls in one execution (median of ${settings.runs} alternating runs after a warm-up)`,
+					'',
+					resultsTable(measured.results, settings.resultCalls),
+					'',
+				]
+			: []),
+		...(measured.campaign
+			? [
+					`### Creating a campaign with ${settings.recipients} recipients (median of ${settings.runs} alternating runs after a warm-up)`,
+					'',
+					campaignTable(measured.campaign, settings.recipients),
+					'',
+				]
+			: []),
+		...(settings.quick ? [] : [readFileSync(NOTES_FILE, 'utf8').trimEnd()]),
 	].join('\n');
 }
 
 async function main() {
 	// --report: re-render BENCHMARKS.md from the last run's figures (after editing notes.md) without measuring again.
 	const reportOnly = process.argv.includes('--report');
-	const measured: Measured = reportOnly ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : await measure();
-	if (!reportOnly) writeFileSync(RESULTS_FILE, `${JSON.stringify(measured, null, '\t')}\n`);
+	const file = QUICK ? QUICK_RESULTS_FILE : RESULTS_FILE;
+	const measured: Measured = reportOnly ? JSON.parse(readFileSync(file, 'utf8')) : await measure();
+	if (!reportOnly) writeFileSync(file, `${JSON.stringify(measured, null, '\t')}\n`);
 	const report = render(measured);
 	console.log(report);
-	writeSection(report);
+	// A quick run is for looking, not for the record: BENCHMARKS.md only takes a full run.
+	if (!QUICK) writeSection(report);
 }
 
 function writeSection(report: string) {

@@ -90,12 +90,12 @@ export function getResultsAloVoice(parameters: Record<string, unknown>): Workflo
 	};
 }
 
-function routeTrigger(parameters: Record<string, unknown>) {
-	return node('Route request', 'n8n-nodes-alovoice.aloVoiceTrigger', 1, 0, { event: 'routeRequest', ...parameters }, { webhookId: randomUUID() });
+function routeTrigger(parameters: Record<string, unknown>, typeVersion = 1) {
+	return node('Route request', 'n8n-nodes-alovoice.aloVoiceTrigger', typeVersion, 0, { event: 'routeRequest', ...parameters }, { webhookId: randomUUID() });
 }
 
 /** This package's route trigger deciding by a rule in the node, with or without an execution per request. */
-export function routeTriggerRules(id: string, name: string, runOnRuleAnswer: boolean): Workflow {
+export function routeTriggerRules(id: string, name: string, runOnRuleAnswer: boolean, typeVersion = 1): Workflow {
 	return {
 		id,
 		name,
@@ -104,7 +104,7 @@ export function routeTriggerRules(id: string, name: string, runOnRuleAnswer: boo
 				routeMode: 'rules',
 				rules: { rule: [{ match: 'any', value: '', actionType: ROUTE_ANSWER.action_type, actionData: ROUTE_ANSWER.action_data }] },
 				runOnRuleAnswer,
-			}),
+			}, typeVersion),
 		],
 		connections: {},
 	};
@@ -229,5 +229,37 @@ export function routeTriggerWorkflow(): Workflow {
 			}),
 		],
 		connections: chain('Route request', 'Answer'),
+	};
+}
+
+/**
+ * The floor (issue #12): a test-only community trigger with no parameters that answers
+ * ROUTE_ANSWER without an execution (bench/floor, loaded only in the benchmark's n8n). No node
+ * of this package can answer faster through n8n's webhook server.
+ */
+export const FLOOR_PACKAGE = 'n8n-nodes-bench-floor';
+export function routeFloor(id: string, name: string, nodeName: 'benchFloorTrigger' | 'benchFloorExpressionTrigger', typeVersion: number): Workflow {
+	return {
+		id,
+		name,
+		nodes: [node('Floor', `${FLOOR_PACKAGE}.${nodeName}`, typeVersion, 0, {}, { webhookId: randomUUID() })],
+		connections: {},
+	};
+}
+
+/** Version 2 of the route trigger with the AloVoice Answer node answering (the same two nodes as Webhook + Respond to Webhook). */
+export function routeTriggerAnswerNode(): Workflow {
+	return {
+		id: 'BenchRouteAnsNd2',
+		name: 'bench: route trigger v2, AloVoice Answer node answers',
+		nodes: [
+			routeTrigger({ routeMode: 'responseNode', answerTimeout: 3, ...fallbackParameters }, 2),
+			node('AloVoice Answer', 'n8n-nodes-alovoice.aloVoiceAnswer', 1, 240, {
+				answer: 'routeRequest',
+				actionType: ROUTE_ANSWER.action_type,
+				actionData: ROUTE_ANSWER.action_data,
+			}),
+		],
+		connections: chain('Route request', 'AloVoice Answer'),
 	};
 }

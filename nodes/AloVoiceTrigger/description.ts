@@ -214,3 +214,48 @@ export const properties: INodeProperties[] = [
 		options: commonOptions,
 	},
 ];
+
+/**
+ * Version 2's parameters: version 1's, with the answer modes n8n serves through one static
+ * responseMode ("responseNode"). The modes keep their stored values, so the handlers are the
+ * same: "responseNode" is now answered by the AloVoice Answer node (or any node that calls
+ * sendResponse); "The Last Node" is gone, since the answer node does its job from any place in
+ * the workflow (README, "Trigger versions").
+ */
+export const propertiesV2: INodeProperties[] = properties.map((property) => {
+	if (property.name === 'routeMode') {
+		return {
+			...property,
+			options: [
+				{
+					name: 'Rules in This Node (Answer at Once)',
+					value: 'rules',
+					description: 'Answered before any execution exists; the workflow cannot delay or break the answer',
+				},
+				{
+					name: 'An AloVoice Answer Node',
+					value: 'responseNode',
+					description: 'The AloVoice Answer node answers from the middle of the workflow; the workflow goes on after it',
+				},
+			],
+		};
+	}
+	if (property.name === 'callStartAnswer') {
+		return {
+			...property,
+			options: [
+				{
+					name: 'Own ID at Once',
+					value: 'node',
+					description: 'The node answers a unique ID of its own at once and puts it into the item as callId',
+				},
+				{
+					name: 'From an AloVoice Answer Node',
+					value: 'responseNode',
+					description: 'The AloVoice Answer node answers an ID (and optionally callto). Invalid or late answers fall back to the own ID.',
+				},
+			],
+		};
+	}
+	return property;
+});

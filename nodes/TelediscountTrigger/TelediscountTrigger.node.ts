@@ -32,7 +32,12 @@ export class TelediscountTrigger implements INodeType {
 		name: 'telediscountTrigger',
 		icon: { light: 'file:telediscount.svg', dark: 'file:telediscount.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 changes nothing but the version: n8n 2.40.7 evaluates the `binaryData` option
+		// (an expression, so an isolate) for every request to a start node of typeVersion 1
+		// (webhook-helpers.js, parseRequestBody), and this node has no such option. Version 1
+		// stays for saved workflows.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: optionSubtitle('event', eventOptions),
 		description: 'Starts the workflow when a Telediscount call starts or finishes',
 		eventTriggerDescription:

@@ -178,6 +178,12 @@ export interface N8nOptions {
 	port?: number;
 	/** More n8n settings (environment variables), e.g. N8N_EXPRESSION_ENGINE_POOL_SIZE for a benchmark. */
 	env?: Record<string, string>;
+	/**
+	 * Folders of test-only community packages installed beside this one (each has its own
+	 * package.json with an n8n section and a name starting n8n-nodes-), e.g. the benchmark's
+	 * floor trigger in bench/floor. Never part of the published package.
+	 */
+	extraPackages?: string[];
 }
 
 /** One n8n instance: its user folder, ports, CLI commands and server process. */
@@ -239,10 +245,22 @@ export class N8nInstance {
 		const target = join(nodes, 'node_modules', PACKAGE_NAME);
 		mkdirSync(target, { recursive: true });
 		const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+		const extras = (this.options.extraPackages ?? []).map((folder) => ({
+			folder,
+			manifest: JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; version: string },
+		}));
 		writeFileSync(
 			join(nodes, 'package.json'),
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }),
+			JSON.stringify({
+				name: 'installed-nodes',
+				private: true,
+				dependencies: {
+					[PACKAGE_NAME]: manifest.version,
+					...Object.fromEntries(extras.map((extra) => [extra.manifest.name, extra.manifest.version])),
+				},
+			}),
 		);
+		for (const extra of extras) cpSync(extra.folder, join(nodes, 'node_modules', extra.manifest.name), { recursive: true });
 		cpSync(join(PACKAGE_ROOT, 'dist'), join(target, 'dist'), { recursive: true });
 		// n8n 2.40.7 refuses the whole package when one listed file is missing, so while nodes
 		// are still being written the copy lists only the built ones, and says which it left out.

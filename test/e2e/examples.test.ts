@@ -81,4 +81,17 @@ describe("example 2: route calls to the client's manager, queue as fallback", ()
 		expect(answer.status).toBe(200);
 		expect(JSON.parse(answer.text)).toEqual({ action_type: 'queue', action_data: '6000' });
 	});
+
+	test('after answering, the workflow writes each routed call to its table', async () => {
+		const rows = async () => await dataTableRows(stack.n8n, 'AloVoice routed calls');
+		await waitFor(async () => (await rows()).length === 2, 20_000, 'two routed calls logged');
+		const logged = (await rows()).map(({ number, client, routedTo, target }) => ({ number, client, routedTo, target }));
+		expect(logged).toEqual(
+			expect.arrayContaining([
+				{ number: '+998974244100', client: 'Demo client', routedTo: 'peer', target: '2000' },
+				{ number: '+998901112233', client: '', routedTo: 'queue', target: '6000' },
+			]),
+		);
+		expect(executionCounts(stack.n8n, 'AloVoiceExRoute1')).toEqual({ success: 2 });
+	});
 });

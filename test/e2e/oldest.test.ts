@@ -37,7 +37,7 @@ const ACTION: Workflow = {
 	],
 	connections: { Webhook: { main: [[{ node: 'Action', type: 'main', index: 0 }]] } },
 };
-const TRIGGER = triggerWorkflow('e2eOldestTrigger1', 'e2e oldest call ended', new AloVoiceTrigger().description, 'callEnded');
+const TRIGGER = triggerWorkflow('e2eOldestTrigger1', 'e2e oldest call ended', new AloVoiceTrigger().getNodeType(1).description, 'callEnded');
 
 let n8n: N8nInstance;
 const standIn = new AloVoiceServer();

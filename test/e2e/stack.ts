@@ -28,7 +28,7 @@ const log = (line: string) => process.stderr.write(`[n8n] ${line}\n`);
 
 export async function startStack(
 	workflows: Workflow[],
-	options: { logLevel?: 'debug' | 'info'; credentials?: unknown[]; n8nEnv?: Record<string, string> } = {},
+	options: { logLevel?: 'debug' | 'info'; credentials?: unknown[]; n8nEnv?: Record<string, string>; extraPackages?: string[] } = {},
 ): Promise<Stack> {
 	// CI builds before the suite; a developer running it alone gets a fresh build too.
 	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
@@ -37,7 +37,7 @@ export async function startStack(
 	const baseUrl = await standIn.start();
 	const telediscount = new TelediscountServer();
 	const telediscountUrl = await telediscount.start();
-	const n8n = new N8nInstance({ install, log, logLevel: options.logLevel ?? 'debug', keepUserFolder: process.env.E2E_KEEP === '1', env: options.n8nEnv });
+	const n8n = new N8nInstance({ install, log, logLevel: options.logLevel ?? 'debug', keepUserFolder: process.env.E2E_KEEP === '1', env: options.n8nEnv, extraPackages: options.extraPackages });
 	try {
 		await n8n.allocatePorts();
 		n8n.installPackage();

@@ -19,7 +19,8 @@ import {
 	type OddKind,
 } from './triggers';
 
-const description = new AloVoiceTrigger().description;
+// The workflows are built at typeVersion 1 (chainWorkflow), so from version 1's description.
+const description = new AloVoiceTrigger().getNodeType(1).description;
 const WORKFLOWS: Record<EventKind, { id: string; name: string }> = {
 	callStarted: { id: 'e2eTrigCallStart', name: 'e2e trigger: call started' },
 	callEnded: { id: 'e2eTrigCallEnded', name: 'e2e trigger: call ended' },

@@ -14,6 +14,7 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
+	IVersionedNodeType,
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	IConnections,
@@ -29,13 +30,13 @@ import { AloVoice } from '../../nodes/AloVoice/AloVoice.node';
 export const PACKAGE = 'n8n-nodes-alovoice';
 
 /** Node types by their published name, `<package>.<nodeName>`, as n8n loads a community package. */
-const nodeClasses: INodeType[] = [new AloVoice()];
+const nodeClasses: Array<INodeType | IVersionedNodeType> = [new AloVoice()];
 const credentialClasses: ICredentialType[] = [new AloVoiceApi()];
 
 /** Lets later issues register more node/credential types (triggers, Telediscount, test-only nodes). */
-export function registerNodeType(type: INodeType, name?: string) {
+export function registerNodeType(type: INodeType | IVersionedNodeType, name?: string) {
 	nodeClasses.push(type);
-	if (name) namedTypes.set(name, type);
+	if (name) namedTypes.set(name, type as INodeType);
 }
 export function registerCredentialType(type: ICredentialType) {
 	credentialClasses.push(type);
@@ -47,11 +48,13 @@ class TestNodeTypes implements INodeTypes {
 		return this.getByNameAndVersion(nodeType);
 	}
 
-	getByNameAndVersion(nodeType: string): INodeType {
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
 		const named = namedTypes.get(nodeType);
 		if (named) return named;
 		const type = nodeClasses.find((candidate) => `${PACKAGE}.${candidate.description.name}` === nodeType);
 		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		// A node with versions (n8n's VersionedNodeType): the class of the workflow node's typeVersion, as n8n's NodeTypes does.
+		if ('nodeVersions' in type) return type.getNodeType(version);
 		return type;
 	}
 
@@ -183,6 +186,8 @@ export interface WorkflowNode {
 	/** Node type, e.g. `n8n-nodes-alovoice.aloVoice`; defaults to the AloVoice node. */
 	type?: string;
 	parameters: INode['parameters'];
+	/** The node's typeVersion; 1 unless given. */
+	typeVersion?: number;
 	credentials?: INode['credentials'];
 	continueOnFail?: boolean;
 	onError?: INode['onError'];
@@ -218,7 +223,7 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 		id: `node-${index}`,
 		name: node.name ?? (index === 0 ? 'AloVoice' : `Node ${index}`),
 		type: node.type ?? `${PACKAGE}.aloVoice`,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? 1,
 		position: [index * 200, 0],
 		parameters: node.parameters,
 		credentials: node.credentials ?? { aloVoiceApi: { id: '1', name: 'AloVoice account' } },

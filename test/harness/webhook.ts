@@ -129,7 +129,7 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 		id: `node-${index}`,
 		name: node.name ?? `Node ${index}`,
 		type: node.type ?? `${PACKAGE}.aloVoice`,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? 1,
 		position: [index * 200, 0],
 		parameters: node.parameters,
 		credentials: node.credentials ?? {},
@@ -141,7 +141,7 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 	}
 	const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: inodes, connections, nodeTypes, active: true, settings: {} });
 	const triggerNode = inodes[0];
-	const nodeType = nodeTypes.getByNameAndVersion(triggerNode.type);
+	const nodeType = nodeTypes.getByNameAndVersion(triggerNode.type, triggerNode.typeVersion);
 	const executions: RunResult[] = [];
 	const running: Array<Promise<unknown>> = [];
 

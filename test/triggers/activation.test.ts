@@ -78,9 +78,10 @@ describe('activation: settings that work start the trigger', () => {
 	});
 
 	it('delete (deactivation) succeeds: nothing to remove at the PBX', async () => {
-		for (const node of [new AloVoiceTrigger(), new TelediscountTrigger()]) {
-			expect(await node.webhookMethods.default.delete.call({} as never)).toBe(true);
-			expect(await node.webhookMethods.default.checkExists.call({} as never)).toBe(false);
+		// Both versions of the AloVoice Trigger (a VersionedNodeType: each version is its own class).
+		for (const node of [new AloVoiceTrigger().getNodeType(1), new AloVoiceTrigger().getNodeType(2), new TelediscountTrigger()]) {
+			expect(await node.webhookMethods!.default!.delete!.call({} as never)).toBe(true);
+			expect(await node.webhookMethods!.default!.checkExists!.call({} as never)).toBe(false);
 		}
 	});
 });

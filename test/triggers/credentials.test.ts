@@ -11,10 +11,11 @@ import { TelediscountTrigger } from '../../nodes/TelediscountTrigger/Telediscoun
 import { credentialTest, SECRET_CREDENTIALS, secretProblem, type SecretKind } from '../../nodes/shared/webhook/secrets';
 
 const types = [new AloVoiceTriggerHeaderAuthApi(), new AloVoiceTriggerQueryAuthApi(), new AloVoiceTriggerBasicAuthApi()];
-const triggers: INodeType[] = [new AloVoiceTrigger(), new TelediscountTrigger()];
+// Both versions of the AloVoice Trigger (a VersionedNodeType: each version is its own class).
+const triggers: INodeType[] = [new AloVoiceTrigger().getNodeType(1), new AloVoiceTrigger().getNodeType(2), new TelediscountTrigger()];
 
 describe('the credential types the triggers use', () => {
-	it.each(triggers.map((node) => [node.description.name, node]))('%s: one per Authentication choice, the package\'s own, none of n8n\'s', (_, node) => {
+	it.each(triggers.map((node) => [`${node.description.name} v${String(node.description.version)}`, node]))('%s: one per Authentication choice, the package\'s own, none of n8n\'s', (_, node) => {
 		const credentials = node.description.credentials as INodeCredentialDescription[];
 		expect(credentials.map(({ name, displayOptions }) => [name, displayOptions?.show?.authentication])).toEqual(
 			(Object.keys(SECRET_CREDENTIALS) as SecretKind[]).map((kind) => [SECRET_CREDENTIALS[kind], [kind]]),

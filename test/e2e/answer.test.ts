@@ -1,0 +1,149 @@
+// The AloVoice Answer node in a real n8n 2.40.7, through the trigger's production URL: the PBX
+// gets the node's answer while the workflow goes on (a Wait and a Set after it); a bad value,
+// an answer sent twice, a workflow that never answers and one that answers too late.
+import { examples, sendEvent } from '../server/pbxSide';
+import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, type Stack, type Workflow } from './stack';
+import { ALOVOICE_TRIGGER, chainWorkflow, setNode, type ChainNode } from './triggers';
+
+const FALLBACK = { action_type: 'ivr', action_data: '7777' };
+const routeTrigger = (answerTimeout = 3) => ({
+	event: 'routeRequest',
+	routeMode: 'responseNode',
+	fallbackActionType: FALLBACK.action_type,
+	fallbackActionData: FALLBACK.action_data,
+	answerTimeout,
+});
+const startTrigger = (answerTimeout = 3) => ({ event: 'callStarted', callStartAnswer: 'responseNode', answerTimeout });
+
+const answer = (name: string, parameters: Record<string, unknown>): ChainNode => ({
+	name,
+	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
+	typeVersion: 1,
+	parameters,
+});
+const wait = (name: string, seconds: number): ChainNode => ({
+	name,
+	type: 'n8n-nodes-base.wait',
+	typeVersion: 1.1,
+	parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' },
+});
+const workflow = (id: string, trigger: Record<string, unknown>, chain: ChainNode[]): Workflow =>
+	chainWorkflow(id, `e2e answer node: ${id}`, { ...ALOVOICE_TRIGGER, parameters: trigger }, chain);
+
+const W = {
+	route: workflow('e2eAnswerRoute1', routeTrigger(), [
+		answer('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
+		wait('Slow CRM', 2),
+		setNode('CRM row', { caller: '={{ $json.fromNumberE164 }}', routedTo: "={{ $('Answer PBX').item.json.pbxAnswer.action_data }}" }),
+	]),
+	invalid: workflow('e2eAnswerBad01', routeTrigger(), [answer('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' })]),
+	twice: workflow('e2eAnswerTwice1', routeTrigger(), [
+		answer('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+		answer('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
+	]),
+	never: workflow('e2eAnswerNever1', routeTrigger(), [setNode('No answer', { note: 'this branch does not answer' })]),
+	late: workflow('e2eAnswerLate01', routeTrigger(1), [wait('Slow CRM', 3), answer('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' })]),
+	start: workflow('e2eAnswerStart1', startTrigger(), [
+		answer('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
+		setNode('CRM row', { crmId: '=crm-{{ $json.innerPhone }}' }),
+	]),
+	startPlain: workflow('e2eAnswerStart2', startTrigger(), [answer('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' })]),
+	startBad: workflow('e2eAnswerStart3', startTrigger(), [answer('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' })]),
+};
+
+let stack: Stack;
+const urls = {} as Record<keyof typeof W, string>;
+
+beforeAll(async () => {
+	stack = await startStack(Object.values(W));
+	const hooks = stack.n8n.webhooks();
+	for (const [key, wf] of Object.entries(W)) {
+		const hook = hooks.find((candidate) => candidate.workflow === wf.name && candidate.method === 'POST');
+		if (!hook) throw new Error(`n8n registered no POST webhook for ${wf.name}: ${JSON.stringify(hooks)}`);
+		urls[key as keyof typeof W] = hook.url;
+	}
+}, 20 * 60 * 1000);
+
+afterAll(async () => {
+	await stack?.stop();
+}, 60 * 1000);
+
+async function onlyExecution(id: string, status: string) {
+	await waitFor(() => executionCounts(stack.n8n, id)[status] === 1, 30_000, `one ${status} execution of ${id}`);
+	expect(executionCounts(stack.n8n, id)).toEqual({ [status]: 1 });
+	const [execution] = await listExecutions(stack.n8n, id);
+	return await executionRunData(stack.n8n, execution.id);
+}
+
+describe('AloVoice Answer in a real n8n: route request', () => {
+	test('the PBX gets the answer before the workflow goes on; the rest of the workflow runs', async () => {
+		const started = Date.now();
+		const got = await sendEvent(urls.route, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: { action_type: 'queue', action_data: '6000' } });
+		// Answered before the 2 s Wait after the node.
+		expect(Date.now() - started).toBeLessThan(1900);
+		const { runData } = await onlyExecution(W.route.id, 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ fromNumber: '974244100', pbxAnswer: { sent: true, action_type: 'queue', action_data: '6000' } });
+		expect(nodeOutput(runData, 'CRM row')).toEqual([{ caller: '+998974244100', routedTo: '6000' }]);
+	});
+
+	test('a bad Action Data is refused before sending: the execution fails naming the field, the fallback answers at once', async () => {
+		const started = Date.now();
+		const got = await sendEvent(urls.invalid, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: FALLBACK });
+		expect(Date.now() - started).toBeLessThan(2500);
+		const { runData } = await onlyExecution(W.invalid.id, 'error');
+		const error = JSON.stringify(runData['Answer PBX']);
+		expect(error).toContain('Action Data: action_data for peer must be its number (digits), got \\"abc\\"');
+	});
+
+	test('answered twice: the first answer reaches the PBX, the second node sends nothing and says so', async () => {
+		const got = await sendEvent(urls.twice, examples.routeRequest);
+		expect(got.json).toEqual({ action_type: 'peer', action_data: '2000' });
+		const { runData } = await onlyExecution(W.twice.id, 'success');
+		expect(nodeOutput(runData, 'Second')[0]).toMatchObject({
+			pbxAnswer: { sent: false, reason: 'the PBX was already answered in this execution by "First"; this answer was not sent' },
+		});
+	});
+
+	test('never answered: the workflow ends without an answer node, the fallback answers at once', async () => {
+		const started = Date.now();
+		const got = await sendEvent(urls.never, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: FALLBACK });
+		expect(Date.now() - started).toBeLessThan(2500);
+		await onlyExecution(W.never.id, 'success');
+	});
+
+	test('answered too late: the fallback went out at the 1 s Answer Timeout, the late answer is dropped', async () => {
+		const started = Date.now();
+		const got = await sendEvent(urls.late, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: FALLBACK });
+		expect(Date.now() - started).toBeLessThan(2500);
+		const { runData } = await onlyExecution(W.late.id, 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true } });
+	});
+});
+
+describe('AloVoice Answer in a real n8n: call started', () => {
+	test('an ID with callto goes out as JSON; the workflow goes on', async () => {
+		const got = await sendEvent(urls.start, examples.callStart);
+		expect([got.status, got.body]).toEqual([200, '{"id":"crm-2000","callto":"991234567"}']);
+		const { runData } = await onlyExecution(W.start.id, 'success');
+		expect(nodeOutput(runData, 'CRM row')).toEqual([{ crmId: 'crm-2000' }]);
+	});
+
+	test('an ID alone goes out as plain text', async () => {
+		const got = await sendEvent(urls.startPlain, examples.callStart);
+		expect([got.status, got.contentType, got.body]).toEqual([200, 'text/plain; charset=utf-8', '4711']);
+	});
+
+	test('a callto that is not a number: nothing sent by the node, the trigger answers its own ID', async () => {
+		const got = await sendEvent(urls.startBad, examples.callStart);
+		expect(got.status).toBe(200);
+		expect(got.body).toMatch(/^[0-9a-f]{32}$/);
+		const { runData } = await onlyExecution(W.startBad.id, 'error');
+		expect(nodeOutput(runData, 'AloVoice Trigger')[0]).toMatchObject({ fallbackCallId: got.body });
+		expect(JSON.stringify(runData['Answer PBX'])).toContain('Forward To (callto)');
+	});
+});
+
