@@ -76,6 +76,8 @@ describe('GitHub anchor slugs', () => {
 		['Учётные данные <!-- en: Credentials -->', 'учётные-данные-'],
 		['Hisob maʼlumotlari <!-- en: Credentials -->', 'hisob-maʼlumotlari-'],
 		['**Bold** and _em_ [link](x.md)', 'bold-and-em-link'],
+		['snake_case – en dash, x² and ½', 'snake_case--en-dash-x-and-'],
+		['Oʻzbekcha: qoʻngʻiroq', 'oʻzbekcha-qoʻngʻiroq'],
 	])('%s → #%s', (raw, slug) => {
 		expect(githubSlug(renderedText(raw))).toBe(slug);
 	});
@@ -83,6 +85,10 @@ describe('GitHub anchor slugs', () => {
 	it('numbers repeated headings as GitHub does, and not a heading inside a code block', () => {
 		const md = '# A\n## Errors\n```\n## Errors\n```\n### Errors\n#### Errors <!-- en: Errors -->\n';
 		expect(headings(md).map((h) => h.slug)).toEqual(['a', 'errors', 'errors-1', 'errors-']);
+	});
+
+	it('keeps a # that is part of the heading, drops a closing sequence', () => {
+		expect(headings('## C# ##\n### Notes #\n').map((h) => h.raw)).toEqual(['C#', 'Notes']);
 	});
 });
 

@@ -53,19 +53,23 @@ export function renderedText(raw: string): string {
 		.replace(/<[^>]+>/g, '');
 }
 
-/** GitHub's slug (github-slugger): lower case, punctuation and symbols dropped, each space a hyphen. */
+/**
+ * GitHub's slug, as github-slugger computes it: lower case; other numbers (²), punctuation but
+ * `_` and `-`, symbols, controls and separators but the space dropped, unless alphabetic (so
+ * Uzbek's ʻ and ʼ stay); each space a hyphen.
+ */
+const SLUG_DROP =
+	/(?![\p{Alphabetic}\- ])[\p{No}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{S}\p{C}\p{Z}]/gu;
+
 export function githubSlug(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
-		.replace(/ /g, '-');
+	return text.toLowerCase().replace(SLUG_DROP, '').replace(/ /g, '-');
 }
 
 export function headings(md: string): Heading[] {
 	const seen = new Map<string, number>();
 	const out: Heading[] = [];
 	for (const { text, line } of proseLines(md)) {
-		const m = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(text);
+		const m = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
 		if (!m) continue;
 		const raw = m[2].trim();
 		const en = /<!--\s*en:\s*([\s\S]*?)\s*-->/.exec(raw);
