@@ -4,7 +4,16 @@
 // that leads nowhere in the three files.
 import { existsSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import { brokenLinks, githubSlug, headingProblems, headings, links, renderedText } from './docs/markdown';
+import {
+	brokenLinks,
+	githubSlug,
+	headingProblems,
+	headings,
+	links,
+	renderedText,
+	sectionProblems,
+	sections,
+} from './docs/markdown';
 
 const root = join(__dirname, '..');
 const read = (path: string): string | undefined => {
@@ -51,6 +60,12 @@ describe.each(translations)('%s', (file) => {
 		expect(english.length).toBeGreaterThan(50);
 		expect(headingProblems(english, translated)).toEqual([]);
 		expect(translated).toHaveLength(english.length);
+	});
+
+	it('keeps each section\'s code blocks as in English and its tables the same size', () => {
+		expect(sections(readme).filter((s) => s.code.length > 0).length).toBeGreaterThan(5);
+		expect(sections(readme).filter((s) => s.tableLines > 0).length).toBeGreaterThan(5);
+		expect(sectionProblems(sections(readme), sections(text ?? ''))).toEqual([]);
 	});
 
 	it('is translated, not a copy: most headings differ from the English they name', () => {
@@ -139,6 +154,26 @@ describe('heading parity check (fixtures)', () => {
 		expect(headingProblems(en, headings(order))[0]).toBe(
 			'line 2: "Учётные данные <!-- en: Credentials -->" stands where "Set up" (line 2) is in English',
 		);
+	});
+});
+
+describe('section check (fixtures)', () => {
+	const en = sections('# T\n## A\n| a | b |\n|---|---|\n| 1 | 2 |\n```json\n{ "x": 1 }\n```\n');
+	const ok = '# Т <!-- en: T -->\n## А <!-- en: A -->\n| а | б |\n|---|---|\n| 1 | 2 |\n```json\n{ "x": 1 }\n```\n';
+
+	it('accepts the same code and table size under translated text', () => {
+		expect(sectionProblems(en, sections(ok))).toEqual([]);
+	});
+
+	it('fails on a code block changed, missing or added, and on a table row missing', () => {
+		expect(sectionProblems(en, sections(ok.replace('"x": 1', '"x": 2')))).toEqual([
+			'"## A": the code blocks are not the English ones (translated under "## А <!-- en: A -->")',
+		]);
+		expect(sectionProblems(en, sections(ok.replace('```json\n{ "x": 1 }\n```\n', '')))).toHaveLength(1);
+		expect(sectionProblems(en, sections(ok + '```\nmore\n```\n'))).toHaveLength(1);
+		expect(sectionProblems(en, sections(ok.replace('| 1 | 2 |\n', '')))).toEqual([
+			'"## A": 3 table lines in English, 2 in "## А <!-- en: A -->"',
+		]);
 	});
 });
 

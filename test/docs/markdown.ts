@@ -83,6 +83,66 @@ export function headings(md: string): Heading[] {
 	return out;
 }
 
+export interface Section {
+	/** The heading that opens it ('' for the text before the first heading). */
+	heading: string;
+	/** Its fenced code blocks, exactly as written (translations keep them in English). */
+	code: string[];
+	/** How many table lines it has (header, separator, rows). */
+	tableLines: number;
+}
+
+/** The file cut at its headings, with what a translation must carry over unchanged or counted. */
+export function sections(md: string): Section[] {
+	const out: Section[] = [];
+	let current: Section = { heading: '', code: [], tableLines: 0 };
+	let fence: { mark: string; lines: string[] } | null = null;
+	for (const text of md.split('\n')) {
+		const open = FENCE.exec(text);
+		if (fence !== null) {
+			if (open && open[1][0] === fence.mark[0] && open[1].length >= fence.mark.length) {
+				current.code.push(fence.lines.join('\n'));
+				fence = null;
+			} else {
+				fence.lines.push(text);
+			}
+			continue;
+		}
+		if (open) {
+			fence = { mark: open[1], lines: [text] };
+			continue;
+		}
+		if (/^ {0,3}#{1,6}[ \t]/.test(text)) {
+			out.push(current);
+			current = { heading: text.trim(), code: [], tableLines: 0 };
+		} else if (/^\s*\|/.test(text)) {
+			current.tableLines++;
+		}
+	}
+	out.push(current);
+	return out;
+}
+
+/**
+ * Where a translation's sections (paired in order, as headingProblems checks) differ from the
+ * English ones in their code blocks or in the size of their tables.
+ */
+export function sectionProblems(english: Section[], translation: Section[]): string[] {
+	const problems: string[] = [];
+	english.forEach((e, i) => {
+		const t = translation[i];
+		if (t === undefined) return;
+		const name = e.heading === '' ? 'the text before the first heading' : `"${e.heading}"`;
+		if (JSON.stringify(e.code) !== JSON.stringify(t.code)) {
+			problems.push(`${name}: the code blocks are not the English ones (translated under "${t.heading}")`);
+		}
+		if (e.tableLines !== t.tableLines) {
+			problems.push(`${name}: ${e.tableLines} table lines in English, ${t.tableLines} in "${t.heading}"`);
+		}
+	});
+	return problems;
+}
+
 /** Inline links and images outside code (fenced blocks and code spans). */
 export function links(md: string): Link[] {
 	const out: Link[] = [];
