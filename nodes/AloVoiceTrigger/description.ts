@@ -97,16 +97,44 @@ export const properties: INodeProperties[] = [
 						name: 'match',
 						type: 'options',
 						options: [
-							{ name: 'Any Call', value: 'any' },
-							{ name: 'Caller Number Is', value: 'callerExact' },
-							{ name: 'Caller Number Starts With', value: 'callerPrefix' },
-							{ name: 'Direction Is (Inc/Out)', value: 'direction' },
-							{ name: 'Line Is', value: 'line' },
-							{ name: 'Queue Is', value: 'queue' },
+							{ name: 'Any Call', value: 'any', description: 'Every request; put it last as a catch-all' },
+							{
+								name: 'Caller Number Is',
+								value: 'callerExact',
+								description:
+									'The whole caller number. Typed with 998/+998 it is compared with the 12-digit form, typed shorter with the 9 local digits; a foreign number as sent (digits only). A withheld number never matches.',
+							},
+							{
+								name: 'Caller Number Is Withheld',
+								value: 'callerWithheld',
+								description:
+									'The PBX sent no usable caller number: missing, empty, null, "anonymous" or other words, or only zeros',
+							},
+							{
+								name: 'Caller Number Starts With',
+								value: 'callerPrefix',
+								description:
+									'A prefix in the form you type it: 99 matches 991234567 and +998991234567, not 974244100; 998 or +998… compares with the 12-digit form. A withheld number never matches.',
+							},
+							{ name: 'Direction Is (Inc/Out)', value: 'direction', description: 'Inc or out (incoming/outgoing also accepted), any letter case' },
+							{
+								name: 'Line Is',
+								value: 'line',
+								description: 'The called line, the same number in any of its forms (712037006, 998712037006, +998 71 203 70 06); never a part of it',
+							},
+							{ name: 'Queue Is', value: 'queue', description: 'The queue (department) number exactly: 6000 matches 6000, not 600' },
 						],
 						default: 'callerPrefix',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: '99890' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: '99890',
+						displayOptions: { hide: { match: ['any', 'callerWithheld'] } },
+						description: 'What the rule compares: a number or prefix (spaces, dashes and + allowed), a line, a queue, or inc/out. A value that is not one matches nothing.',
+					},
 					{ displayName: 'Action Type', name: 'actionType', type: 'options', options: actionTypes, default: 'peer' },
 					{ displayName: 'Action Data', name: 'actionData', type: 'string', default: '', placeholder: '2000' },
 				],
@@ -128,7 +156,8 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { event: ['routeRequest'] } },
 		options: actionTypes,
 		default: 'queue',
-		description: 'Answered when no rule matches, or the workflow\'s answer is missing, invalid, late, or the workflow fails',
+		description:
+			'Answered when no rule matches, the request is unreadable, or the workflow\'s answer is missing, invalid, late, or the workflow fails',
 	},
 	{
 		displayName: 'Fallback Action Data',
@@ -136,18 +165,21 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		displayOptions: { show: { event: ['routeRequest'] } },
 		default: '',
-		description: 'Empty with a queue: the queue the request names (queue_number)',
+		description:
+			'Empty with a queue: the queue the request names (queue_number). If the fallback is invalid, the request\'s queue (or else a hang-up) is answered instead, never an invalid action.',
 	},
 	{
 		displayName: 'Answer Timeout (Seconds)',
 		name: 'answerTimeout',
 		type: 'number',
-		typeOptions: { minValue: 0.05, numberPrecision: 2 },
+		// Bounds: ANSWER_TIMEOUT_SECONDS in shared/webhook/route.ts (why 10 s is the most is said there).
+		typeOptions: { minValue: 0.05, maxValue: 10, numberPrecision: 2 },
 		// Shown for both events whatever the mode: a hide on the other event's mode parameter
 		// would hide it everywhere, since n8n fills hidden parameters' defaults before checking.
 		displayOptions: { show: { event: ['routeRequest', 'callStarted'] } },
 		default: 3,
-		description: 'Used when the workflow answers: when it has not answered by then, the fallback is sent',
+		description:
+			'Used when the workflow answers: when it has not answered by then, the fallback is sent. 0.05 to 10 seconds: the caller hears silence meanwhile, and AloVoice documents no longer wait.',
 	},
 	authenticationProperty,
 	{

@@ -3,7 +3,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import {
+	ANSWER_TIMEOUT_SECONDS,
+	answerTimeoutMs,
 	callStartBody,
+	fallbackRoute,
 	guardResponse,
 	normalizeCallEnd,
 	normalizeCallResult,
@@ -11,6 +14,7 @@ import {
 	normalizeRouteRequest,
 	ownCallId,
 	pickRoute,
+	safeRouteAction,
 	validateCallStartAnswer,
 	validateRouteAction,
 	type GuardDecision,
@@ -27,9 +31,9 @@ function emit(item: object, answered = true): IWebhookResponseData {
 	return { workflowData: [[{ json: item as IDataObject }]], ...(answered ? { noWebhookResponse: true } : {}) };
 }
 
+/** Answer Timeout in ms, kept inside its bounds (ANSWER_TIMEOUT_SECONDS): a caller is waiting, so an out-of-range value is clamped, not refused. */
 function timeoutMs(context: IWebhookFunctions): number {
-	const seconds = Number(context.getNodeParameter('answerTimeout', 3));
-	return Math.max(50, Math.round((Number.isFinite(seconds) ? seconds : 3) * 1000));
+	return answerTimeoutMs(context.getNodeParameter('answerTimeout', ANSWER_TIMEOUT_SECONDS.default));
 }
 
 /** What n8n wrote: a JSON text body is parsed (the last node's item), anything else kept as text. */
@@ -106,32 +110,59 @@ export async function callRequestResult(this: IWebhookFunctions): Promise<IWebho
 	return emit(received.item);
 }
 
-/** The fallback route action: the configured one, a queue from the request when its data is empty. */
-function fallbackAction(this: IWebhookFunctions, raw: IDataObject): { action?: RouteAction; problem?: string } {
-	const type = this.getNodeParameter('fallbackActionType', 'queue') as string;
-	let data = String(this.getNodeParameter('fallbackActionData', '') ?? '').trim();
-	if (data === '' && type === 'queue' && raw.queue_number !== undefined) data = String(raw.queue_number).trim();
-	const checked = validateRouteAction({ action_type: type, action_data: data });
-	if (checked.ok) return { action: checked.value };
-	return { problem: `the fallback action is invalid (${checked.reason})` };
+/** Whether anything went out on the response already (an answer, or a refusal by the checks). */
+function responded(context: IWebhookFunctions): boolean {
+	const res = context.getResponseObject() as unknown as { headersSent?: boolean; writableEnded?: boolean };
+	return res.headersSent === true || res.writableEnded === true;
 }
 
+/**
+ * Route request: a caller is waiting. After the security checks every request gets a valid
+ * action: a matching rule's, the workflow's, or the fallback (which fallbackRoute makes valid
+ * even when the configured one is not); an unreadable body gets the fallback too. Anything
+ * unexpected on the way still answers the safe action (the catch below).
+ */
 export async function routeRequest(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const received = await receiveEvent(this, (fields) => normalizeRouteRequest(fields));
-	if (!received.ok) return received.response;
-	const raw = received.raw as IDataObject;
-	const fallback = fallbackAction.call(this, raw);
-	if (received.item.invalid) {
-		// An invalid request still carries a waiting caller: answer the fallback when there is one.
-		if (fallback.action) answerJson(this, 200, fallback.action);
-		else answerJson(this, 400, { error: received.item.reason });
-		return emit({ ...received.item, answer: fallback.action ?? null });
+	let request: IDataObject | undefined;
+	let authorized = false;
+	try {
+		const received = await receiveEvent(this, (fields) => normalizeRouteRequest(fields), { keepCaller: true });
+		if (!received.ok) return received.response;
+		authorized = true;
+		request = received.raw as IDataObject;
+		return decideRoute.call(this, received.item as IDataObject, request, received.unreadable === true);
+	} catch (error) {
+		const sent = responded(this);
+		this.logger.warn(
+			`AloVoice Trigger (routeRequest): ${sent ? 'an error after the answer' : 'the safe action was sent because of an error'}: ${(error as Error)?.message}`,
+			{ node: this.getNode().name, workflowId: this.getWorkflow().id },
+		);
+		if (!sent) {
+			if (authorized) answerJson(this, 200, safeRouteAction(request));
+			else answerJson(this, 500, { error: 'The trigger failed before it could check the request.' });
+		}
+		return { noWebhookResponse: true };
 	}
-	const mode = this.getNodeParameter('routeMode', 'rules') as string;
+}
 
+function decideRoute(this: IWebhookFunctions, item: IDataObject, request: IDataObject, unreadable: boolean): IWebhookResponseData {
+	const fallback = fallbackRoute(this.getNodeParameter('fallbackActionType', 'queue'), this.getNodeParameter('fallbackActionData', ''), request);
+	if (fallback.problem) warnFallback(this, 'routeRequest', `${fallback.problem}; the safe action is used as the fallback`, JSON.stringify(fallback.action));
+	const withFallback = (extra: IDataObject) => ({ ...item, ...extra, ...(fallback.problem ? { fallbackProblem: fallback.problem } : {}) });
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+
+	if (unreadable) {
+		// Nothing to decide on: the fallback at once. No execution, unless Pass Invalid Events On asks for one.
+		answerJson(this, 200, fallback.action);
+		warnFallback(this, 'routeRequest', `the request is unreadable (${String(item.reason)})`, JSON.stringify(fallback.action));
+		if (options.passInvalid !== true) return { noWebhookResponse: true };
+		return emit(withFallback({ answer: fallback.action as unknown as IDataObject }));
+	}
+
+	const mode = this.getNodeParameter('routeMode', 'rules') as string;
 	if (mode === 'rules') {
 		const rules = ((this.getNodeParameter('rules', {}) as IDataObject).rule ?? []) as RouteRule[];
-		const picked = pickRoute(rules, raw);
+		const picked = pickRoute(rules, request);
 		let answer: RouteAction | undefined;
 		let reason: string | undefined;
 		if (picked) {
@@ -141,31 +172,26 @@ export async function routeRequest(this: IWebhookFunctions): Promise<IWebhookRes
 		} else {
 			reason = 'no rule matched';
 		}
-		if (!answer) answer = fallback.action;
-		if (!answer) {
-			// Nothing valid to send: a 500 makes the PBX apply its own failure handling rather
-			// than receiving an action that would drop the caller.
-			answerJson(this, 500, { error: fallback.problem });
-			return { noWebhookResponse: true };
-		}
+		answer ??= fallback.action;
 		answerJson(this, 200, answer);
 		if (!this.getNodeParameter('runOnRuleAnswer', true)) return { noWebhookResponse: true };
-		return emit({
-			...received.item,
-			answer: answer as unknown as IDataObject,
-			matchedRule: picked && !reason ? picked.index + 1 : null,
-			fallbackUsed: reason !== undefined,
-			...(reason ? { fallbackReason: reason } : {}),
-		});
+		return emit(
+			withFallback({
+				answer: answer as unknown as IDataObject,
+				matchedRule: picked && !reason ? picked.index + 1 : null,
+				fallbackUsed: reason !== undefined,
+				...(reason ? { fallbackReason: reason } : {}),
+			}),
+		);
 	}
 
 	// The workflow decides (last node or Respond to Webhook). The guard validates its answer
-	// and sends the fallback on an invalid answer, a failed workflow or the timeout.
-	const fallbackDecision: GuardDecision = fallback.action
-		? { status: 200, body: JSON.stringify(fallback.action), contentType: JSON_TYPE }
-		: { status: 500, body: JSON.stringify({ error: fallback.problem }), contentType: JSON_TYPE };
+	// and sends the fallback on an invalid answer, a failed workflow, the timeout; it stops
+	// waiting when the PBX hangs up.
+	const fallbackDecision: GuardDecision = { status: 200, body: JSON.stringify(fallback.action), contentType: JSON_TYPE };
+	const waitMs = timeoutMs(this);
 	guardResponse(this.getResponseObject() as unknown as ResponseLike, {
-		timeoutMs: timeoutMs(this),
+		timeoutMs: waitMs,
 		onTimeout: () => fallbackDecision,
 		judge: (written) => {
 			const failed = failedWorkflow(written);
@@ -174,8 +200,7 @@ export async function routeRequest(this: IWebhookFunctions): Promise<IWebhookRes
 			if (!answer.ok) return { ...fallbackDecision, reason: `the workflow's answer is invalid: ${answer.reason}` };
 			return { status: 200, body: JSON.stringify(answer.value), contentType: JSON_TYPE };
 		},
-		onSettled: (decision, reason) =>
-			warnFallback(this, 'routeRequest', reason === 'timeout' ? `no answer came within ${timeoutMs(this)} ms` : reason, decision.body),
+		onSettled: (decision, reason) => warnFallback(this, 'routeRequest', reason === 'timeout' ? `no answer came within ${waitMs} ms` : reason, decision.body),
 	});
-	return emit({ ...received.item, fallback: (fallback.action ?? null) as unknown as IDataObject }, false);
+	return emit(withFallback({ fallback: fallback.action as unknown as IDataObject }), false);
 }

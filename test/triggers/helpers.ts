@@ -88,12 +88,17 @@ afterEach(async () => {
 	await Promise.all(hosted.splice(0).map(async (host) => await host.close()));
 });
 
-export async function host(parameters: IDataObject, next: WorkflowNode[] = [], type = 'n8n-nodes-alovoice.aloVoiceTrigger') {
+export async function host(
+	parameters: IDataObject,
+	next: WorkflowNode[] = [],
+	type = 'n8n-nodes-alovoice.aloVoiceTrigger',
+	credentials: Record<string, IDataObject> = CREDENTIALS,
+) {
 	const name = type.endsWith('telediscountTrigger') ? TD_TRIGGER : TRIGGER;
 	const workflow = await hostWorkflow({
 		trigger: { name, type, parameters: parameters as never, credentials: credentialRefs },
 		next,
-		credentials: CREDENTIALS,
+		credentials: credentials as never,
 	});
 	hosted.push(workflow);
 	return workflow;

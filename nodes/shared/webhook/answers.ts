@@ -3,6 +3,8 @@
 // callend. Pure, plus guardResponse, which owns an HTTP response object.
 import { randomUUID } from 'node:crypto';
 
+import { sleep } from 'n8n-workflow';
+
 import { checkAloVoicePhone } from '../phone';
 
 export const ROUTE_ACTION_TYPES = ['peer', 'queue', 'ivr', 'trunk', 'hangup'] as const;
@@ -119,59 +121,6 @@ export function ownCallId(): string {
 	return randomUUID().replace(/-/g, '');
 }
 
-export type RuleMatch = 'any' | 'callerExact' | 'callerPrefix' | 'line' | 'queue' | 'direction';
-
-export interface RouteRule {
-	match: RuleMatch;
-	value?: string;
-	actionType: string;
-	actionData?: string;
-}
-
-function digits(value: unknown): string {
-	return String(value ?? '').replace(/\D/g, '');
-}
-
-/** Whether a caller number (any of the PBX's forms) equals or starts with the rule's number/prefix. */
-function callerMatches(from: unknown, wanted: string, prefix: boolean): boolean {
-	const caller = digits(from);
-	const want = digits(wanted);
-	if (want === '') return false;
-	// Compare in the 12-digit form when the caller came as 9 local digits.
-	const forms = caller.length === 9 ? [caller, `998${caller}`] : [caller, caller.replace(/^998/, '')];
-	return forms.some((form) => (prefix ? form.startsWith(want) : form === want));
-}
-
-/** The first rule that matches the request, in the order the user listed them. */
-export function pickRoute(rules: RouteRule[], request: Record<string, unknown>): { rule: RouteRule; index: number } | undefined {
-	for (const [index, rule] of rules.entries()) {
-		const value = (rule.value ?? '').trim();
-		let hit = false;
-		switch (rule.match) {
-			case 'any':
-				hit = true;
-				break;
-			case 'callerExact':
-				hit = callerMatches(request.from_number, value, false);
-				break;
-			case 'callerPrefix':
-				hit = callerMatches(request.from_number, value, true);
-				break;
-			case 'line':
-				hit = value !== '' && digits(request.line_number).endsWith(digits(value)) && digits(value) !== '';
-				break;
-			case 'queue':
-				hit = value !== '' && String(request.queue_number ?? '').trim() === value;
-				break;
-			case 'direction':
-				hit = value !== '' && String(request.direction ?? '').trim().toLowerCase() === value.toLowerCase();
-				break;
-		}
-		if (hit) return { rule, index };
-	}
-	return undefined;
-}
-
 /** The minimal part of Node's http.ServerResponse (and Express's) that guardResponse touches. */
 export interface ResponseLike {
 	statusCode: number;
@@ -183,6 +132,8 @@ export interface ResponseLike {
 	writeHead(...args: unknown[]): unknown;
 	write(...args: unknown[]): unknown;
 	end(...args: unknown[]): unknown;
+	/** 'close': the connection ended (the PBX hung up) or the answer was sent. */
+	once?(event: 'close', listener: () => void): unknown;
 }
 
 export interface GuardDecision {
@@ -200,9 +151,14 @@ export interface Guard {
 /**
  * Takes over an HTTP response so that whatever n8n later writes to it (the Respond to Webhook
  * node's answer, the last node's output, n8n's own "Error in workflow" 500) passes through
- * `judge` first, and a timer answers with the fallback if nothing comes in time. Everything
- * written after the answer is silently dropped, so n8n's late write neither reaches the PBX
- * nor throws ERR_HTTP_HEADERS_SENT.
+ * `judge` first, and the fallback is answered at the deadline if nothing came in time. One
+ * answer at most: everything written after it is silently dropped, so n8n's late write neither
+ * reaches the PBX nor throws ERR_HTTP_HEADERS_SENT.
+ *
+ * The deadline is n8n-workflow's `sleep` with an AbortSignal (n8n's rules for community nodes
+ * forbid setTimeout/clearTimeout). The wait is cancelled when the answer goes out or the PBX
+ * hangs up (the response's 'close'); an n8n-workflow whose `sleep` takes no signal just lets
+ * the wait run out, and the `settled` flag keeps it from answering twice.
  */
 export function guardResponse(
 	res: ResponseLike,
@@ -211,6 +167,8 @@ export function guardResponse(
 		judge: (written: { status: number; body: string; contentType: string }) => GuardDecision & { reason?: string };
 		onTimeout: () => GuardDecision;
 		onSettled?: (decision: GuardDecision, reason: string | undefined) => void;
+		/** The connection closed before any answer (the PBX hung up): nothing is sent. */
+		onClosed?: () => void;
 	},
 ): Guard {
 	const original = {
@@ -221,13 +179,14 @@ export function guardResponse(
 	};
 	const chunks: Buffer[] = [];
 	let settled = false;
+	const deadline = new AbortController();
 	const toBuffer = (chunk: unknown) =>
 		Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk) : chunk instanceof Uint8Array ? Buffer.from(chunk) : undefined;
 
 	const settle = (decision: GuardDecision, reason?: string): boolean => {
 		if (settled) return false;
 		settled = true;
-		clearTimeout(timer);
+		deadline.abort();
 		for (const name of res.getHeaderNames?.() ?? ['content-length', 'etag', 'content-type']) res.removeHeader(name);
 		res.statusCode = decision.status;
 		original.setHeader('content-type', decision.contentType);
@@ -266,7 +225,23 @@ export function guardResponse(
 		return res;
 	}) as ResponseLike['end'];
 
-	const timer = setTimeout(() => settle(options.onTimeout(), 'timeout'), options.timeoutMs);
+	res.once?.('close', () => {
+		if (settled) return;
+		settled = true;
+		deadline.abort();
+		options.onClosed?.();
+	});
+	void sleep(options.timeoutMs, deadline.signal).then(
+		() => {
+			if (settled) return;
+			try {
+				settle(options.onTimeout(), 'timeout');
+			} catch {
+				// The socket is gone: there is nobody left to answer.
+			}
+		},
+		() => undefined,
+	);
 	return {
 		settle,
 		get settled() {

@@ -106,7 +106,9 @@ async function securitySettings(context: IWebhookFunctions): Promise<{ settings:
 	return { settings, secretQuery };
 }
 
-export type Received = { ok: true; item: Fields; raw: Fields } | { ok: false; response: IWebhookResponseData };
+export type Received =
+	| { ok: true; item: Fields; raw: Fields; unreadable?: boolean }
+	| { ok: false; response: IWebhookResponseData };
 
 /**
  * Security checks, then the body, then the event's own rules. A refusal is answered here with
@@ -115,7 +117,16 @@ export type Received = { ok: true; item: Fields; raw: Fields } | { ok: false; re
  * With "Pass Invalid Events On", a malformed (but authorized) event becomes an item marked
  * invalid; unauthorized requests are always refused.
  */
-export async function receiveEvent(context: IWebhookFunctions, normalize: (fields: Fields) => EventCheck): Promise<Received> {
+export async function receiveEvent(
+	context: IWebhookFunctions,
+	normalize: (fields: Fields) => EventCheck,
+	/**
+	 * keepCaller: a caller is waiting on this request (route request). Once the security checks
+	 * passed, nothing is refused: an unreadable body comes back as an item with `unreadable`
+	 * and an invalid event as an item with `invalid`, and the handler answers the fallback.
+	 */
+	how: { keepCaller?: boolean } = {},
+): Promise<Received> {
 	const req = context.getRequestObject() as unknown as RequestLike;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const refuse = (status: number, reason: string): Received => {
@@ -137,14 +148,14 @@ export async function receiveEvent(context: IWebhookFunctions, normalize: (field
 	const body = readEventFields(req, { maxBytes, dropQuery });
 	const passInvalid = options.passInvalid === true;
 	if (!body.ok) {
-		if (passInvalid && body.status !== 413) {
-			return { ok: true, item: { invalid: true, reason: body.reason }, raw: {} };
+		if (how.keepCaller || (passInvalid && body.status !== 413)) {
+			return { ok: true, item: { invalid: true, reason: body.reason }, raw: {}, unreadable: true };
 		}
 		return refuse(body.status, body.reason);
 	}
 	const event = normalize(body.fields);
 	if (!event.ok) {
-		if (passInvalid) return { ok: true, item: { invalid: true, reason: event.reason, raw: body.fields }, raw: body.fields };
+		if (passInvalid || how.keepCaller) return { ok: true, item: { invalid: true, reason: event.reason, raw: body.fields }, raw: body.fields };
 		return refuse(400, `Not a valid event: ${event.reason}.`);
 	}
 	return { ok: true, item: { ...event.item, receivedAs: body.format, raw: body.fields }, raw: body.fields };
