@@ -1,8 +1,11 @@
 // The AloVoice Trigger's answering events in a real n8n 2.40.7, through the production URLs:
 // route requests decided by rules and by the workflow (with every fallback cause), the
 // call-request result, and a shared-secret header that keeps strangers out.
+import fc from 'fast-check';
+
+import { callerWithheld, fallbackRoute, pickRoute, validateRouteAction, type RouteRule } from '../../nodes/shared/webhook';
 import { examples, sendEvent } from '../server/pbxSide';
-import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, type Stack, type Workflow } from './stack';
+import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, waitForCount, type Stack, type Workflow } from './stack';
 import { ALOVOICE_TRIGGER, chainWorkflow, setNode, type ChainNode } from './triggers';
 
 const SECRET = { id: 'E2eHeaderSecret1', name: 'e2e PBX shared secret', header: 'X-AloVoice-Secret', value: 'pbx-shared-9f3c1e' };
@@ -37,6 +40,16 @@ const RULES = [
 	{ caller: '901000005', actionType: 'hangup', actionData: '', answer: { action_type: 'hangup' } },
 ];
 
+/** Rules a person would write, the withheld rule included, for the random requests below. */
+const RANDOM_RULES: RouteRule[] = [
+	{ match: 'callerWithheld', value: '', actionType: 'queue', actionData: '6500' },
+	{ match: 'callerPrefix', value: '99', actionType: 'peer', actionData: '2099' },
+	{ match: 'callerExact', value: '+998 90 123 45 67', actionType: 'peer', actionData: '2090' },
+	{ match: 'line', value: '998712037006', actionType: 'ivr', actionData: '111' },
+	{ match: 'callerPrefix', value: '+7', actionType: 'trunk', actionData: '998712037006' },
+	{ match: 'queue', value: '6001', actionType: 'hangup', actionData: '' },
+];
+
 const W = {
 	rules: workflow('e2eRouteRules01', 'e2e route: rules', {
 		event: 'routeRequest',
@@ -56,6 +69,21 @@ const W = {
 		answerNode('Decide', INTENDED.action_type, INTENDED.action_data),
 	]),
 	result: workflow('e2eCallResult01', 'e2e route: call-request result', { event: 'callRequestResult' }),
+	randomRules: workflow(
+		'e2eRouteRandR01',
+		'e2e route: random requests, rules, no execution',
+		{ event: 'routeRequest', routeMode: 'rules', rules: { rule: RANDOM_RULES }, runOnRuleAnswer: false, fallbackActionType: 'ivr', fallbackActionData: '7777', authentication: 'headerAuth' },
+		[],
+		{ httpHeaderAuth: { id: SECRET.id, name: SECRET.name } },
+	),
+	randomWorkflow: workflow(
+		'e2eRouteRandW01',
+		'e2e route: random requests, last node',
+		// The longest Answer Timeout: 110 requests at once on a shared 2-core machine queue up in n8n.
+		{ ...lastNode(10), authentication: 'headerAuth' },
+		[answerNode('Decide', INTENDED.action_type, INTENDED.action_data)],
+		{ httpHeaderAuth: { id: SECRET.id, name: SECRET.name } },
+	),
 	secret: workflow(
 		'e2eRouteSecret1',
 		'e2e route: shared secret',
@@ -204,4 +232,145 @@ describe('shared secret in a header (httpHeaderAuth credential)', () => {
 		expect(executionCounts(stack.n8n, id)).toEqual({ success: before + 1 });
 		expect(stack.n8n.log().includes(SECRET.value)).toBe(false);
 	});
+});
+
+// ---- ≥200 random authorized route requests: readable, unreadable and withheld, mixed ----
+
+type RandomRequest = { kind: 'readable' | 'unreadable'; label: string; init: RequestInit; fields?: Record<string, unknown> };
+
+const WITHHELD_FORMS: unknown[] = ['anonymous', '', null, undefined, 'unknown', 'Private', '0', '+', 'withheld'];
+const UNREADABLE_BODIES: Array<[string, string | undefined, string | undefined]> = [
+	['empty body', '', 'application/json'],
+	['no body, no type', undefined, undefined],
+	['not JSON', 'route me please', 'text/plain'],
+	['broken JSON as form', '{"from_number": ', 'application/x-www-form-urlencoded'],
+	['JSON array', '[1,2]', 'text/plain'],
+	['JSON string', '"974244100"', 'text/plain'],
+	['JSON null', 'null', 'text/plain'],
+	['oversized', JSON.stringify({ ...examples.routeRequest, pad: 'x'.repeat(70 * 1024) }), 'application/json'],
+];
+
+function randomRequests(count: number, seed: number): RandomRequest[] {
+	const digits = (length: number) => fc.stringMatching(new RegExp(`^[0-9]{${length}}$`));
+	const caller = fc.oneof(
+		{ arbitrary: fc.constantFrom(...WITHHELD_FORMS), weight: 4 },
+		digits(9),
+		digits(9).map((local) => `+998${local}`),
+		digits(9).map((local) => `998${local}`),
+		digits(7).map((rest) => `99${rest}`),
+		digits(7).map((rest) => `+998 99 ${rest}`),
+		digits(10).map((rest) => `+7${rest}`),
+		fc.constantFrom('901234567', '+998901234567', '974244100'),
+	);
+	const readable = fc
+		.record({
+			from_number: caller,
+			line_number: fc.constantFrom('712037006', '998712037006', 712037006, '6', '+998 71 203 70 06', undefined),
+			queue_number: fc.constantFrom(6000, '6001', '6002', undefined, null),
+			direction: fc.constantFrom('inc', 'out', undefined),
+			as: fc.constantFrom('curl', 'json', 'form'),
+		})
+		.map(({ as: wanted, ...fields }): RandomRequest => {
+			const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+			// An empty form is an empty body, which is unreadable: those go as JSON {}.
+			const as = wanted === 'form' && Object.keys(present).length === 0 ? 'json' : wanted;
+			const body =
+				as === 'json'
+					? JSON.stringify(present)
+					: as === 'curl'
+						? `${JSON.stringify(present).slice(0, -1)}${Object.keys(present).length ? ',' : ''}}`
+						: new URLSearchParams(Object.entries(present).map(([key, value]): [string, string] => [key, value === null ? '' : String(value)])).toString();
+			const type = as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+			// A form field cannot carry null: it arrives as "".
+			const sent = as === 'form' ? Object.fromEntries(Object.entries(present).map(([key, value]) => [key, value === null ? '' : String(value)])) : present;
+			return { kind: 'readable', label: `${as} ${JSON.stringify(present)}`, init: { method: 'POST', headers: { 'content-type': type }, body }, fields: sent };
+		});
+	const unreadable = fc.constantFrom(...UNREADABLE_BODIES).map(
+		([label, body, type]): RandomRequest => ({ kind: 'unreadable', label, init: { method: 'POST', headers: type ? { 'content-type': type } : {}, body } }),
+	);
+	return fc.sample(fc.oneof({ arbitrary: readable, weight: 3 }, { arbitrary: unreadable, weight: 1 }), { numRuns: count, seed });
+}
+
+async function sendAll(url: string, requests: RandomRequest[], concurrency = 4) {
+	const answers: Array<{ status: number; json: unknown }> = new Array(requests.length);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < requests.length) {
+				const index = next++;
+				const request = requests[index];
+				const headers = { ...(request.init.headers as Record<string, string>), [SECRET.header]: SECRET.value };
+				const response = await fetch(url, { ...request.init, headers });
+				const text = await response.text();
+				let json: unknown;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = text;
+				}
+				answers[index] = { status: response.status, json };
+			}
+		}),
+	);
+	return answers;
+}
+
+describe('≥200 random authorized route requests, each gets a valid action', () => {
+	test('rules mode without executions: 130 requests, each answered 200 with the action the rules give; no execution', async () => {
+		const requests = randomRequests(130, 20261130);
+		const kinds = { readable: 0, unreadable: 0, withheld: 0 };
+		const before = total(W.randomRules.id);
+		const answers = await sendAll(urls.randomRules, requests);
+		requests.forEach((request, index) => {
+			const answer = answers[index];
+			expect({ label: request.label, status: answer.status, valid: validateRouteAction(answer.json).ok }).toEqual({ label: request.label, status: 200, valid: true });
+			const fallback = fallbackRoute('ivr', '7777', request.fields ?? {}).action;
+			if (request.kind === 'unreadable') {
+				kinds.unreadable += 1;
+				expect(answer.json).toEqual(fallback);
+				return;
+			}
+			kinds.readable += 1;
+			if (callerWithheld(request.fields?.from_number)) {
+				kinds.withheld += 1;
+				expect({ label: request.label, json: answer.json }).toEqual({ label: request.label, json: { action_type: 'queue', action_data: '6500' } });
+				return;
+			}
+			const picked = pickRoute(RANDOM_RULES, request.fields ?? {});
+			const expected = picked ? validateRouteAction({ action_type: picked.rule.actionType, action_data: picked.rule.actionData }) : undefined;
+			expect({ label: request.label, json: answer.json }).toEqual({ label: request.label, json: expected?.ok ? expected.value : fallback });
+		});
+		process.stderr.write(`[e2e] random route requests, rules mode: ${JSON.stringify(kinds)}\n`);
+		expect(kinds.unreadable).toBeGreaterThanOrEqual(15);
+		expect(kinds.withheld).toBeGreaterThanOrEqual(10);
+		await new Promise((done) => setTimeout(done, 3000));
+		expect(total(W.randomRules.id)).toBe(before);
+	}, 10 * 60 * 1000);
+
+	test('last-node mode: 110 requests, each answered 200 with a valid action; exactly one execution per readable request', async () => {
+		const requests = randomRequests(110, 30112026);
+		const before = total(W.randomWorkflow.id);
+		const answers = await sendAll(urls.randomWorkflow, requests);
+		let readable = 0;
+		let late = 0;
+		requests.forEach((request, index) => {
+			const answer = answers[index];
+			expect({ label: request.label, status: answer.status, valid: validateRouteAction(answer.json).ok }).toEqual({ label: request.label, status: 200, valid: true });
+			if (request.kind === 'readable') {
+				readable += 1;
+				// The workflow's answer, or the fallback when n8n could not run it within the
+				// timeout (counted below against n8n's log: each must be a logged timeout).
+				if (JSON.stringify(answer.json) === JSON.stringify(FALLBACK)) late += 1;
+				else expect({ label: request.label, json: answer.json }).toEqual({ label: request.label, json: INTENDED });
+			} else {
+				expect({ label: request.label, json: answer.json }).toEqual({ label: request.label, json: FALLBACK });
+			}
+		});
+		process.stderr.write(`[e2e] random route requests, last-node mode: ${readable} readable (${late} answered by the fallback at the 10 s timeout), ${requests.length - readable} unreadable\n`);
+		expect(stack.n8n.log().split('no answer came within 10000 ms').length - 1).toBe(late);
+		expect(readable).toBeGreaterThanOrEqual(60);
+		await waitForCount(() => total(W.randomWorkflow.id) - before, readable, 60_000, 'executions of the random route requests');
+		await new Promise((done) => setTimeout(done, 3000));
+		expect(executionCounts(stack.n8n, W.randomWorkflow.id)).toEqual({ success: before + readable });
+	}, 10 * 60 * 1000);
 });
