@@ -29,11 +29,6 @@ module.exports = tseslint.config(
 		rules: {
 			'prefer-spread': 'off',
 			'no-console': 'error',
-			// TEMPORARY, while the fixes are in flight on their branches (each branch removes its own
-			// line): the triggers' webhookMethods and router.ts's raw re-throw. `npm run scan` still
-			// reports both.
-			'@n8n/community-nodes/webhook-lifecycle-complete': 'off',
-			'@n8n/community-nodes/require-node-api-error': 'off',
 		},
 	},
 	{

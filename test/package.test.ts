@@ -18,7 +18,7 @@ describe('the npm package', () => {
 		expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
 		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(packageJson.dependencies).toBeUndefined();
-		expect(packageJson.files).toEqual(['dist', 'index.js']);
+		expect(packageJson.files).toEqual(['dist', '!dist/**/*.tsbuildinfo', 'index.js']);
 		expect(packageJson.n8n.n8nNodesApiVersion).toBe(1);
 	});
 
@@ -29,6 +29,9 @@ describe('the npm package', () => {
 		}
 		expect(packageJson.n8n.credentials).toEqual([
 			'dist/credentials/AloVoiceApi.credentials.js',
+			'dist/credentials/AloVoiceTriggerBasicAuthApi.credentials.js',
+			'dist/credentials/AloVoiceTriggerHeaderAuthApi.credentials.js',
+			'dist/credentials/AloVoiceTriggerQueryAuthApi.credentials.js',
 			'dist/credentials/TelediscountApi.credentials.js',
 		]);
 		expect(packageJson.n8n.nodes).toContain('dist/nodes/AloVoice/AloVoice.node.js');
@@ -42,7 +45,13 @@ describe('the npm package', () => {
 		await loader.loadAll();
 		expect(loader.packageName).toBe('n8n-nodes-alovoice');
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['aloVoice', 'aloVoiceTrigger', 'telediscount', 'telediscountTrigger']);
-		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['aloVoiceApi', 'telediscountApi']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual([
+			'aloVoiceApi',
+			'aloVoiceTriggerBasicAuthApi',
+			'aloVoiceTriggerHeaderAuthApi',
+			'aloVoiceTriggerQueryAuthApi',
+			'telediscountApi',
+		]);
 
 		const aloVoice = loader.types.nodes.find((node) => node.name === 'aloVoice');
 		expect(aloVoice).toMatchObject({ displayName: 'AloVoice', usableAsTool: true, codex: { categories: ['Communication'] } });
@@ -74,7 +83,7 @@ describe('the npm package', () => {
 			),
 			...Object.values(loader.credentialTypes).map(({ type }) => type.documentationUrl),
 		].filter((link) => link !== undefined);
-		expect(links).toHaveLength(8);
+		expect(links).toHaveLength(11);
 		for (const link of links) {
 			const anchor = String(link).split('#')[1];
 			expect([link, anchors.has(anchor)]).toEqual([link, true]);

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { securityCredentials } from '../shared/webhook/node';
+import { checkActivation } from '../shared/webhook/activation';
+import { credentialTest } from '../shared/webhook/secrets';
 import { properties } from './description';
 import { callEnded, callRequestResult, callStarted, routeRequest } from './handlers';
 
@@ -30,7 +32,29 @@ export class AloVoiceTrigger implements INodeType {
 		defaults: { name: 'AloVoice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: securityCredentials,
+		// The package's own secret types (n8n's verification refuses reusing n8n's), each with a
+		// "Test" that checks it is usable (nodes/shared/webhook/secrets.ts). Literal here, as
+		// n8n's community lint reads them; test/triggers/credentials.test.ts keeps them in step.
+		credentials: [
+			{
+				name: 'aloVoiceTriggerHeaderAuthApi',
+				required: true,
+				testedBy: 'triggerHeaderSecretTest',
+				displayOptions: { show: { authentication: ['headerAuth'] } },
+			},
+			{
+				name: 'aloVoiceTriggerQueryAuthApi',
+				required: true,
+				testedBy: 'triggerQuerySecretTest',
+				displayOptions: { show: { authentication: ['queryAuth'] } },
+			},
+			{
+				name: 'aloVoiceTriggerBasicAuthApi',
+				required: true,
+				testedBy: 'triggerBasicAuthTest',
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -43,6 +67,29 @@ export class AloVoiceTrigger implements INodeType {
 			},
 		],
 		properties,
+	};
+
+	methods = { credentialTest };
+
+	/**
+	 * Neither PBX can register a webhook (its URL is pasted into the PBX by hand), so nothing
+	 * exists to find or delete there. `create` is the activation check: it refuses to activate,
+	 * saying what to fix, when the settings would make every call fail
+	 * (nodes/shared/webhook/activation.ts).
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await checkActivation(this);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

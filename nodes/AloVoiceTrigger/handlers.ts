@@ -66,11 +66,13 @@ function warnFallback(context: IWebhookFunctions, event: string, reason: string 
 export async function callStarted(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const received = await receiveEvent(this, (fields) => normalizeCallStart(fields));
 	if (!received.ok) return received.response;
-	if (received.item.invalid) {
-		answerJson(this, 202, { received: true, invalid: true });
-		return emit(received.item);
-	}
 	const ownId = ownCallId();
+	if (received.item.invalid) {
+		// Passed on while unreadable: the PBX still waits for this call's id. A fresh own id per
+		// call keeps its callend apart from every other call's (a constant answer joined them all).
+		answerNow(this, 200, ownId, TEXT);
+		return emit({ ...received.item, callId: ownId, answeredBy: 'node' });
+	}
 	const mode = this.getNodeParameter('callStartAnswer', 'node') as string;
 	if (mode === 'node') {
 		answerNow(this, 200, ownId, TEXT);

@@ -1,8 +1,17 @@
-import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { normalizeTelediscountEnd, normalizeTelediscountStart } from '../shared/webhook';
-import { answerNow, authenticationProperty, commonOptions, receiveEvent, securityCredentials } from '../shared/webhook/node';
+import { answerNow, authenticationProperty, commonOptions, receiveEvent } from '../shared/webhook/node';
+import { checkActivation } from '../shared/webhook/activation';
+import { credentialTest } from '../shared/webhook/secrets';
 
 /**
  * Telediscount sends its events as GET requests with query parameters; POST with the same
@@ -21,7 +30,29 @@ export class TelediscountTrigger implements INodeType {
 		defaults: { name: 'Telediscount Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: securityCredentials,
+		// The package's own secret types (n8n's verification refuses reusing n8n's), each with a
+		// "Test" that checks it is usable (nodes/shared/webhook/secrets.ts). Literal here, as
+		// n8n's community lint reads them; test/triggers/credentials.test.ts keeps them in step.
+		credentials: [
+			{
+				name: 'aloVoiceTriggerHeaderAuthApi',
+				required: true,
+				testedBy: 'triggerHeaderSecretTest',
+				displayOptions: { show: { authentication: ['headerAuth'] } },
+			},
+			{
+				name: 'aloVoiceTriggerQueryAuthApi',
+				required: true,
+				testedBy: 'triggerQuerySecretTest',
+				displayOptions: { show: { authentication: ['queryAuth'] } },
+			},
+			{
+				name: 'aloVoiceTriggerBasicAuthApi',
+				required: true,
+				testedBy: 'triggerBasicAuthTest',
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+			},
+		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
@@ -64,6 +95,29 @@ export class TelediscountTrigger implements INodeType {
 				],
 			},
 		],
+	};
+
+	methods = { credentialTest };
+
+	/**
+	 * Neither PBX can register a webhook (its URL is pasted into the PBX by hand), so nothing
+	 * exists to find or delete there. `create` is the activation check: it refuses to activate,
+	 * saying what to fix, when the settings would make every call fail
+	 * (nodes/shared/webhook/activation.ts).
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await checkActivation(this);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

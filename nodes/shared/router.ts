@@ -24,7 +24,9 @@ export async function routeOperation(
 		try {
 			return [await module.executeAll.call(this, items)];
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			// Whatever broke (n8n's binary helpers, a bug) reaches n8n as a node error naming this
+			// node; NodeApiError and NodeOperationError pass unchanged, with their item index.
+			if (!this.continueOnFail()) throw nodeError(this, error);
 			return [
 				items.map((_, index) => ({ json: errorJson(error), pairedItem: { item: index } })),
 			];
@@ -83,11 +85,25 @@ async function runConcurrently(
 /** A failed item: an error item paired to its input with "Continue On Fail", else the node's error naming the item. */
 function failedItem(this: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
 	if (this.continueOnFail()) return { json: errorJson(error as Error), pairedItem: { item: itemIndex } };
+	throw nodeError(this, error, itemIndex);
+}
+
+/**
+ * The error to throw for anything an operation threw: NodeApiError and NodeOperationError as they
+ * are (given the item index when they have none), anything else wrapped in a NodeOperationError,
+ * which keeps its message and names the node, as n8n shows node errors.
+ */
+export function nodeError(
+	context: Pick<IExecuteFunctions, 'getNode'>,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		throw error;
+		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
 	}
-	throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	const cause = error instanceof Error ? error : new Error(String(error));
+	return new NodeOperationError(context.getNode(), cause, itemIndex === undefined ? {} : { itemIndex });
 }
 
 function errorJson(error: Error & { description?: string | null; httpCode?: string | null }) {

@@ -89,7 +89,7 @@ const W = {
 		'e2e route: shared secret',
 		{ event: 'routeRequest', routeMode: 'rules', rules: { rule: [{ match: 'any', value: '', actionType: 'peer', actionData: '2002' }] }, authentication: 'headerAuth' },
 		[],
-		{ httpHeaderAuth: { id: SECRET.id, name: SECRET.name } },
+		{ aloVoiceTriggerHeaderAuthApi: { id: SECRET.id, name: SECRET.name } },
 	),
 };
 
@@ -98,7 +98,7 @@ const urls = {} as Record<keyof typeof W, string>;
 
 beforeAll(async () => {
 	stack = await startStack(Object.values(W), {
-		credentials: [{ id: SECRET.id, name: SECRET.name, type: 'httpHeaderAuth', data: { name: SECRET.header, value: SECRET.value } }],
+		credentials: [{ id: SECRET.id, name: SECRET.name, type: 'aloVoiceTriggerHeaderAuthApi', data: { name: SECRET.header, secret: SECRET.value } }],
 	});
 	// n8n 2.40.7 publishes imported workflows through an outbox after start-up ("Re-enqueuing
 	// workflows whose published version diverged"), so their webhooks appear a moment later.
@@ -212,7 +212,7 @@ describe('call-request result', () => {
 	});
 });
 
-describe('shared secret in a header (httpHeaderAuth credential)', () => {
+describe('shared secret in a header (the package header secret credential)', () => {
 	test('no secret and a wrong secret get 401 and start nothing; the right one is answered and stored', async () => {
 		const id = W.secret.id;
 		const before = total(id);

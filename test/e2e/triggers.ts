@@ -151,6 +151,9 @@ export function malformedRequests(): Array<{ label: string; init: RequestInit }>
 		['JSON null', 'null', 'application/json'],
 		['empty object', '{}', 'application/json'],
 		['form field junk', 'a=1&b=2', 'application/x-www-form-urlencoded'],
+		// Readable JSON objects that carry none of any AloVoice event's fields: not an event.
+		['object without event fields', JSON.stringify({ hello: 'world', n: 1 }), 'application/json'],
+		['curl body without event fields', '{"ping": true,}', 'application/x-www-form-urlencoded'],
 		['oversized', JSON.stringify({ number: '+998901234567', pad: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'],
 	];
 	const requests: Array<{ label: string; init: RequestInit }> = [];
@@ -164,4 +167,62 @@ export function malformedRequests(): Array<{ label: string; init: RequestInit }>
 		}
 	}
 	return requests;
+}
+
+/** Values a PBX might send for a field that is odd: absent, null, empty, zero, wrong type… */
+const ODD_JSON: Array<[string, unknown]> = [
+	['missing', undefined],
+	['null', null],
+	['empty', ''],
+	['zero', 0],
+	['true', true],
+	['an object', { a: 1 }],
+	['an array', []],
+	['text without digits', 'xyz'],
+	['negative', -1],
+	['anonymous', 'anonymous'],
+];
+const ODD_QUERY: Array<[string, string | undefined]> = [
+	['missing', undefined],
+	['empty', ''],
+	['zero', '0'],
+	['text', 'xyz'],
+	['negative', '-1'],
+];
+
+export type OddKind = 'callStarted' | 'callEnded' | 'callRequestResult' | 'tdStart' | 'tdEnd';
+export interface OddEvent {
+	kind: OddKind;
+	label: string;
+	/** A unique value in an extra field (`probe`), so each stored execution names its request. */
+	probe: string;
+	fields: Record<string, unknown>;
+}
+
+/**
+ * Readable events with one odd value each, over every event but the route request (the route
+ * helper's suite sends those): each documented field in turn gets each odd value, `limit` per
+ * event. Every one must be accepted and start exactly one execution.
+ */
+export function oddEvents(bases: Record<OddKind, Record<string, unknown>>, limit: Record<OddKind, number>): OddEvent[] {
+	const events: OddEvent[] = [];
+	for (const kind of Object.keys(bases) as OddKind[]) {
+		const base = bases[kind];
+		const values = kind.startsWith('td') ? ODD_QUERY : ODD_JSON;
+		const fields = Object.keys(base);
+		const cases: OddEvent[] = [];
+		// Field-major order would spend the limit on the first fields; round-robin covers all.
+		for (let v = 0; v < values.length; v++) {
+			for (const field of fields) {
+				const [label, value] = values[v];
+				const copy: Record<string, unknown> = { ...base };
+				if (value === undefined) delete copy[field];
+				else copy[field] = value;
+				const probe = `${kind}-${cases.length}`;
+				cases.push({ kind, label: `${field} ${label}`, probe, fields: { ...copy, probe } });
+			}
+		}
+		events.push(...cases.slice(0, limit[kind]));
+	}
+	return events;
 }

@@ -52,10 +52,10 @@ const W = {
 		respondToWebhook(1, 'text', '123456789012'),
 	]),
 	basic: alovoice('e2eSecBasicAuth', 'e2e security: basic auth', { event: 'callEnded', authentication: 'basicAuth' }, [], {
-		httpBasicAuth: { id: BASIC.id, name: BASIC.name },
+		aloVoiceTriggerBasicAuthApi: { id: BASIC.id, name: BASIC.name },
 	}),
 	query: telediscount('e2eSecQueryAuth', 'e2e security: query secret', { event: 'callStarted', authentication: 'queryAuth' }, {
-		httpQueryAuth: { id: QUERY.id, name: QUERY.name },
+		aloVoiceTriggerQueryAuthApi: { id: QUERY.id, name: QUERY.name },
 	}),
 	ipDeny: alovoice('e2eSecIpDeny001', 'e2e security: IP allowlist without loopback', { event: 'callEnded', options: { ipAllowlist: '203.0.113.0/24, 2001:db8::/32' } }),
 	ipAllow: alovoice('e2eSecIpAllow01', 'e2e security: IP allowlist with loopback', { event: 'callEnded', options: { ipAllowlist: '127.0.0.1, ::1' } }),
@@ -68,8 +68,8 @@ const urls = {} as Record<Key, string>;
 beforeAll(async () => {
 	stack = await startStack(Object.values(W), {
 		credentials: [
-			{ id: BASIC.id, name: BASIC.name, type: 'httpBasicAuth', data: { user: BASIC.user, password: BASIC.password } },
-			{ id: QUERY.id, name: QUERY.name, type: 'httpQueryAuth', data: { name: QUERY.parameter, value: QUERY.value } },
+			{ id: BASIC.id, name: BASIC.name, type: 'aloVoiceTriggerBasicAuthApi', data: { user: BASIC.user, password: BASIC.password } },
+			{ id: QUERY.id, name: QUERY.name, type: 'aloVoiceTriggerQueryAuthApi', data: { name: QUERY.parameter, secret: QUERY.value } },
 		],
 	});
 	const hooks = stack.n8n.webhooks();
@@ -124,10 +124,12 @@ const ROUTE_ITEM = {
 	event: 'routeRequest',
 	fromNumber: '974244100',
 	fromNumberE164: '+998974244100',
+	fromNumberWithheld: false,
 	lineNumber: '712037006',
 	lineNumberE164: '+998712037006',
 	queueNumber: '6000',
 	direction: 'inc',
+	warnings: [],
 	receivedAs: 'formJson',
 	raw: examples.routeRequest,
 	fallback: FALLBACK,
@@ -150,15 +152,16 @@ describe('Telediscount Trigger (GET with query parameters, as Telediscount sends
 		]);
 	});
 
-	test('malformed requests get 400 with a JSON reason and start nothing', async () => {
+	test('requests that carry no event get 400 with a JSON reason and start nothing', async () => {
 		const before = { tdStart: total('tdStart'), tdEnd: total('tdEnd') };
-		const noCallId = { num_a: '79039998877', num_m: '79037778899', setup_time: '1745572464' };
 		const cases: Array<[Key, Record<string, string>, string]> = [
 			['tdStart', {}, 'The request carries no event: the body and the query string are empty.'],
-			['tdStart', { ...examples.telediscountStart, setup_time: 'today' }, 'Not a valid event: setup_time must be a UNIX time in seconds, got "today".'],
-			['tdStart', noCallId, 'Not a valid event: api_call_id is missing (expected an id (digits or text)).'],
-			['tdEnd', { ...examples.telediscountEnd, connection_time: 'long' }, 'Not a valid event: connection_time must be a number of seconds, got "long".'],
-			['tdEnd', examples.telediscountStart, 'Not a valid event: connection_time is missing (expected a number of seconds).'],
+			['tdStart', { utm_source: 'scan', page: '2' }, 'Not a readable event: the body carries none of the incoming call started fields (num_a, num_m, setup_time, api_call_id).'],
+			[
+				'tdEnd',
+				{ hello: 'world' },
+				'Not a readable event: the body carries none of the call finished fields (num_a, num_m, num_b, setup_time, api_call_id, connection_time, waiting_time, price).',
+			],
 		];
 		for (const [key, fields, reason] of cases) {
 			const answer = await sendTelediscountEvent(urls[key], fields);
@@ -169,6 +172,31 @@ describe('Telediscount Trigger (GET with query parameters, as Telediscount sends
 		expect({ status: post.status, body: await post.text() }).toEqual({ status: 400, body: JSON.stringify({ error: 'The body is neither JSON nor form fields.' }) });
 		await expectNothingStarted('tdStart', before.tdStart);
 		expect(total('tdEnd')).toBe(before.tdEnd);
+	});
+
+	test('odd values are accepted: 200 OK, one execution each, null and a warning where the value was odd', async () => {
+		const before = { tdStart: executionCounts(stack.n8n, W.tdStart.id).success ?? 0, tdEnd: executionCounts(stack.n8n, W.tdEnd.id).success ?? 0 };
+		const { api_call_id: _callId, ...noCallId } = examples.telediscountStart;
+		const cases: Array<[Key, Record<string, string>, Record<string, unknown>]> = [
+			['tdStart', { ...examples.telediscountStart, setup_time: 'today' }, { setupTime: null, warnings: ['setup_time is "today"; expected a UNIX time in seconds'] }],
+			['tdStart', noCallId, { callId: null, warnings: ['api_call_id is missing; expected an id (digits or text)'] }],
+			['tdStart', { ...examples.telediscountStart, num_a: '' }, { caller: null, callerWithheld: true, warnings: [] }],
+			['tdEnd', { ...examples.telediscountEnd, connection_time: 'long' }, { connectionTime: null, answered: false, warnings: ['connection_time is "long"; expected a number of seconds (0 or more)'] }],
+			['tdEnd', examples.telediscountStart, { connectionTime: null, answeredBy: null, warnings: ['connection_time is missing; expected a number of seconds (0 or more)'] }],
+		];
+		for (const [key, fields] of cases) {
+			const answer = await sendTelediscountEvent(urls[key], fields);
+			expect({ fields, ...seen(answer) }).toEqual({ fields, status: 200, contentType: TEXT, body: 'OK' });
+		}
+		const runs = {
+			tdStart: await executions('tdStart', { success: before.tdStart + 3 }),
+			tdEnd: await executions('tdEnd', { success: before.tdEnd + 2 }),
+		};
+		for (const key of ['tdStart', 'tdEnd'] as const) {
+			const mine = cases.filter(([which]) => which === key);
+			const stored = runs[key].slice(-mine.length).map((run) => nodeOutput(run.runData, 'Telediscount Trigger'));
+			expect(stored).toEqual(mine.map(([, fields, item]) => [expect.objectContaining({ ...item, raw: fields })]));
+		}
 	});
 });
 
@@ -249,7 +277,7 @@ describe('call started answered by the workflow', () => {
 describe('security options', () => {
 	const basic = (user: string, password: string) => ({ headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });
 
-	test('basic auth (httpBasicAuth credential): missing, wrong or malformed get 401 and start nothing; the right one is answered and stored', async () => {
+	test('basic auth (the package Basic Auth credential): missing, wrong or malformed get 401 and start nothing; the right one is answered and stored', async () => {
 		const before = total('basic');
 		const refusals = [
 			await sendEvent(urls.basic, examples.callEnd),
@@ -267,7 +295,7 @@ describe('security options', () => {
 		expect(nodeOutput(run.runData, 'AloVoice Trigger')).toEqual([CALL_END_ITEM]);
 	});
 
-	test('secret in a query parameter (httpQueryAuth credential, on a Telediscount GET): missing or wrong get 401; the right one is answered, kept out of raw', async () => {
+	test('secret in a query parameter (the package query secret credential, on a Telediscount GET): missing or wrong get 401; the right one is answered, kept out of raw', async () => {
 		const before = total('query');
 		const refusals = [
 			await sendTelediscountEvent(urls.query, examples.telediscountStart),

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 
-import { WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
@@ -262,4 +262,55 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},
 	};
+}
+
+/**
+ * Activates a workflow's trigger as n8n 2.40.7 does (dist/services/webhook.service.js
+ * createWebhookIfNotExists, for each of the node's webhooks): the node's `checkExists` in
+ * n8n-core's HookContext, and `create` when it says false. Resolves with the methods called,
+ * or rejects with what n8n would show as the activation error.
+ */
+export async function activateTrigger(
+	trigger: WorkflowNode & { name: string; type: string },
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	activation: 'activate' | 'init' = 'activate',
+): Promise<string[]> {
+	const node: INode = {
+		id: 'node-0',
+		name: trigger.name,
+		type: trigger.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: trigger.parameters,
+		credentials: trigger.credentials ?? {},
+		webhookId: '7f1c2a0e-3b7d-4f55-9c1e-2d6a8b9e0f41',
+	};
+	const workflow = new Workflow({ id: 'wf-activate', name: 'activation test', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
+	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const additionalData = {
+		credentialsHelper: new WebhookCredentials(credentials),
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const called: string[] = [];
+	for (const description of nodeType.description.webhooks ?? []) {
+		const webhookData = {
+			httpMethod: description.httpMethod,
+			node: node.name,
+			path: `${node.webhookId}/webhook`,
+			webhookDescription: description,
+			workflowId: workflow.id,
+			webhookId: node.webhookId,
+			workflowExecuteAdditionalData: additionalData,
+		} as unknown as IWebhookData;
+		const methods = nodeType.webhookMethods?.[description.name as 'default'];
+		if (!methods) continue;
+		const context = new HookContext(workflow, node, additionalData, 'trigger', activation, webhookData);
+		called.push('checkExists');
+		if (!(await methods.checkExists.call(context))) {
+			called.push('create');
+			await methods.create.call(context);
+		}
+	}
+	return called;
 }

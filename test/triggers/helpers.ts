@@ -70,17 +70,22 @@ export const TD_TRIGGER = 'Telediscount Trigger';
 export const answerNode = (parameters: IDataObject): WorkflowNode => ({ name: 'Answer', type: 'test.answer', parameters: parameters as never });
 export const respondNode = (parameters: IDataObject): WorkflowNode => ({ name: 'Respond', type: 'test.respond', parameters: parameters as never });
 
+// The package's own secret credential types (credentials/AloVoiceTrigger*AuthApi.credentials.ts).
 export const CREDENTIALS = {
-	httpHeaderAuth: { name: 'X-PBX-Secret', value: 'hdr-secret-7d1f0c' },
-	httpQueryAuth: { name: 'key', value: 'qry-secret-91ab2e' },
-	httpBasicAuth: { user: 'pbx', password: 'basic-pass-55e0aa' },
+	aloVoiceTriggerHeaderAuthApi: { name: 'X-PBX-Secret', secret: 'hdr-secret-7d1f0c' },
+	aloVoiceTriggerQueryAuthApi: { name: 'key', secret: 'qry-secret-91ab2e' },
+	aloVoiceTriggerBasicAuthApi: { user: 'pbx', password: 'basic-pass-55e0aa' },
 };
-export const SECRETS = [CREDENTIALS.httpHeaderAuth.value, CREDENTIALS.httpQueryAuth.value, CREDENTIALS.httpBasicAuth.password];
+export const SECRETS = [
+	CREDENTIALS.aloVoiceTriggerHeaderAuthApi.secret,
+	CREDENTIALS.aloVoiceTriggerQueryAuthApi.secret,
+	CREDENTIALS.aloVoiceTriggerBasicAuthApi.password,
+];
 
 const credentialRefs = {
-	httpHeaderAuth: { id: 'h', name: 'Header' },
-	httpQueryAuth: { id: 'q', name: 'Query' },
-	httpBasicAuth: { id: 'b', name: 'Basic' },
+	aloVoiceTriggerHeaderAuthApi: { id: 'h', name: 'Header' },
+	aloVoiceTriggerQueryAuthApi: { id: 'q', name: 'Query' },
+	aloVoiceTriggerBasicAuthApi: { id: 'b', name: 'Basic' },
 };
 
 const hosted: HostedWorkflow[] = [];

@@ -105,11 +105,11 @@ describe('security', () => {
 		}
 	});
 	it.each([
-		['header value empty', { header: { name: 'X-Secret', value: '' } }, { headers: { 'x-secret': '' } }, 'Value'],
-		['header value blank', { header: { name: 'X-Secret', value: '  ' } }, { headers: { 'x-secret': '  ' } }, 'Value'],
-		['header name empty', { header: { name: '', value: 'abc' } }, { headers: { '': 'abc' } }, 'Name'],
-		['query value empty', { query: { name: 'key', value: '' } }, { query: { key: '' } }, 'Value'],
-		['query name empty', { query: { name: ' ', value: 'abc' } }, { query: { ' ': 'abc' } }, 'Name'],
+		['header value empty', { header: { name: 'X-Secret', value: '' } }, { headers: { 'x-secret': '' } }, 'Secret'],
+		['header value blank', { header: { name: 'X-Secret', value: '  ' } }, { headers: { 'x-secret': '  ' } }, 'Secret'],
+		['header name empty', { header: { name: '', value: 'abc' } }, { headers: { '': 'abc' } }, 'Header Name'],
+		['query value empty', { query: { name: 'key', value: '' } }, { query: { key: '' } }, 'Secret'],
+		['query name empty', { query: { name: ' ', value: 'abc' } }, { query: { ' ': 'abc' } }, 'Parameter Name'],
 		['basic password empty', { basic: { user: 'u', password: '' } }, { headers: { authorization: `Basic ${Buffer.from('u:').toString('base64')}` } }, 'Password'],
 		['basic user empty', { basic: { user: '', password: 'p' } }, { headers: { authorization: `Basic ${Buffer.from(':p').toString('base64')}` } }, 'User'],
 	])('%s: refused with 403 naming the field, even when the request sends the same empty secret', (_label, settings, request, field) => {
@@ -179,7 +179,7 @@ describe('statuses', () => {
 	it('names codes case-insensitively and keeps unknown ones', () => {
 		expect(statusName('603-s')).toBe('cancelled');
 		expect(statusName(999)).toBe('unknown (999)');
-		expect(normalizeCallEnd({ call_id: 1, finish_time: 1, duration: '5', status_code: 'other' })).toMatchObject({ ok: true, item: { status: 'undetermined', answered: false, duration: 5 } });
+		expect(normalizeCallEnd({ call_id: 1, finish_time: 1, duration: '5', status_code: 'other' })).toMatchObject({ ok: true, value: { status: 'undetermined', answered: false, duration: 5 } });
 	});
 });
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 
 import { sleep } from 'n8n-workflow';
 
+import type { Checked } from '../checked';
 import { checkAloVoicePhone } from '../phone';
 
 export const ROUTE_ACTION_TYPES = ['peer', 'queue', 'ivr', 'trunk', 'hangup'] as const;
@@ -14,7 +15,8 @@ export interface RouteAction {
 	action_data?: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+// The package's one check result (nodes/shared/checked.ts), re-exported under its old name here.
+export type { Checked };
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);

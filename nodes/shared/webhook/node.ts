@@ -4,7 +4,6 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	INodeCredentialDescription,
 	INodeProperties,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -13,18 +12,8 @@ import type {
 import { DEFAULT_MAX_BODY_BYTES, readEventFields, type Fields, type IncomingEvent } from './body';
 import type { EventCheck } from './events';
 import type { ResponseLike } from './answers';
+import { SECRET_CREDENTIALS } from './secrets';
 import { checkSecurity, type SecuritySettings } from './security';
-
-/**
- * n8n's own credential types for header/query/basic auth (the ones its Webhook node uses), so
- * the secrets live in n8n's encrypted credential store, not in node parameters that are copied
- * into every execution's workflow data.
- */
-export const securityCredentials: INodeCredentialDescription[] = [
-	{ name: 'httpHeaderAuth', required: true, displayOptions: { show: { authentication: ['headerAuth'] } } },
-	{ name: 'httpQueryAuth', required: true, displayOptions: { show: { authentication: ['queryAuth'] } } },
-	{ name: 'httpBasicAuth', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-];
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -56,7 +45,7 @@ export const commonOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether a request that is not a valid event (but passed the security checks) still starts the workflow, as an item with invalid: true and the reason, instead of getting a 400',
+			'Whether a request that passed the security checks but cannot be read as the event (empty, not JSON, form fields or query parameters, or none of the event\'s fields) still starts the workflow, as an item with invalid: true and the reason, instead of getting a 400. Readable events with odd values are always accepted, with warnings.',
 	},
 	{
 		displayName: 'Max Body Size (KB)',
@@ -93,14 +82,14 @@ async function securitySettings(context: IWebhookFunctions): Promise<{ settings:
 	let secretQuery: string | undefined;
 	const read = async (type: string) => (await context.getCredentials(type)) as ICredentialDataDecryptedObject;
 	if (authentication === 'headerAuth') {
-		const credential = await read('httpHeaderAuth');
-		settings.header = { name: String(credential.name ?? ''), value: String(credential.value ?? '') };
+		const credential = await read(SECRET_CREDENTIALS.headerAuth);
+		settings.header = { name: String(credential.name ?? ''), value: String(credential.secret ?? '') };
 	} else if (authentication === 'queryAuth') {
-		const credential = await read('httpQueryAuth');
+		const credential = await read(SECRET_CREDENTIALS.queryAuth);
 		secretQuery = String(credential.name ?? '');
-		settings.query = { name: secretQuery, value: String(credential.value ?? '') };
+		settings.query = { name: secretQuery, value: String(credential.secret ?? '') };
 	} else if (authentication === 'basicAuth') {
-		const credential = await read('httpBasicAuth');
+		const credential = await read(SECRET_CREDENTIALS.basicAuth);
 		settings.basic = { user: String(credential.user ?? ''), password: String(credential.password ?? '') };
 	}
 	return { settings, secretQuery };
@@ -111,11 +100,13 @@ export type Received =
 	| { ok: false; response: IWebhookResponseData };
 
 /**
- * Security checks, then the body, then the event's own rules. A refusal is answered here with
+ * Security checks, then the body, then the event's normalizer. A refusal is answered here with
  * a JSON reason and no workflowData, so n8n starts no execution (n8n 2.40.7
  * dist/webhooks/webhook-helpers.js: `workflowData === undefined` returns before the run).
- * With "Pass Invalid Events On", a malformed (but authorized) event becomes an item marked
- * invalid; unauthorized requests are always refused.
+ * Only unauthorized and unreadable requests are refused: a readable event with odd values is
+ * an item with `warnings` (events.ts). "Pass Invalid Events On" (kept for v1 workflows) now only
+ * concerns unreadable bodies: they become an item marked invalid. Unauthorized and oversized
+ * requests are always refused.
  */
 export async function receiveEvent(
 	context: IWebhookFunctions,
@@ -156,7 +147,7 @@ export async function receiveEvent(
 	const event = normalize(body.fields);
 	if (!event.ok) {
 		if (passInvalid || how.keepCaller) return { ok: true, item: { invalid: true, reason: event.reason, raw: body.fields }, raw: body.fields };
-		return refuse(400, `Not a valid event: ${event.reason}.`);
+		return refuse(400, `Not a readable event: ${event.reason}.`);
 	}
-	return { ok: true, item: { ...event.item, receivedAs: body.format, raw: body.fields }, raw: body.fields };
+	return { ok: true, item: { ...event.value, receivedAs: body.format, raw: body.fields }, raw: body.fields };
 }

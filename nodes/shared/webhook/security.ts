@@ -32,12 +32,13 @@ export function checkSecuritySettings(settings: SecuritySettings): SettingsCheck
 	}
 	const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 	if (settings.header) {
-		if (blank(settings.header.name)) return { ok: false, field: 'Name', reason: 'The header credential has no header name.' };
-		if (blank(settings.header.value)) return { ok: false, field: 'Value', reason: 'The header credential\'s secret (Value) is empty: it would let every request through.' };
+		// Field names as the package's credentials show them (credentials/AloVoiceTrigger*AuthApi).
+		if (blank(settings.header.name)) return { ok: false, field: 'Header Name', reason: 'The header credential has no header name.' };
+		if (blank(settings.header.value)) return { ok: false, field: 'Secret', reason: 'The header credential\'s Secret is empty: it would let every request through.' };
 	}
 	if (settings.query) {
-		if (blank(settings.query.name)) return { ok: false, field: 'Name', reason: 'The query credential has no parameter name.' };
-		if (blank(settings.query.value)) return { ok: false, field: 'Value', reason: 'The query credential\'s secret (Value) is empty: it would let every request through.' };
+		if (blank(settings.query.name)) return { ok: false, field: 'Parameter Name', reason: 'The query credential has no parameter name.' };
+		if (blank(settings.query.value)) return { ok: false, field: 'Secret', reason: 'The query credential\'s Secret is empty: it would let every request through.' };
 	}
 	if (settings.basic) {
 		if (blank(settings.basic.user)) return { ok: false, field: 'User', reason: 'The basic auth credential has no user.' };

@@ -1,0 +1,89 @@
+// The triggers' secret credentials: which type each Authentication choice uses, what makes one
+// usable, and the credential test n8n's "Test" button runs. Pure checks, shared by the test and
+// by the activation check (webhookMethods), so both say the same thing.
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+/** The credential type of each Authentication choice (the package's own types: no-credential-reuse). */
+export const SECRET_CREDENTIALS = {
+	headerAuth: 'aloVoiceTriggerHeaderAuthApi',
+	queryAuth: 'aloVoiceTriggerQueryAuthApi',
+	basicAuth: 'aloVoiceTriggerBasicAuthApi',
+} as const;
+
+export type SecretKind = keyof typeof SECRET_CREDENTIALS;
+
+/** What 0.1.0 used for each choice: n8n's own types, which a verified package may not use. */
+export const LEGACY_CREDENTIALS: Record<SecretKind, { type: string; displayName: string }> = {
+	headerAuth: { type: 'httpHeaderAuth', displayName: 'Header Auth' },
+	queryAuth: { type: 'httpQueryAuth', displayName: 'Query Auth' },
+	basicAuth: { type: 'httpBasicAuth', displayName: 'Basic Auth' },
+};
+
+export const SECRET_CREDENTIAL_NAMES: Record<SecretKind, string> = {
+	headerAuth: 'AloVoice/Telediscount Trigger Header Secret',
+	queryAuth: 'AloVoice/Telediscount Trigger Query Secret',
+	basicAuth: 'AloVoice/Telediscount Trigger Basic Auth',
+};
+
+export function isSecretKind(value: unknown): value is SecretKind {
+	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SECRET_CREDENTIALS, value);
+}
+
+/** An HTTP header name is a token (RFC 9110 5.1): these characters only, at least one. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+
+/**
+ * What is wrong with a credential's data for the given choice, as a sentence naming the field
+ * and what it must be; undefined when it is usable. Blank (spaces only) counts as empty: a
+ * secret nobody can type into a PBX by mistake is no secret.
+ */
+export function secretProblem(kind: SecretKind, data: ICredentialDataDecryptedObject | undefined): string | undefined {
+	const field = (name: string) => text(data?.[name]);
+	if (kind === 'headerAuth') {
+		const name = field('name').trim();
+		if (name === '') return 'Header Name: empty. Give the header the PBX sends the secret in, e.g. X-PBX-Secret.';
+		if (!HEADER_NAME.test(name)) {
+			return `Header Name: "${name}" is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces or colons), e.g. X-PBX-Secret.`;
+		}
+		if (field('secret').trim() === '') return 'Secret: empty. Set the value the PBX sends in the header.';
+		return undefined;
+	}
+	if (kind === 'queryAuth') {
+		if (field('name').trim() === '') return 'Parameter Name: empty. Give the query parameter that carries the secret, e.g. key.';
+		if (field('secret').trim() === '') return 'Secret: empty. Set the value the PBX sends in the query parameter.';
+		return undefined;
+	}
+	// An empty user is legal Basic auth, but the request check refuses it as a configuration
+	// error (security.ts), so activation says so first.
+	if (field('user').trim() === '') return 'User: empty. Set the user name the PBX sends.';
+	if (field('user').includes(':')) return 'User: contains a colon, which Basic authentication cannot carry. Choose a user name without one.';
+	if (field('password').trim() === '') return 'Password: empty. Set the password the PBX sends.';
+	return undefined;
+}
+
+/**
+ * The "Test" button of each secret credential (both triggers name them as testedBy), one per
+ * kind, so none relies on the test request naming the type. Nothing to ask a PBX (it calls n8n,
+ * not the other way round): it checks what would make every request be refused, an empty secret
+ * or a header name no HTTP client can send.
+ */
+function secretTest(kind: SecretKind) {
+	return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+		const problem = secretProblem(kind, credential.data);
+		if (problem) return { status: 'Error', message: problem };
+		return { status: 'OK', message: 'Usable: give the PBX the same values. Nothing was sent: the PBX calls n8n, not the other way round.' };
+	};
+}
+
+export const credentialTest = {
+	triggerHeaderSecretTest: secretTest('headerAuth'),
+	triggerQuerySecretTest: secretTest('queryAuth'),
+	triggerBasicAuthTest: secretTest('basicAuth'),
+};
