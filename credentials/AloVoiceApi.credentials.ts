@@ -1,9 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { aloVoiceAuthenticate } from '../nodes/shared/credentialAuth';
 
 export class AloVoiceApi implements ICredentialType {
 	name = 'aloVoiceApi';
@@ -35,16 +38,16 @@ export class AloVoiceApi implements ICredentialType {
 		},
 	];
 
-	// Only the /mapi/* endpoints take the token as a Bearer header; the node's transport puts it
-	// into the path for the others. This block also lets the HTTP Request node use the credential.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.token}}',
-			},
-		},
-	};
+	// For requests n8n sends with this credential itself: the Test below and "Custom API Call"
+	// (n8n's HTTP Request node). On the Base URL only: a Bearer header and a token header, and
+	// {token} in the path filled in (requestcall, outcall, getpeers, callsendai…); a request to
+	// another host gets no token at all. The node's own operations place the token themselves.
+	// A field, not a method: n8n copies a credential type's own properties ({...type}) when it
+	// decides which nodes get "Custom API Call", and a method on the prototype is not copied.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => aloVoiceAuthenticate(credentials, requestOptions);
 
 	// The list of lines is the cheapest call that proves the token is valid. n8n shows a rule's
 	// message for a matching failed status instead of the bare status text ("Unauthorized").

@@ -21,6 +21,7 @@ export class AloVoiceTriggerBasicAuthApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			placeholder: 'pbx',
 			description: 'The user name the PBX sends (no colon: Basic authentication cannot carry one)',
 		},
 		{
@@ -30,6 +31,7 @@ export class AloVoiceTriggerBasicAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			placeholder: 'a long random password',
 			description: 'The password the PBX sends. Not empty: a request without it is refused.',
 		},
 	];

@@ -34,6 +34,7 @@ export class AloVoiceTriggerHeaderAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			placeholder: 'a long random secret',
 			description: 'The value the PBX sends in that header. Not empty: a request without it is refused.',
 		},
 	];

@@ -31,6 +31,7 @@ export class AloVoiceTriggerQueryAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			placeholder: 'a long random secret',
 			description: 'The value of that parameter. Not empty: a request without it is refused.',
 		},
 	];

@@ -1,4 +1,11 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { telediscountAuthenticate } from '../nodes/shared/credentialAuth';
 
 export class TelediscountApi implements ICredentialType {
 	name = 'telediscountApi';
@@ -34,15 +41,14 @@ export class TelediscountApi implements ICredentialType {
 	];
 
 	// Telediscount takes the key only in the query string. The node's transport places it
-	// itself (and redacts it); this block lets the HTTP Request node use the credential.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: {
-				abonent_api_key: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	// itself (and redacts it); this is for "Custom API Call" (n8n's HTTP Request node with this
+	// credential), and adds the key only to requests for the Base URL, never to another host.
+	// A field, not a method: n8n copies a credential type's own properties ({...type}) when it
+	// decides which nodes get "Custom API Call", and a method on the prototype is not copied.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => telediscountAuthenticate(credentials, requestOptions);
 
 	// No `test` here: n8n would prefer it, and a request test passes any 2xx answer, while
 	// Telediscount may refuse a key with 200 and {"error": …}. The Telediscount node tests this

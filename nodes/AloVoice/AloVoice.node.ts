@@ -30,6 +30,7 @@ export class AloVoice implements INodeType {
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
+				description: 'What in the AloVoice PBX to work with',
 				noDataExpression: true,
 				options: [
 					{ name: 'Call', value: 'call' },

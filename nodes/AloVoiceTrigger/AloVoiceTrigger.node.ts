@@ -8,9 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { optionSubtitle } from '../shared/subtitle';
 import { checkActivation } from '../shared/webhook/activation';
 import { credentialTest } from '../shared/webhook/secrets';
-import { properties } from './description';
+import { eventOptions, properties } from './description';
 import { callEnded, callRequestResult, callStarted, routeRequest } from './handlers';
 
 /**
@@ -27,8 +28,12 @@ export class AloVoiceTrigger implements INodeType {
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle('event', eventOptions),
 		description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+		eventTriggerDescription:
+			'Waiting for the PBX to call the Test URL: paste it in the vPBX "INTEGRATIONS" menu (Call Started, Call Ended) or as the URL of an "API request" route (Route Request), then make a call',
+		activationMessage:
+			'Paste the Production URL into the PBX: Call Started and Call Ended in the vPBX "INTEGRATIONS" menu, Route Request as the URL of an "API request" route; a Call-Request Result URL is registered by AloVoice staff.',
 		defaults: { name: 'AloVoice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,7 @@
 // The trigger's parameters. Parameter names are used by the e2e suite and the examples:
 // event, callStartAnswer, routeMode, rules, runOnRuleAnswer, fallbackActionType,
 // fallbackActionData, answerTimeout, authentication, options.
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { authenticationProperty, commonOptions } from '../shared/webhook/node';
 
@@ -13,23 +13,27 @@ const actionTypes = [
 	{ name: 'Hang Up', value: 'hangup' },
 ];
 
+/** The Event dropdown; the node's subtitle shows the same labels. */
+export const eventOptions: INodePropertyOptions[] = [
+	{ name: 'Call Started', value: 'callStarted', description: 'Callstart: the PBX waits for the CRM ID of the call' },
+	{ name: 'Call Ended', value: 'callEnded', description: 'Callend: status, duration and recording' },
+	{
+		name: 'Call-Request Result',
+		value: 'callRequestResult',
+		description: 'The result of a two-way or IVR call started by the Call operations',
+	},
+	{ name: 'Route Request', value: 'routeRequest', description: 'Route type "API request": the caller waits for where to go' },
+];
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Event',
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Call Started', value: 'callStarted', description: 'Callstart: the PBX waits for the CRM ID of the call' },
-			{ name: 'Call Ended', value: 'callEnded', description: 'Callend: status, duration and recording' },
-			{
-				name: 'Call-Request Result',
-				value: 'callRequestResult',
-				description: 'The result of a two-way or IVR call started by the Call operations',
-			},
-			{ name: 'Route Request', value: 'routeRequest', description: 'Route type "API request": the caller waits for where to go' },
-		],
+		options: eventOptions,
 		default: 'callStarted',
+		description: 'The PBX event this node receives; each event gets its own URL',
 	},
 	{
 		displayName:
@@ -42,6 +46,7 @@ export const properties: INodeProperties[] = [
 		displayName: 'Answer',
 		name: 'callStartAnswer',
 		type: 'options',
+		description: 'Who gives the PBX the CRM ID of the call it waits for',
 		displayOptions: { show: { event: ['callStarted'] } },
 		options: [
 			{
@@ -66,6 +71,7 @@ export const properties: INodeProperties[] = [
 		displayName: 'Decide By',
 		name: 'routeMode',
 		type: 'options',
+		description: 'Who decides where the waiting caller goes',
 		displayOptions: { show: { event: ['routeRequest'] } },
 		options: [
 			{
@@ -125,6 +131,7 @@ export const properties: INodeProperties[] = [
 							{ name: 'Queue Is', value: 'queue', description: 'The queue (department) number exactly: 6000 matches 6000, not 600' },
 						],
 						default: 'callerPrefix',
+						description: 'What of the route request this rule looks at',
 					},
 					{
 						displayName: 'Value',
@@ -135,8 +142,22 @@ export const properties: INodeProperties[] = [
 						displayOptions: { hide: { match: ['any', 'callerWithheld'] } },
 						description: 'What the rule compares: a number or prefix (spaces, dashes and + allowed), a line, a queue, or inc/out. A value that is not one matches nothing.',
 					},
-					{ displayName: 'Action Type', name: 'actionType', type: 'options', options: actionTypes, default: 'peer' },
-					{ displayName: 'Action Data', name: 'actionData', type: 'string', default: '', placeholder: '2000' },
+					{
+						displayName: 'Action Type',
+						name: 'actionType',
+						type: 'options',
+						options: actionTypes,
+						default: 'peer',
+						description: 'Where a matching call goes',
+					},
+					{
+						displayName: 'Action Data',
+						name: 'actionData',
+						type: 'string',
+						default: '',
+						placeholder: '2000',
+						description: 'The extension, queue, IVR ID or number to send the call to; for Hang Up, a sound file ID or empty',
+					},
 				],
 			},
 		],
@@ -165,6 +186,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		displayOptions: { show: { event: ['routeRequest'] } },
 		default: '',
+		placeholder: '6000',
 		description:
 			'Empty with a queue: the queue the request names (queue_number). If the fallback is invalid, the request\'s queue (or else a hang-up) is answered instead, never an invalid action.',
 	},
@@ -185,6 +207,7 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Security and request-size settings: IP allowlist, body size, invalid events',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},

@@ -26,6 +26,7 @@ export class Telediscount implements INodeType {
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
+				description: 'What in the Telediscount account to work with',
 				noDataExpression: true,
 				options: [
 					{ name: 'Call', value: 'call' },

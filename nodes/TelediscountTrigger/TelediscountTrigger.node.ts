@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,10 +9,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { optionSubtitle } from '../shared/subtitle';
 import { normalizeTelediscountEnd, normalizeTelediscountStart } from '../shared/webhook';
 import { answerNow, authenticationProperty, commonOptions, receiveEvent } from '../shared/webhook/node';
 import { checkActivation } from '../shared/webhook/activation';
 import { credentialTest } from '../shared/webhook/secrets';
+
+/** The Event dropdown; the node's subtitle shows the same labels. */
+const eventOptions: INodePropertyOptions[] = [
+	{ name: 'Incoming Call Started', value: 'callStarted', description: 'An incoming call starts: caller, number called, call ID' },
+	{ name: 'Call Finished', value: 'callEnded', description: 'A call ends: who answered, talk and waiting time, price' },
+];
 
 /**
  * Telediscount sends its events as GET requests with query parameters; POST with the same
@@ -25,8 +33,12 @@ export class TelediscountTrigger implements INodeType {
 		icon: { light: 'file:telediscount.svg', dark: 'file:telediscount.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle('event', eventOptions),
 		description: 'Starts the workflow when a Telediscount call starts or finishes',
+		eventTriggerDescription:
+			'Waiting for Telediscount to call the Test URL: paste it on the account\'s "CRM integration" page, under Webhooks, for this event, then make a call',
+		activationMessage:
+			'Paste the Production URL on the Telediscount account\'s "CRM integration" page, under Webhooks, for the same event (incoming call started or call finished).',
 		defaults: { name: 'Telediscount Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -63,11 +75,9 @@ export class TelediscountTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Incoming Call Started', value: 'callStarted' },
-					{ name: 'Call Finished', value: 'callEnded' },
-				],
+				options: eventOptions,
 				default: 'callStarted',
+				description: 'The Telediscount webhook this node receives; each event gets its own URL',
 			},
 			{
 				displayName:
@@ -80,6 +90,7 @@ export class TelediscountTrigger implements INodeType {
 			{
 				displayName: 'Options',
 				name: 'options',
+				description: 'Security and request settings, and the country code for local numbers',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
@@ -90,6 +101,7 @@ export class TelediscountTrigger implements INodeType {
 						name: 'defaultCountry',
 						type: 'string',
 						default: '7',
+						placeholder: '7',
 						description: 'Calling code put before 9-digit local numbers for the E.164 fields',
 					},
 				],

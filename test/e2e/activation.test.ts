@@ -84,3 +84,22 @@ test("a 0.1.0 trigger still set to n8n's Header Auth: not activated, told which 
 	expect(stack.n8n.webhooks().filter((hook) => hook.workflow === W.legacy.name)).toEqual([]);
 	expect(stack.n8n.log()).not.toContain(SECRET.value);
 }, 120_000);
+
+test("the secret credentials' Test button in a real n8n (the triggers' testedBy): a blank secret is refused, naming the field; a usable one passes", async () => {
+	const press = (type: string, data: Record<string, string>) =>
+		stack.n8n.rest<{ status: string; message: string }>('/credentials/test', {
+			method: 'POST',
+			body: JSON.stringify({ credentials: { id: SECRET.id, name: SECRET.name, type, data } }),
+		});
+	expect(await press('aloVoiceTriggerHeaderAuthApi', { name: SECRET.header, secret: '   ' })).toEqual({
+		status: 'Error',
+		message: 'Secret: empty. Set the value the PBX sends in the header.',
+	});
+	expect(await press('aloVoiceTriggerHeaderAuthApi', { name: 'X PBX', secret: SECRET.value })).toMatchObject({ status: 'Error' });
+	expect(await press('aloVoiceTriggerBasicAuthApi', { user: 'pbx', password: '' })).toEqual({
+		status: 'Error',
+		message: 'Password: empty. Set the password the PBX sends.',
+	});
+	expect((await press('aloVoiceTriggerQueryAuthApi', { name: 'key', secret: SECRET.value })).status).toBe('OK');
+	expect((await press('aloVoiceTriggerHeaderAuthApi', { name: SECRET.header, secret: SECRET.value })).status).toBe('OK');
+}, 120_000);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { callerWithheld, fallbackRoute, pickRoute, validateRouteAction, type RouteRule } from '../../nodes/shared/webhook';
 import { examples, sendEvent } from '../server/pbxSide';
 import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, waitForCount, type Stack, type Workflow } from './stack';
-import { ALOVOICE_TRIGGER, chainWorkflow, setNode, type ChainNode } from './triggers';
+import { ALOVOICE_TRIGGER, chainWorkflow, malformedRequests, setNode, type ChainNode } from './triggers';
 
 const SECRET = { id: 'E2eHeaderSecret1', name: 'e2e PBX shared secret', header: 'X-AloVoice-Secret', value: 'pbx-shared-9f3c1e' };
 
@@ -74,7 +74,7 @@ const W = {
 		'e2e route: random requests, rules, no execution',
 		{ event: 'routeRequest', routeMode: 'rules', rules: { rule: RANDOM_RULES }, runOnRuleAnswer: false, fallbackActionType: 'ivr', fallbackActionData: '7777', authentication: 'headerAuth' },
 		[],
-		{ httpHeaderAuth: { id: SECRET.id, name: SECRET.name } },
+		{ aloVoiceTriggerHeaderAuthApi: { id: SECRET.id, name: SECRET.name } },
 	),
 	randomWorkflow: workflow(
 		'e2eRouteRandW01',
@@ -82,7 +82,7 @@ const W = {
 		// The longest Answer Timeout: 110 requests at once on a shared 2-core machine queue up in n8n.
 		{ ...lastNode(10), authentication: 'headerAuth' },
 		[answerNode('Decide', INTENDED.action_type, INTENDED.action_data)],
-		{ httpHeaderAuth: { id: SECRET.id, name: SECRET.name } },
+		{ aloVoiceTriggerHeaderAuthApi: { id: SECRET.id, name: SECRET.name } },
 	),
 	secret: workflow(
 		'e2eRouteSecret1',
@@ -372,5 +372,38 @@ describe('≥200 random authorized route requests, each gets a valid action', ()
 		await waitForCount(() => total(W.randomWorkflow.id) - before, readable, 60_000, 'executions of the random route requests');
 		await new Promise((done) => setTimeout(done, 3000));
 		expect(executionCounts(stack.n8n, W.randomWorkflow.id)).toEqual({ success: before + readable });
+	}, 10 * 60 * 1000);
+});
+
+describe('the 220 malformed requests the other events refuse, sent to a route URL', () => {
+	test('each gets 200 and a valid action (unreadable: the fallback), no execution; only n8n itself refuses broken JSON sent as application/json (422)', async () => {
+		const before = total(W.randomRules.id);
+		const outcomes = new Map<string, Set<string>>();
+		let valid = 0;
+		for (const request of malformedRequests()) {
+			const headers = { ...(request.init.headers as Record<string, string>), [SECRET.header]: SECRET.value };
+			const response = await fetch(urls.randomRules, { ...request.init, headers });
+			const text = await response.text();
+			let json: unknown;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = text;
+			}
+			if (response.status === 200 && validateRouteAction(json).ok) valid += 1;
+			outcomes.set(request.label, (outcomes.get(request.label) ?? new Set()).add(`${response.status} ${JSON.stringify(json)}`));
+		}
+		const fallback = JSON.stringify(fallbackRoute('ivr', '7777', {}).action);
+		const seen = Object.fromEntries([...outcomes].map(([label, set]) => [label, [...set]]));
+		expect(seen['broken JSON']).toEqual([expect.stringMatching(/^422 /)]);
+		for (const [label, answers] of Object.entries(seen)) {
+			if (label === 'broken JSON') continue;
+			// {} and a form with other fields are readable: no caller number, so the withheld rule.
+			const expected = label === 'empty object' || label === 'form field junk' ? '{"action_type":"queue","action_data":"6500"}' : fallback;
+			expect({ label, answers }).toEqual({ label, answers: [`200 ${expected}`] });
+		}
+		process.stderr.write(`[e2e] 220 malformed requests to a route URL: ${valid} answered 200 with a valid action, the rest n8n's 422\n`);
+		await new Promise((done) => setTimeout(done, 3000));
+		expect(total(W.randomRules.id)).toBe(before);
 	}, 10 * 60 * 1000);
 });

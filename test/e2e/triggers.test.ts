@@ -36,7 +36,7 @@ const EXTRA = {
 	secret: chainWorkflow(
 		'e2eTrigSecret001',
 		'e2e trigger: call ended with a header secret',
-		{ ...ALOVOICE_TRIGGER, parameters: { event: 'callEnded', authentication: 'headerAuth' }, credentials: { httpHeaderAuth: { id: SECRET.id, name: SECRET.name } } },
+		{ ...ALOVOICE_TRIGGER, parameters: { event: 'callEnded', authentication: 'headerAuth' }, credentials: { aloVoiceTriggerHeaderAuthApi: { id: SECRET.id, name: SECRET.name } } },
 	),
 };
 const extraUrls = {} as Record<keyof typeof EXTRA, string>;
@@ -60,7 +60,7 @@ beforeAll(async () => {
 		{
 			logLevel: 'info',
 			n8nEnv: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '10' },
-			credentials: [{ id: SECRET.id, name: SECRET.name, type: 'httpHeaderAuth', data: { name: SECRET.header, value: SECRET.value } }],
+			credentials: [{ id: SECRET.id, name: SECRET.name, type: 'aloVoiceTriggerHeaderAuthApi', data: { name: SECRET.header, secret: SECRET.value } }],
 		},
 	);
 	const hooks = stack.n8n.webhooks();

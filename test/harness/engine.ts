@@ -82,6 +82,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = credentialClasses.find((candidate) => candidate.name === typeName);
 		const authenticate = type?.authenticate;
+		// As n8n's CredentialsHelper.authenticate: a function is called with the request options.
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate && typeof authenticate === 'object' && authenticate.type === 'generic') {
 			const headers = (authenticate.properties.headers ?? {}) as IDataObject;
 			requestOptions.headers = requestOptions.headers ?? {};

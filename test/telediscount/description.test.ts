@@ -61,13 +61,18 @@ describe('Telediscount node and credential descriptions', () => {
 		}
 	});
 
-	it('credential: apiKey is a password, baseUrl defaults to the real API, and the key goes in the query string', () => {
+	it('credential: apiKey is a password, baseUrl defaults to the real API, and the key goes in the query string', async () => {
 		const credential = new TelediscountApi();
 		expect(credential.name).toBe('telediscountApi');
 		expect(credential.properties.map((property) => [property.name, property.default, property.typeOptions])).toEqual([
 			['apiKey', '', { password: true }],
 			['baseUrl', 'https://my.telediscount.ru', undefined],
 		]);
-		expect(credential.authenticate.properties).toEqual({ qs: { abonent_api_key: '={{$credentials.apiKey}}' } });
+		// Only for the Base URL: test/credentialAuth.test.ts has the hosts it must not go to.
+		const signed = await credential.authenticate(
+			{ apiKey: 'k1', baseUrl: 'https://my.telediscount.ru' },
+			{ url: 'https://my.telediscount.ru/api.php/telephony/get_calls' },
+		);
+		expect(signed.qs).toEqual({ abonent_api_key: 'k1' });
 	});
 });

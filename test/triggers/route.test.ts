@@ -542,3 +542,15 @@ describe('property: random bodies over HTTP always get a valid action', () => {
 		expect(workflow.executions).toHaveLength(0);
 	}, 120_000);
 });
+
+describe('the safety net', () => {
+	it('a parameter that throws while deciding (a broken expression) still answers the safe action, and the log says why', async () => {
+		const workflow = await host({ event: 'routeRequest', rules: RULES, fallbackActionData: '={{ $("No Such Node").item.json.queue }}' });
+		const logged = capturedLogs.length;
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect([answer.status, answer.json]).toEqual([200, { action_type: 'queue', action_data: '6000' }]);
+		expect(capturedLogs.slice(logged).join('\n')).toContain('the safe action was sent because of an error');
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(0);
+	});
+});

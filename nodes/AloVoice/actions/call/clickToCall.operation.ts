@@ -52,6 +52,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Less common settings, such as how long to wait for the PBX',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},

@@ -11,6 +11,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'Which call to place',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['call'] } },

@@ -95,6 +95,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Less common settings: how long to wait for the PBX and the request body format',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},

@@ -183,6 +183,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Recipient Options',
 		name: 'recipientOptions',
+		description: 'How the recipients CSV is written: extra columns, a header row, invalid numbers skipped or refused',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},

@@ -10,6 +10,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do with an autodial campaign',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['campaign'] } },

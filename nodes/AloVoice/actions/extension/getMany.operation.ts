@@ -18,6 +18,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Filters',
 		name: 'filters',
+		description: 'Return only the extensions that match',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
@@ -36,6 +37,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Less common settings: SIP secrets and how long to wait for the PBX',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},

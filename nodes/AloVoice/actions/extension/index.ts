@@ -9,6 +9,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: "What to read about the employees' extensions",
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['extension'] } },

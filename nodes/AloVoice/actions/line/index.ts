@@ -9,6 +9,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to read about the lines (trunks)',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['line'] } },

@@ -69,6 +69,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Less common settings: file name, hosts allowed besides the PBX, how long to wait',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},

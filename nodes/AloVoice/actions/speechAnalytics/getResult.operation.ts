@@ -23,6 +23,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		description: 'Whether and how long to wait for the analysis, and how to output the transcript',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},

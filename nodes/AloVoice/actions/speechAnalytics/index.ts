@@ -10,6 +10,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: "What to do with AloVoice's AI analysis of a recorded call",
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['speechAnalytics'] } },

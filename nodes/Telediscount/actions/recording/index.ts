@@ -9,6 +9,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do with a call recording',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['recording'] } },

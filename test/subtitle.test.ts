@@ -1,0 +1,125 @@
+// The triggers' subtitles read as words: the expression optionSubtitle builds, evaluated the way
+// n8n's editor evaluates a node's subtitle (Workflow.expression.getSimpleParameterValue with
+// only the node's parameters), for every event of both triggers and for what it must not rename.
+import 'reflect-metadata';
+import type { INode, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { AloVoiceTrigger } from '../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
+import { TelediscountTrigger } from '../nodes/TelediscountTrigger/TelediscountTrigger.node';
+import { optionSubtitle } from '../nodes/shared/subtitle';
+import { PACKAGE, nodeTypes, registerNodeType } from './harness/engine';
+
+// $parameter holds only the parameters the node type declares, so each subtitle is evaluated on
+// its own node type; the helper's own cases on a test-only type with free-text parameters.
+registerNodeType(new AloVoiceTrigger());
+registerNodeType(new TelediscountTrigger());
+const textParameter = (name: string) => ({ displayName: name, name, type: 'string' as const, default: '' });
+registerNodeType(
+	{
+		description: {
+			displayName: 'Subtitle Test',
+			name: 'subtitleTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Subtitle Test' },
+			inputs: [],
+			outputs: [],
+			properties: [textParameter('event'), textParameter('mode')],
+		},
+	},
+	'subtitleTest',
+);
+
+function subtitleOf(subtitle: string, parameters: Record<string, unknown>, type = 'subtitleTest'): unknown {
+	const node = {
+		id: 'subtitle-node',
+		name: 'Trigger',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	} as INode;
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(node, subtitle, 'internal', {});
+}
+
+function eventOptionsOf(node: INodeType): INodePropertyOptions[] {
+	const event = node.description.properties.find((property) => property.name === 'event');
+	return (event?.options ?? []) as INodePropertyOptions[];
+}
+
+describe('trigger subtitles', () => {
+	const triggers: Array<[string, INodeType, string[]]> = [
+		['AloVoice Trigger', new AloVoiceTrigger(), ['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request']],
+		['Telediscount Trigger', new TelediscountTrigger(), ['Incoming Call Started', 'Call Finished']],
+	];
+	const typeOf = (node: INodeType) => `${PACKAGE}.${node.description.name}`;
+
+	it.each(triggers)('%s shows each event by the label of its Event dropdown', (_name, node, labels) => {
+		const options = eventOptionsOf(node);
+		expect(options.map((option) => option.name)).toEqual(labels);
+		const subtitle = node.description.subtitle as string;
+		for (const option of options) {
+			expect([option.value, subtitleOf(subtitle, { event: option.value }, typeOf(node))]).toEqual([option.value, option.name]);
+		}
+	});
+
+	it.each(triggers)('%s shows a value its dropdown does not know as it is, not as another label', (_name, node) => {
+		const subtitle = node.description.subtitle as string;
+		expect(subtitleOf(subtitle, { event: 'somethingNew' }, typeOf(node))).toBe('somethingNew');
+		// A label is not a value: only values are renamed.
+		const label = eventOptionsOf(node)[0].name;
+		expect(subtitleOf(subtitle, { event: label }, typeOf(node))).toBe(label);
+	});
+
+	describe('optionSubtitle', () => {
+		const options = [
+			{ name: 'Call Started', value: 'callStarted' },
+			{ name: 'Say "Hi" \\ Bye', value: 'quote"d' },
+		];
+
+		it('maps each value to its label, and quotes labels and values safely', () => {
+			const subtitle = optionSubtitle('event', options);
+			expect(subtitle.startsWith('={{')).toBe(true);
+			expect(subtitleOf(subtitle, { event: 'callStarted' })).toBe('Call Started');
+			expect(subtitleOf(subtitle, { event: 'quote"d' })).toBe('Say "Hi" \\ Bye');
+		});
+
+		it('does not rename a value that only resembles one: case, spaces, a prefix', () => {
+			const subtitle = optionSubtitle('event', options);
+			expect(subtitleOf(subtitle, { event: 'CallStarted' })).toBe('CallStarted');
+			expect(subtitleOf(subtitle, { event: 'callStarted ' })).toBe('callStarted ');
+			expect(subtitleOf(subtitle, { event: 'call' })).toBe('call');
+		});
+
+		it('reads the parameter it is given, not another one', () => {
+			const subtitle = optionSubtitle('mode', options);
+			expect(subtitleOf(subtitle, { mode: 'callStarted', event: 'quote"d' })).toBe('Call Started');
+		});
+
+		it('with no options shows the raw value', () => {
+			expect(subtitleOf(optionSubtitle('event', []), { event: 'callEnded' })).toBe('callEnded');
+		});
+	});
+});
+
+describe('where to paste the URL', () => {
+	// What n8n shows on activation (activationMessage) and while it waits for a test event
+	// (eventTriggerDescription): each must name the PBX's settings page, per
+	// shared/api/alovoice.md (vPBX "INTEGRATIONS" menu, an "API request" route) and
+	// shared/api/telediscount.md (the CRM-integration page's Webhooks).
+	it.each([
+		['AloVoice Trigger', new AloVoiceTrigger(), [/"INTEGRATIONS" menu/, /"API request" route/]],
+		['Telediscount Trigger', new TelediscountTrigger(), [/"CRM integration" page/, /Webhooks/]],
+	] as Array<[string, INodeType, RegExp[]]>)('%s names the PBX page on activation and while waiting for a test event', (_name, node, places) => {
+		const { activationMessage, eventTriggerDescription } = node.description;
+		for (const text of [activationMessage, eventTriggerDescription]) {
+			expect(typeof text).toBe('string');
+			for (const place of places) expect(text).toMatch(place);
+		}
+		expect(activationMessage).toMatch(/Production URL/);
+		expect(eventTriggerDescription).toMatch(/Test URL/);
+	});
+});
