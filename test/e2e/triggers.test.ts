@@ -158,7 +158,10 @@ describe('AloVoice Trigger in a real n8n', () => {
 		const requests = malformedRequests();
 		expect(requests.length).toBeGreaterThanOrEqual(200);
 		for (const request of requests) {
-			const answer = await fetch(urls[kind], request.init);
+			const answer = await fetch(urls[kind], request.init).catch((error: Error) => {
+				// Say which request the connection failed on (seen once under load: "other side closed").
+				throw new Error(`${request.label}: ${error.message} (${String((error as { cause?: unknown }).cause)})`);
+			});
 			const text = await answer.text();
 			// A JSON reason: the node's {"error"} or, for what n8n refuses itself, n8n's {"message"}.
 			let reason: unknown;
