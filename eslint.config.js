@@ -27,7 +27,6 @@ module.exports = tseslint.config(
 		languageOptions: { parserOptions: { project: ['./tsconfig.json'], sourceType: 'module' } },
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
-			'prefer-spread': 'off',
 			'no-console': 'error',
 		},
 	},

@@ -132,7 +132,11 @@ export async function routeRequest(this: IWebhookFunctions): Promise<IWebhookRes
 		if (!received.ok) return received.response;
 		authorized = true;
 		request = received.raw as IDataObject;
-		return decideRoute.call(this, received.item as IDataObject, request, received.unreadable === true);
+		// A body that carries none of the route request's fields (`{}`, a scanner, another event's
+		// body) is as unreadable as an empty one: nothing says who calls, so no rule may decide on
+		// it (not even Caller Number Is Withheld); the fallback answers, as for any unreadable body.
+		const unreadable = received.unreadable === true || (received.item as IDataObject).invalid === true;
+		return decideRoute.call(this, received.item as IDataObject, request, unreadable);
 	} catch (error) {
 		const sent = responded(this);
 		this.logger.warn(

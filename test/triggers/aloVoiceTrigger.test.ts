@@ -453,4 +453,20 @@ describe('Route Request passed on while invalid', () => {
 		const [item] = await itemsOf(workflow);
 		expect(item).toMatchObject({ answer: { action_type: 'queue', action_data: '6200' }, matchedRule: 2, fallbackUsed: false });
 	});
+	it.each([
+		['an empty object', {}],
+		['an object with none of the route fields', { hello: 'world', n: 1 }],
+		['another event\'s body', { call_id: 'abc', duration: 5, status_code: 200 }],
+	])('%s is unreadable: the fallback answers, not the withheld rule, and no execution starts', async (_label, body) => {
+		const workflow = await host({
+			event: 'routeRequest',
+			fallbackActionType: 'queue',
+			fallbackActionData: '6100',
+			rules: { rule: [{ match: 'callerWithheld', value: '', actionType: 'queue', actionData: '6200' }] },
+		});
+		const answer = await sendEvent(workflow.url, body, { as: 'json' });
+		expect([answer.status, answer.json]).toEqual([200, { action_type: 'queue', action_data: '6100' }]);
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(0);
+	});
 });

@@ -4,6 +4,7 @@
 // event that is merely unusual but normal, e.g. a withheld caller, has no warning).
 import type { IDataObject } from 'n8n-workflow';
 
+import { validateRouteAction } from '../../nodes/shared/webhook';
 import { examples, sendEvent, sendTelediscountEvent } from '../server/pbxSide';
 import { TD_TRIGGER, host, itemsOf } from './helpers';
 
@@ -35,6 +36,16 @@ const callStarted: Row[] = [
 		['number is "xyz"; expected a phone number or a withheld-number word such as "anonymous"; taken as withheld'],
 	],
 	['number as an integer', { ...examples.callStart, number: 994412860 }, { number: '994412860', numberE164: '+998994412860', numberWithheld: false }, []],
+	['number with formatting', { ...examples.callStart, number: '8 (495) 123-45-67' }, { number: '8 (495) 123-45-67', numberE164: '+74951234567', numberWithheld: false }, []],
+	[
+		'number "000" (only zeros)',
+		{ ...examples.callStart, number: '000' },
+		WITHHELD,
+		['number is "000"; expected a phone number or a withheld-number word such as "anonymous"; taken as withheld'],
+	],
+	['inner_phone null', { ...examples.callStart, inner_phone: null }, { innerPhone: null }, []],
+	['inner_phone empty', { ...examples.callStart, inner_phone: '' }, { innerPhone: null }, []],
+	['line "main" (no digits)', { ...examples.callStart, line: 'main' }, { line: null, lineE164: null }, ['line is "main"; expected a phone number']],
 	['inner_phone missing (not at an extension yet)', without(examples.callStart, 'inner_phone'), { innerPhone: null }, []],
 	['inner_phone 0', { ...examples.callStart, inner_phone: 0 }, { innerPhone: null }, ['inner_phone is 0; expected an id (digits or text)']],
 	['inner_phone an object', { ...examples.callStart, inner_phone: { a: 1 } }, { innerPhone: null }, ['inner_phone is {"a":1}; expected an id (digits or text)']],
@@ -76,6 +87,9 @@ const callEnded: Row[] = [
 	['call_id an object', { ...examples.callEnd, call_id: { a: 1 } }, { callId: null }, ['call_id is {"a":1}; expected an id (digits or text)']],
 	['call_id 0', { ...examples.callEnd, call_id: 0 }, { callId: null }, ['call_id is 0; expected an id (digits or text)']],
 	['finish_time 0', { ...examples.callEnd, finish_time: 0 }, { finishTime: null, finishTimeIso: null }, [`finish_time is 0; ${TIME}`]],
+	['finish_time "late"', { ...examples.callEnd, finish_time: 'late' }, { finishTime: null, finishTimeIso: null }, [`finish_time is "late"; ${TIME}`]],
+	['finish_time missing', without(examples.callEnd, 'finish_time'), { finishTime: null, finishTimeIso: null }, [`finish_time is missing; ${TIME}`]],
+	['record an object', { ...examples.callEnd, record: { a: 1 } }, { record: null }, ['record is {"a":1}; expected a recording URL']],
 	['record missing (nobody answered)', without(examples.callEnd, 'record'), { record: null }, []],
 	['record an array', { ...examples.callEnd, record: [] }, { record: null }, ['record is []; expected a recording URL']],
 ];
@@ -114,6 +128,9 @@ const callRequestResult: Row[] = [
 	['only externalid', without(examples.callResult, 'id'), { id: null, externalId: '123123' }, []],
 	['begin_time "now"', { ...examples.callResult, begin_time: 'now' }, { beginTime: null, beginTimeIso: null }, [`begin_time is "now"; ${TIME}`]],
 	['answer_time text', { ...examples.callResult, answer_time: 'soon' }, { answerTime: null }, [`answer_time is "soon"; ${TIME}`]],
+	['end_time text', { ...examples.callResult, end_time: 'later' }, { endTime: null, endTimeIso: null }, [`end_time is "later"; ${TIME}`]],
+	['begin_time 0', { ...examples.callResult, begin_time: 0 }, { beginTime: null, beginTimeIso: null }, [`begin_time is 0; ${TIME}`]],
+	['to_number "none" (no digits)', { ...examples.callResult, to_number: 'none' }, { toNumber: null, toNumberE164: null }, ['to_number is "none"; expected a phone number']],
 	['duration null', { ...examples.callResult, duration: null }, { duration: null }, [`duration is null; ${SECONDS}`]],
 	['from_number "anonymous"', { ...examples.callResult, from_number: 'anonymous' }, { fromNumber: null, fromNumberE164: null }, ['from_number is "anonymous"; expected a phone number']],
 	['attempts missing', without(examples.callResult, 'attempts'), { attempts: null }, []],
@@ -135,6 +152,31 @@ describe.each([
 		expect(workflow.executions).toHaveLength(1);
 		const [output] = await itemsOf(workflow);
 		expect(output).toMatchObject({ event, ...item, raw: body });
+		expect(output.warnings).toEqual(warnings);
+	});
+});
+
+// The README's Route Request table: the request's own fields, read the same way (the answer is
+// the fallback here: no rules; route.test.ts covers the action for every kind of request).
+const routeRequest: Row[] = [
+	['from_number "anonymous" (withheld)', { ...examples.routeRequest, from_number: 'anonymous' }, { fromNumber: null, fromNumberE164: null, fromNumberWithheld: true }, []],
+	['from_number null (withheld)', { ...examples.routeRequest, from_number: null }, { fromNumber: null, fromNumberE164: null, fromNumberWithheld: true }, []],
+	['queue_number "sales"', { ...examples.routeRequest, queue_number: 'sales' }, { queueNumber: null }, ['queue_number is "sales"; expected the queue number (digits)']],
+	['direction "both"', { ...examples.routeRequest, direction: 'both' }, { direction: 'both' }, ['direction is "both"; expected inc or out (kept as sent)']],
+	['line_number missing', without(examples.routeRequest, 'line_number'), { lineNumber: null, lineNumberE164: null }, ['line_number is missing; expected a phone number']],
+	['line_number "main" (no digits)', { ...examples.routeRequest, line_number: 'main' }, { lineNumber: null, lineNumberE164: null }, ['line_number is "main"; expected a phone number']],
+];
+
+describe('AloVoice routeRequest with odd values: a valid action, one execution, warnings', () => {
+	it.each(routeRequest)('%s', async (_label, body, item, warnings) => {
+		const workflow = await host({ event: 'routeRequest' });
+		const answer = await sendEvent(workflow.url, body, { as: 'json' });
+		expect(answer.status).toBe(200);
+		expect(validateRouteAction(answer.json).ok).toBe(true);
+		await workflow.settled();
+		expect(workflow.executions).toHaveLength(1);
+		const [output] = await itemsOf(workflow);
+		expect(output).toMatchObject({ event: 'routeRequest', ...item, raw: body });
 		expect(output.warnings).toEqual(warnings);
 	});
 });
@@ -162,6 +204,12 @@ const tdEnd: Row[] = [
 	['waiting_time "-3"', { ...examples.telediscountEnd, waiting_time: '-3' }, { waitingTime: null }, [`waiting_time is "-3"; ${SECONDS}`]],
 	['price "free" (kept as text)', { ...examples.telediscountEnd, price: 'free' }, { price: 'free' }, []],
 	['price missing', without(examples.telediscountEnd, 'price'), { price: null }, []],
+	[
+		'waiting_time and code_name_num_* missing',
+		without(examples.telediscountEnd, 'waiting_time', 'code_name_num_a', 'code_name_num_b'),
+		{ waitingTime: null, callerRegion: null, answeredByRegion: null },
+		[],
+	],
 	['num_a withheld', { ...examples.telediscountEnd, num_a: '' }, TD_WITHHELD, []],
 ];
 

@@ -1,9 +1,7 @@
 // What a PBX may be answered, checked before anything is sent: a wrong route action ends the
 // caller's call at once (shared/api/alovoice.md §6), a wrong callstart id breaks the join with
 // callend. Pure, plus guardResponse, which owns an HTTP response object.
-import { randomUUID } from 'node:crypto';
-
-import { sleep } from 'n8n-workflow';
+import { randomInt, sleep } from 'n8n-workflow';
 
 import type { Checked } from '../checked';
 import { checkAloVoicePhone } from '../phone';
@@ -120,7 +118,11 @@ export function callStartBody(answer: CallStartAnswer): { body: string; contentT
 
 /** The node's own call id: 32 hex characters (the id rule's longest string), unique per call. */
 export function ownCallId(): string {
-	return randomUUID().replace(/-/g, '');
+	// n8n-workflow's randomInt (crypto.getRandomValues; in n8n-workflow since before 1.85, the
+	// oldest n8n supported), not node:crypto: what ships imports no Node module.
+	let id = '';
+	for (let digit = 0; digit < 32; digit++) id += randomInt(16).toString(16);
+	return id;
 }
 
 /** The minimal part of Node's http.ServerResponse (and Express's) that guardResponse touches. */

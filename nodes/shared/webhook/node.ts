@@ -45,7 +45,7 @@ export const commonOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether a request that passed the security checks but cannot be read as the event (empty, not JSON, form fields or query parameters, or none of the event\'s fields) still starts the workflow, as an item with invalid: true and the reason, instead of getting a 400. Readable events with odd values are always accepted, with warnings.',
+			'Whether a request that passed the security checks but cannot be read as the event (empty, not JSON, form fields or query parameters, or none of the event\'s fields) still starts the workflow, as an item with invalid: true and the reason, instead of being refused with 400 (a route request gets the fallback action either way). Readable events with odd values are always accepted, with warnings.',
 	},
 	{
 		displayName: 'Max Body Size (KB)',

@@ -1,7 +1,5 @@
 // Checks that make a guessed webhook URL useless, since neither PBX signs its requests.
 // Pure: it sees the request's headers, query and address, and the settings.
-import { timingSafeEqual } from 'node:crypto';
-
 import type { IncomingEvent } from './body';
 import { checkAllowlist, ipAllowed, plainIp } from './ip';
 
@@ -47,15 +45,17 @@ export function checkSecuritySettings(settings: SecuritySettings): SettingsCheck
 	return { ok: true };
 }
 
-/** Compares without leaking the length of the matching prefix through timing. */
+/**
+ * Compares without leaking the length of the matching prefix through timing: every byte of the
+ * expected secret is looked at whatever was sent. A pure loop: what ships imports no Node
+ * module, not even the crypto n8n's lint allows (test/shipsNoNodeApis.test.ts).
+ */
 export function sameSecret(given: string, expected: string): boolean {
 	const a = Buffer.from(given);
 	const b = Buffer.from(expected);
-	if (a.length !== b.length) {
-		timingSafeEqual(b, b);
-		return false;
-	}
-	return timingSafeEqual(a, b);
+	let difference = a.length ^ b.length;
+	for (let index = 0; index < b.length; index++) difference |= (a[index % Math.max(a.length, 1)] ?? 0) ^ b[index];
+	return difference === 0 && a.length === b.length;
 }
 
 function headerValue(event: IncomingEvent, name: string): string | undefined {
