@@ -11,7 +11,7 @@ import { executionRunData, listExecutions, nodeItems, nodeOutput, waitFor, waitF
 import { ALOVOICE_TRIGGER, callEndFields, callStartFields, chainWorkflow, pbxBody, setNode, triggerWorkflow, type ChainNode } from '../e2e/triggers';
 import { executionsLeaking, startQueueStack, type QueueTestStack } from './queueStack';
 
-const description = new AloVoiceTrigger().description;
+const description = new AloVoiceTrigger().getNodeType(1).description;
 const PAIRS = Number(process.env.E2E_LOAD_PAIRS ?? 1000);
 /** At least 300 events per fault: call-started + call-ended pairs. */
 const FAULT_PAIRS = Number(process.env.E2E_FAULT_PAIRS ?? 150);
