@@ -228,7 +228,16 @@ describe('shared secret in a header (the package header secret credential)', () 
 
 		const right = await route('secret', '974244104', { headers: { [SECRET.header]: SECRET.value } });
 		expect({ status: right.status, json: right.json }).toEqual({ status: 200, json: { action_type: 'peer', action_data: '2002' } });
-		await waitFor(() => total(id) === before + 1, 30_000, 'the accepted request stored');
+		// n8n stores the execution as "running" first: wait until it has finished (no longer
+		// running or new), then require exactly one more and that it succeeded.
+		await waitFor(
+			() => {
+				const counts = executionCounts(stack.n8n, id);
+				return total(id) === before + 1 && !counts.running && !counts.new;
+			},
+			30_000,
+			'the accepted request stored and finished',
+		);
 		expect(executionCounts(stack.n8n, id)).toEqual({ success: before + 1 });
 		expect(stack.n8n.log().includes(SECRET.value)).toBe(false);
 	});
