@@ -424,7 +424,7 @@ async function measure(): Promise<Measured> {
 function render(measured: Measured) {
 	const { settings } = measured;
 	return [
-		`Measured ${measured.at}Z on ${measured.machine}; the stand-in PBX runs in the benchmark's process. Reproduce: \`npm run bench\` (raw figures: \`bench/n8n/results.json\`${settings.quick ? '; this was a `--quick` run' : ''}). Ratios are this row over the baseline named in the column: for req/s above 1× is better, for times below 1× is better. The floor row is a test-only trigger (bench/floor) with no parameters that answers a constant without an execution: the fastest answer n8n's webhook server gives a community trigger.`,
+		`Measured ${measured.at}Z on ${measured.machine}; the stand-in PBX runs in the benchmark's process. Reproduce: \`${[settings.routeRequests !== 300 ? `BENCH_ROUTE_REQUESTS=${settings.routeRequests}` : '', settings.runs !== 3 ? `BENCH_RUNS=${settings.runs}` : ''].filter(Boolean).map((part) => `${part} `).join('')}npm run bench\` (raw figures: \`bench/n8n/results.json\`${settings.quick ? '; this was a `--quick` run' : ''}). Ratios are this row over the baseline named in the column: for req/s above 1× is better, for times below 1× is better. The floor row is a test-only trigger (bench/floor) with no parameters that answers a constant without an execution: the fastest answer n8n's webhook server gives a community trigger.`,
 		'',
 		`### Route request answered through n8n (${settings.routeRequests} requests per row), ${settings.lazyOnly ? `only with ${Object.entries(ROUTE_SETTINGS[0]).map(([name, value]) => `\`${name}=${value}\``).join(', ')}` : "n8n's default settings"}`,
 		'',
