@@ -1,8 +1,6 @@
 // `npm run dev:queue`: the package inside n8n's queue mode (scripts/lib/queue.ts): PostgreSQL,
 // Redis, one main, one webhook process and two workers, against the stand-in PBXs, with the
 // examples published. Ctrl-C (or SIGTERM) stops every process and removes the temp folders.
-import { ALOVOICE_TOKEN, AloVoiceServer } from '../test/server/alovoice';
-import { TELEDISCOUNT_KEY, TelediscountServer } from '../test/server/telediscount';
 import {
 	CREDENTIAL,
 	OWNER,
@@ -10,10 +8,9 @@ import {
 	ensureN8n,
 	readExamples,
 	readExampleDataTables,
-	standInCredential,
 	TELEDISCOUNT_CREDENTIAL,
-	telediscountCredential,
 } from './lib/n8n';
+import { startStandIns } from './lib/standIns';
 import { QueueStack, ensureQueueServers } from './lib/queue';
 
 const log = (line: string) => console.log(`[dev:queue] ${line}`);
@@ -23,17 +20,7 @@ async function main() {
 	const install = ensureN8n(log);
 	ensureQueueServers(log);
 
-	let standIn: AloVoiceServer | undefined;
-	let baseUrl = process.env.ALOVOICE_BASE_URL;
-	const token = process.env.ALOVOICE_TOKEN ?? ALOVOICE_TOKEN;
-	if (!baseUrl) {
-		standIn = new AloVoiceServer();
-		baseUrl = await standIn.start(Number(process.env.STAND_IN_PORT ?? 0));
-		log(`Stand-in AloVoice PBX listening on ${baseUrl}`);
-	}
-	const telediscount = new TelediscountServer();
-	const telediscountUrl = await telediscount.start();
-	log(`Stand-in Telediscount API listening on ${telediscountUrl}`);
+	const standIns = await startStandIns(log);
 
 	const stack = new QueueStack({
 		install,
@@ -47,8 +34,7 @@ async function main() {
 		stopping = true;
 		log('Stopping n8n (all processes), Redis, PostgreSQL and the stand-ins…');
 		const left = await stack.stop();
-		await standIn?.stop();
-		await telediscount.stop();
+		await standIns.stop();
 		log(left.length ? `Some processes did not stop: groups ${left.join(', ')}` : 'Stopped; nothing is left running.');
 		process.exit(left.length ? 1 : code);
 	};
@@ -58,7 +44,7 @@ async function main() {
 	const examples = readExamples();
 	try {
 		await stack.setUp({
-			credentials: [...standInCredential(baseUrl, token), ...telediscountCredential(telediscountUrl, TELEDISCOUNT_KEY)],
+			credentials: standIns.credentials,
 			workflows: examples,
 			dataTables: readExampleDataTables(),
 		});
@@ -79,8 +65,8 @@ ${sides.map((side) => `  ${side.name.padEnd(13)} ${side.kind === 'webhook' ? `ht
   PostgreSQL:    127.0.0.1:${stack.postgres.port} (database ${stack.postgres.database}, user ${stack.postgres.user})
   Redis:         127.0.0.1:${stack.redis.port}
   Login:         ${OWNER.email}  /  ${OWNER.password}
-  Credentials:   "${CREDENTIAL.name}" → ${baseUrl}${standIn ? ' (stand-in PBX)' : ''}
-                 "${TELEDISCOUNT_CREDENTIAL.name}" → ${telediscountUrl}
+  Credentials:   "${CREDENTIAL.name}" → ${standIns.baseUrl}${standIns.isStandIn ? ' (stand-in PBX)' : ''}
+                 "${TELEDISCOUNT_CREDENTIAL.name}" → ${standIns.telediscountUrl}
   Workflows:     ${examples.map((workflow) => workflow.name).join(', ') || '(none)'}
 
 Production webhook URLs, served by the webhook process (paste them into the PBX's settings):

@@ -1,7 +1,5 @@
 // `npm run dev`: the package inside a real n8n, against the stand-in AloVoice PBX, ready to
 // log into. Ctrl-C (or SIGTERM) stops n8n and the stand-in and removes the temp user folder.
-import { ALOVOICE_TOKEN, AloVoiceServer } from '../test/server/alovoice';
-import { TELEDISCOUNT_KEY, TelediscountServer } from '../test/server/telediscount';
 import {
 	CREDENTIAL,
 	N8nInstance,
@@ -11,10 +9,9 @@ import {
 	readExamples,
 	readExampleDataTables,
 	sleep,
-	standInCredential,
 	TELEDISCOUNT_CREDENTIAL,
-	telediscountCredential,
 } from './lib/n8n';
+import { startStandIns } from './lib/standIns';
 
 const log = (line: string) => console.log(`[dev] ${line}`);
 
@@ -22,20 +19,7 @@ async function main() {
 	buildPackage(log);
 	const install = ensureN8n(log);
 
-	// A real PBX instead of the stand-in: ALOVOICE_BASE_URL and ALOVOICE_TOKEN (or edit the
-	// credential in the editor afterwards).
-	let standIn: AloVoiceServer | undefined;
-	let baseUrl = process.env.ALOVOICE_BASE_URL;
-	const token = process.env.ALOVOICE_TOKEN ?? ALOVOICE_TOKEN;
-	if (!baseUrl) {
-		standIn = new AloVoiceServer();
-		baseUrl = await standIn.start(Number(process.env.STAND_IN_PORT ?? 0));
-		log(`Stand-in AloVoice PBX listening on ${baseUrl}`);
-	}
-
-	const telediscount = new TelediscountServer();
-	const telediscountUrl = await telediscount.start();
-	log(`Stand-in Telediscount API listening on ${telediscountUrl}`);
+	const standIns = await startStandIns(log);
 
 	const n8n = new N8nInstance({
 		install,
@@ -49,8 +33,7 @@ async function main() {
 		stopping = true;
 		log('Stopping n8n and the stand-in PBX…');
 		await n8n.stop();
-		await standIn?.stop();
-		await telediscount.stop();
+		await standIns.stop();
 		n8n.removeUserFolder();
 		log('Stopped; nothing is left running.');
 		process.exit(code);
@@ -62,10 +45,7 @@ async function main() {
 	try {
 		await n8n.allocatePorts();
 		n8n.installPackage();
-		n8n.importCredentials([
-			...standInCredential(baseUrl, token),
-			...telediscountCredential(telediscountUrl, TELEDISCOUNT_KEY),
-		]);
+		n8n.importCredentials(standIns.credentials);
 		if (examples.length) n8n.importWorkflows(examples);
 		await n8n.start();
 		await n8n.setupOwner();
@@ -90,8 +70,8 @@ n8n ${'\u2714'} running with ${'n8n-nodes-alovoice'} loaded
 
   Editor:      ${n8n.baseUrl}
   Login:       ${OWNER.email}  /  ${OWNER.password}
-  Credentials: "${CREDENTIAL.name}" → ${baseUrl}${standIn ? ' (stand-in PBX)' : ''}
-               "${TELEDISCOUNT_CREDENTIAL.name}" → ${telediscountUrl}
+  Credentials: "${CREDENTIAL.name}" → ${standIns.baseUrl}${standIns.isStandIn ? ' (stand-in PBX)' : ''}
+               "${TELEDISCOUNT_CREDENTIAL.name}" → ${standIns.telediscountUrl}
   Workflows:   ${examples.map((workflow) => workflow.name).join(', ') || '(none)'}
   n8n log:     ${n8n.logFile}
 
