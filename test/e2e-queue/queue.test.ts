@@ -314,14 +314,22 @@ function routeProbe() {
 }
 
 const allOf = (key: Key) => Object.values(counts(key)).reduce((a, b) => a + b, 0);
+/** Executions of the call events and the routed calls (workflow answers), per status. */
+function statusTotals(): Record<string, number> {
+	const totals: Record<string, number> = {};
+	for (const key of ['callStarted', 'callEnded', 'valid'] as const) {
+		for (const [status, count] of Object.entries(counts(key))) totals[status] = (totals[status] ?? 0) + count;
+	}
+	return totals;
+}
 
 /**
  * FAULT_PAIRS call pairs at 50 concurrent with route requests beside them; `fault` starts when a
  * third of the pairs are answered. Checks every answer and that each event ends up as exactly
  * one successful execution; reports the figures.
  */
-async function underFault(label: string, fault: () => Promise<void>, refusal?: RegExp, mayFail = 0) {
-	const before = { started: allOf('callStarted'), ended: allOf('callEnded'), valid: allOf('valid'), success: successes(), validSuccess: counts('valid').success ?? 0 };
+async function underFault(label: string, fault: () => Promise<void>, refusal?: RegExp, mayFail = 0, mayLose = 0) {
+	const before = { started: allOf('callStarted'), ended: allOf('callEnded'), valid: allOf('valid'), statuses: statusTotals() };
 	const probe = routeProbe();
 	let faulted: Promise<void> | undefined;
 	let pairs: Awaited<ReturnType<typeof callPairs>>;
@@ -358,27 +366,55 @@ async function underFault(label: string, fault: () => Promise<void>, refusal?: R
 	);
 	const events = pairs.acceptedEvents;
 	const validRuns = routes.filter((answer) => answer.key === 'valid' && !refusedRoutes.includes(answer)).length;
-	// Every accepted event ends as exactly one successful execution (the wait lasts while the count moves).
-	// `mayFail`: executions a fault may end as something else than success (a killed worker's).
-	const finished = (key: Key) => Object.entries(counts(key)).filter(([status]) => status !== 'new' && status !== 'running' && status !== 'waiting').reduce((a, [, n]) => a + n, 0);
-	const beforeFinished = before.started + before.ended + before.valid;
-	const storing = await waitForCount(
-		() => (mayFail ? finished('callStarted') + finished('callEnded') + finished('valid') - beforeFinished : successes() - before.success + (counts('valid').success ?? 0) - before.validSuccess),
-		events + validRuns,
-		150_000,
-		`successful executions after ${label}`,
-		() => JSON.stringify({ ...pairCounts(), valid: counts('valid') }),
-	);
-	const stored = allOf('callStarted') - before.started + allOf('callEnded') - before.ended;
+	const refusedValid = refusedRoutes.filter((answer) => answer.key === 'valid').length;
+	// Executions of the call events and of the routed calls since the fault began, by status.
+	const delta = () => {
+		const now = statusTotals();
+		const statuses = Object.fromEntries(
+			[...new Set([...Object.keys(now), ...Object.keys(before.statuses)])].map((status) => [status, (now[status] ?? 0) - (before.statuses[status] ?? 0)]),
+		);
+		const finished = Object.entries(statuses)
+			.filter(([status]) => !['new', 'running', 'waiting'].includes(status))
+			.reduce((a, [, n]) => a + n, 0);
+		return { statuses, finished, success: statuses.success ?? 0 };
+	};
+	// Every accepted request ends as exactly one finished execution. A request n8n refused may
+	// still have been executed (measured: PostgreSQL's restart answered 500 after the execution
+	// was queued), so with a fault that causes refusals the count lies between the accepted and
+	// the accepted plus the refused. `mayLose`: accepted events a fault may leave without any
+	// execution (measured, documented where the fault's test is). The wait lasts while the count
+	// moves, then until nothing is queued or running and the count has not moved for 15 s.
+	const low = events + validRuns;
+	const high = low + (refusal ? pairs.refused + refusedValid : 0);
+	const pending = (statuses: Record<string, number>) => ['new', 'running', 'waiting'].some((status) => (statuses[status] ?? 0) > 0);
+	const started = Date.now();
+	let last = delta().finished;
+	let movedAt = Date.now();
+	for (;;) {
+		const now = delta();
+		if (now.finished !== last) movedAt = Date.now();
+		last = now.finished;
+		if (last > high) throw new Error(`executions after ${label}: ${last} finished, more than the ${high} requests n8n took (${JSON.stringify(now.statuses)})`);
+		if (last >= low - mayLose && !pending(now.statuses) && Date.now() - movedAt > 15_000) break;
+		if (Date.now() - movedAt > 150_000) throw new Error(`executions after ${label}: stuck at ${last} finished of the ${low} accepted for 150 s (${JSON.stringify(now.statuses)})`);
+		await new Promise((done) => setTimeout(done, 1000));
+	}
+	const { statuses, finished, success } = delta();
+	const notSuccessful = finished - success;
+	const lost = Math.max(0, low - finished);
 	process.stderr.write(
-		`[queue] ${label}: all ${events} accepted call events and ${validRuns} routed calls executed successfully ${storing} s after the last answer; executions stored for the call events: ${stored} (${JSON.stringify(pairCounts())})\n`,
+		`[queue] ${label}: ${events} accepted call events and ${validRuns} routed calls; ${finished} executions finished ${((movedAt - started) / 1000).toFixed(1)} s after the last answer (${JSON.stringify(statuses)}); accepted without an execution: ${lost}; executions for requests n8n refused: ${Math.max(0, finished - low)}; not successful: ${notSuccessful}\n`,
 	);
-	const notSuccessful = events + validRuns - (successes() - before.success + (counts('valid').success ?? 0) - before.validSuccess);
-	process.stderr.write(`[queue] ${label}: executions not successful: ${notSuccessful}\n`);
+	// `mayFail`: executions the fault may end as something else than success (measured, documented).
 	expect(notSuccessful).toBeLessThanOrEqual(mayFail);
-	if (!refusal) expect(stored).toBe(events);
+	expect(lost).toBeLessThanOrEqual(mayLose);
+	expect(finished).toBeLessThanOrEqual(high);
+	if (!refusal) expect(allOf('callStarted') - before.started + allOf('callEnded') - before.ended).toBe(events);
 	if (!refusal) expect(allOf('valid') - before.valid).toBe(validRuns);
 }
+
+/** Requests in flight at any moment of a fault test: the 50 concurrent calls and the one route request. */
+const IN_FLIGHT = 51;
 
 const allHealthy = () => waitFor(async () => Object.values(await stack.queue.healthy()).every(Boolean), 120_000, 'every n8n process healthy');
 
@@ -406,15 +442,24 @@ describe('faults, each during a load of call pairs and route requests', () => {
 				await stack.queue.redis.restart(10_000);
 				process.stderr.write(`[queue] Redis was down ${Date.now() - stopped} ms\n`);
 			},
-			/^500 .*LOADING Redis is loading the dataset in memory/,
+			// n8n's two refusals while Redis loads (before any node runs): 500 "LOADING" from its
+			// queue, and 404 "Cannot find workflow": the webhook's project is read through n8n's
+			// cache, which is Redis in queue mode, and any error there becomes that 404
+			// (webhook-helpers.js 343–347, `getWorkflowProjectCached`, n8n 2.40.7).
+			/^(500 .*LOADING Redis is loading the dataset in memory|404 .*Cannot find workflow)/,
 		);
 		await allHealthy();
 	}, 20 * 60 * 1000);
 
 	// Measured (docs/queue-mode.md): requests in flight when PostgreSQL went down lost their
 	// connection inside n8n: one run left one request unanswered (the client gave up after 300 s),
-	// the next answered 13 with 500 "Query runner already released. Cannot run queries anymore.".
-	test('PostgreSQL restarted: every request answered validly or refused/left unanswered by n8n (counted); every accepted event executed once', async () => {
+	// others answered 13 to 103 requests 500 (node-postgres and TypeORM errors). The trigger
+	// answers the PBX before n8n stores the execution (so a call is never held on n8n's
+	// database); an event whose execution n8n then fails to store is answered but has none (23
+	// of 109 accepted events in one run), and a worker whose database write fails ends its
+	// execution as an error (4 in that run). Both concern only the requests in flight while the
+	// database restarted: at most the 50 concurrent calls and the one route request.
+	test('PostgreSQL restarted: every request answered validly or refused/left unanswered by n8n (counted); no event executed twice; what n8n lost counted', async () => {
 		await underFault(
 			'PostgreSQL restart',
 			async () => {
@@ -422,7 +467,11 @@ describe('faults, each during a load of call pairs and route requests', () => {
 				await stack.queue.postgres.restart();
 				process.stderr.write(`[queue] PostgreSQL was down ${Date.now() - stopped} ms\n`);
 			},
-			/^(0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Connection terminated|terminating connection|ECONNREFUSED|the database system is))/,
+			// n8n's answers when its query fails on a lost connection: the node-postgres and TypeORM
+			// messages n8n passes on as a 500 (each one seen in a run here), and its own 503.
+			/^(0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Connection terminated|terminating connection|ECONNREFUSED|the database system is|timeout exceeded when trying to connect))/,
+			IN_FLIGHT,
+			IN_FLIGHT,
 		);
 		await allHealthy();
 	}, 20 * 60 * 1000);
