@@ -342,7 +342,8 @@ describe('the AloVoice Answer node, run by a worker', () => {
 
 	test('call started: the ID with callto goes out as JSON, the workflow goes on; the call ended with that ID is stored with it', async () => {
 		const got = await sendEvent(urls.answerStart, examples.callStart);
-		expect([got.status, got.contentType, got.body]).toEqual([200, 'application/json; charset=utf-8', '{"id":"crm-2000","callto":"991234567"}']);
+		// The trigger's call-start answers with callto are JSON without a charset (callStartBody).
+		expect([got.status, got.contentType, got.body]).toEqual([200, 'application/json', '{"id":"crm-2000","callto":"991234567"}']);
 		const { runData } = await answerExecution('answerStart', 'success');
 		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true, id: 'crm-2000', callto: '991234567' } });
 		expect(nodeOutput(runData, 'CRM row')).toEqual([{ crmId: 'crm-2000' }]);
