@@ -270,8 +270,10 @@ async function answerExecution(key: Key, status: string) {
 	const stored = await executionRunData(stack.queue.main, execution.id);
 	expect(stored.status).toBe(status);
 	expect(ranBy(execution.id)).toEqual([expect.stringMatching(/^worker-\d$/)]);
-	return stored;
+	return { ...stored, id: execution.id };
 }
+
+const webhookLog = () => stack.queue.webhookProcesses[0].process.log();
 
 describe('the AloVoice Answer node, run by a worker', () => {
 	test('its URLs are the webhook process', () => {
@@ -336,8 +338,13 @@ describe('the AloVoice Answer node, run by a worker', () => {
 		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: ANSWER_FALLBACK });
 		expect(got.ms).toBeGreaterThanOrEqual(900);
 		expect(got.ms).toBeLessThan(3500);
-		const { runData } = await answerExecution('answerLate', 'success');
+		const { id, runData } = await answerExecution('answerLate', 'success');
 		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true } });
+		// Dropped silently: the webhook process handles the worker's late answer before the job's
+		// end, and writing it must not fail (Node refused n8n's setHeaders after the fallback).
+		await waitFor(() => new RegExp(`Execution ${id} \\(job \\d+\\) finished`).test(webhookLog()), 30_000, `the webhook process seeing execution ${id} end`);
+		const path = new URL(urls.answerLate).pathname;
+		expect(webhookLog().split('\n').filter((line) => line.includes(`webhook request POST ${path}`))).toEqual([]);
 	});
 
 	test('call started: the ID with callto goes out as JSON, the workflow goes on; the call ended with that ID is stored with it', async () => {
