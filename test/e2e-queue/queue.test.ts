@@ -30,6 +30,36 @@ const lastNode = (answerTimeout: number) => ({
 const route = (id: string, name: string, trigger: Record<string, unknown>, chain: ChainNode[] = []): Workflow =>
 	chainWorkflow(id, name, { ...ALOVOICE_TRIGGER, parameters: trigger }, chain);
 
+// The AloVoice Answer node after the trigger's version 2 (the version whose modes name the node;
+// README, "Trigger versions"): the node runs on a worker, its answer travels back to the webhook
+// process that holds the PBX's request.
+const ANSWER_FALLBACK = { action_type: 'ivr', action_data: '7771' };
+const answerRoute = (answerTimeout: number) => ({
+	event: 'routeRequest',
+	routeMode: 'responseNode',
+	fallbackActionType: ANSWER_FALLBACK.action_type,
+	fallbackActionData: ANSWER_FALLBACK.action_data,
+	answerTimeout,
+});
+const answerStart = { event: 'callStarted', callStartAnswer: 'responseNode', answerTimeout: 5 };
+const answerNode = (name: string, parameters: Record<string, unknown>): ChainNode => ({
+	name,
+	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
+	typeVersion: 1,
+	parameters,
+});
+const waitNode = (name: string, seconds: number): ChainNode => ({
+	name,
+	type: 'n8n-nodes-base.wait',
+	typeVersion: 1.1,
+	parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' },
+});
+function answered(id: string, name: string, trigger: Record<string, unknown>, chain: ChainNode[] = []): Workflow {
+	const workflow = route(id, name, trigger, chain);
+	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
+	return workflow;
+}
+
 const RULES = [
 	{ caller: '901000001', actionType: 'peer', actionData: '2001', answer: { action_type: 'peer', action_data: '2001' } },
 	{ caller: '901000002', actionType: 'queue', actionData: '6001', answer: { action_type: 'queue', action_data: '6001' } },
@@ -64,6 +94,34 @@ const W = {
 		{ name: 'Slow CRM', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: 4, unit: 'seconds' } },
 		setNode('Decide', INTENDED),
 	]),
+	answerRoute: answered('qAnswerRoute0001', 'queue answer node: route, then the workflow goes on', answerRoute(5), [
+		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
+		waitNode('Slow CRM', 3),
+		setNode('CRM row', { caller: '={{ $json.fromNumberE164 }}', routedTo: "={{ $('Answer PBX').item.json.pbxAnswer.action_data }}" }),
+	]),
+	answerInvalid: answered('qAnswerInvalid01', 'queue answer node: invalid Action Data', answerRoute(5), [
+		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' }),
+	]),
+	answerTwice: answered('qAnswerTwice0001', 'queue answer node: answered twice', answerRoute(5), [
+		answerNode('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+		answerNode('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
+	]),
+	answerNever: answered('qAnswerNever0001', 'queue answer node: never answered', answerRoute(5), [setNode('No answer', { note: 'this branch does not answer' })]),
+	answerLate: answered('qAnswerLate00001', 'queue answer node: answered too late', answerRoute(1), [
+		waitNode('Slow CRM', 4),
+		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+	]),
+	answerStart: answered('qAnswerStart0001', 'queue answer node: call started, id and callto', answerStart, [
+		answerNode('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
+		setNode('CRM row', { crmId: '=crm-{{ $json.innerPhone }}' }),
+	]),
+	answerStartPlain: answered('qAnswerStart0002', 'queue answer node: call started, id alone', answerStart, [
+		answerNode('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' }),
+	]),
+	answerStartBad: answered('qAnswerStart0003', 'queue answer node: call started, callto not a number', answerStart, [
+		answerNode('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' }),
+	]),
+	answerEnded: answered('qAnswerEnded0001', 'queue answer node: call ended', { event: 'callEnded' }),
 };
 type Key = keyof typeof W;
 
@@ -194,6 +252,129 @@ describe('trigger events through the webhook process', () => {
 		process.stderr.write(`[queue] route fallback on timeout answered in ${answer.ms} ms\n`);
 		const { runData } = await onlyExecution('slow', 'success');
 		expect(nodeOutput(runData, 'Decide')).toEqual([INTENDED]);
+	});
+});
+
+/** The n8n processes whose log says they ran execution `id` (a worker logs "Worker started execution <id>"). */
+function ranBy(id: string): string[] {
+	const started = new RegExp(`Worker started execution ${id}\\b`);
+	return stack.queue.logs().filter((log) => started.test(log.text)).map((log) => log.name);
+}
+
+/** The workflow's one execution with `status`, its run data, and which process ran it (a worker). */
+async function answerExecution(key: Key, status: string) {
+	const id = W[key].id;
+	await waitFor(() => counts(key)[status] === 1, 60_000, `one ${status} execution of ${id}`);
+	expect(counts(key)).toEqual({ [status]: 1 });
+	const [execution] = await listExecutions(stack.queue.main, id);
+	const stored = await executionRunData(stack.queue.main, execution.id);
+	expect(stored.status).toBe(status);
+	expect(ranBy(execution.id)).toEqual([expect.stringMatching(/^worker-\d$/)]);
+	return { ...stored, id: execution.id };
+}
+
+const webhookLog = () => stack.queue.webhookProcesses[0].process.log();
+
+describe('the AloVoice Answer node, run by a worker', () => {
+	test('its URLs are the webhook process', () => {
+		const port = String(stack.queue.webhookProcesses[0].port);
+		for (const key of Object.keys(W).filter((candidate) => candidate.startsWith('answer')) as Key[]) {
+			expect({ key, port: new URL(urls[key]).port }).toEqual({ key, port });
+		}
+	});
+
+	test("route request: the node's answer reaches the caller while the worker's execution goes on; the node after it runs", async () => {
+		const got = await sendEvent(urls.answerRoute, examples.routeRequest);
+		// Before the 3 s Wait after the node ends: the execution is not finished when the answer is in.
+		const atAnswer = counts('answerRoute');
+		expect({ status: got.status, contentType: got.contentType, body: got.body }).toEqual({
+			status: 200,
+			contentType: 'application/json; charset=utf-8',
+			body: '{"action_type":"queue","action_data":"6000"}',
+		});
+		expect(atAnswer.success ?? 0).toBe(0);
+		expect(atAnswer.error ?? 0).toBe(0);
+		process.stderr.write(`[queue] answer node: route answered in ${got.ms} ms, execution then ${JSON.stringify(atAnswer)}\n`);
+		const { runData } = await answerExecution('answerRoute', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ fromNumber: '974244100', pbxAnswer: { sent: true, action_type: 'queue', action_data: '6000' } });
+		expect(nodeOutput(runData, 'CRM row')).toEqual([{ caller: '+998974244100', routedTo: '6000' }]);
+	});
+
+	test('a bad Action Data is refused before sending: the execution fails naming the field, the fallback answers at once', async () => {
+		const got = await sendEvent(urls.answerInvalid, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: ANSWER_FALLBACK });
+		// At once: when the worker's execution fails, well before the 5 s Answer Timeout.
+		expect(got.ms).toBeLessThan(4000);
+		process.stderr.write(`[queue] answer node: invalid Action Data, fallback in ${got.ms} ms\n`);
+		const { runData } = await answerExecution('answerInvalid', 'error');
+		expect(JSON.stringify(runData['Answer PBX'])).toContain('Action Data: action_data for peer must be its number (digits), got \\"abc\\"');
+	});
+
+	test('answered twice: the first answer reaches the caller, the second node sends nothing and says so', async () => {
+		const got = await sendEvent(urls.answerTwice, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: { action_type: 'peer', action_data: '2000' } });
+		const { runData } = await answerExecution('answerTwice', 'success');
+		expect(nodeOutput(runData, 'First')[0]).toMatchObject({ pbxAnswer: { sent: true, action_type: 'peer', action_data: '2000' } });
+		expect(nodeOutput(runData, 'Second')[0]).toMatchObject({
+			pbxAnswer: {
+				sent: false,
+				reason: 'the PBX was already answered in this execution by "First"; this answer was not sent',
+				wouldHaveSent: { action_type: 'trunk', action_data: '+998712037006' },
+			},
+		});
+	});
+
+	test('never answered: the execution ends without an answer node, the fallback answers at once', async () => {
+		const got = await sendEvent(urls.answerNever, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: ANSWER_FALLBACK });
+		expect(got.ms).toBeLessThan(4000);
+		process.stderr.write(`[queue] answer node: never answered, fallback in ${got.ms} ms\n`);
+		const { runData } = await answerExecution('answerNever', 'success');
+		expect(nodeOutput(runData, 'No answer')[0]).toMatchObject({ note: 'this branch does not answer' });
+	});
+
+	test('answered too late: the fallback goes out at the 1 s Answer Timeout, the late answer is dropped', async () => {
+		const got = await sendEvent(urls.answerLate, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: ANSWER_FALLBACK });
+		expect(got.ms).toBeGreaterThanOrEqual(900);
+		expect(got.ms).toBeLessThan(3500);
+		const { id, runData } = await answerExecution('answerLate', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true } });
+		// Dropped silently: the webhook process handles the worker's late answer before the job's
+		// end, and writing it must not fail (Node refused n8n's setHeaders after the fallback).
+		await waitFor(() => new RegExp(`Execution ${id} \\(job \\d+\\) finished`).test(webhookLog()), 30_000, `the webhook process seeing execution ${id} end`);
+		const path = new URL(urls.answerLate).pathname;
+		expect(webhookLog().split('\n').filter((line) => line.includes(`webhook request POST ${path}`))).toEqual([]);
+	});
+
+	test('call started: the ID with callto goes out as JSON, the workflow goes on; the call ended with that ID is stored with it', async () => {
+		const got = await sendEvent(urls.answerStart, examples.callStart);
+		// The trigger's call-start answers with callto are JSON without a charset (callStartBody).
+		expect([got.status, got.contentType, got.body]).toEqual([200, 'application/json', '{"id":"crm-2000","callto":"991234567"}']);
+		const { runData } = await answerExecution('answerStart', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true, id: 'crm-2000', callto: '991234567' } });
+		expect(nodeOutput(runData, 'CRM row')).toEqual([{ crmId: 'crm-2000' }]);
+
+		const ended = await sendEvent(urls.answerEnded, { ...examples.callEnd, call_id: 'crm-2000' });
+		expect([ended.status, ended.body]).toEqual([200, 'true']);
+		const end = await answerExecution('answerEnded', 'success');
+		expect(nodeOutput(end.runData, 'AloVoice Trigger')[0]).toMatchObject({ event: 'callEnded', callId: 'crm-2000' });
+	});
+
+	test('call started: an ID alone goes out as plain text', async () => {
+		const got = await sendEvent(urls.answerStartPlain, examples.callStart);
+		expect([got.status, got.contentType, got.body]).toEqual([200, 'text/plain; charset=utf-8', '4711']);
+		const { runData } = await answerExecution('answerStartPlain', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true, id: '4711' } });
+	});
+
+	test("call started: a callto that is not a number, nothing sent by the node, the trigger answers its own ID", async () => {
+		const got = await sendEvent(urls.answerStartBad, examples.callStart);
+		expect(got.status).toBe(200);
+		expect(got.body).toMatch(/^[0-9a-f]{32}$/);
+		const { runData } = await answerExecution('answerStartBad', 'error');
+		expect(nodeOutput(runData, 'AloVoice Trigger')[0]).toMatchObject({ fallbackCallId: got.body });
+		expect(JSON.stringify(runData['Answer PBX'])).toContain('Forward To (callto)');
 	});
 });
 
