@@ -509,7 +509,7 @@ function statusTotals(): Record<string, number> {
  * third of the pairs are answered. Checks every answer and that each event ends up as exactly
  * one successful execution; reports the figures.
  */
-async function underFault(label: string, fault: () => Promise<void>, refusal?: RegExp, mayFail = 0, mayLose = 0) {
+async function underFault(label: string, fault: () => Promise<void>, refusal?: RegExp, mayFail = 0, mayLose = 0, mayHang = 0) {
 	const before = { started: allOf('callStarted'), ended: allOf('callEnded'), valid: allOf('valid'), statuses: statusTotals() };
 	const probe = routeProbe();
 	let faulted: Promise<void> | undefined;
@@ -567,33 +567,39 @@ async function underFault(label: string, fault: () => Promise<void>, refusal?: R
 	// moves, then until nothing is queued or running and the count has not moved for 15 s.
 	const low = events + validRuns;
 	const high = low + (refusal ? pairs.refused + refusedValid : 0);
-	const pending = (statuses: Record<string, number>) => ['new', 'running', 'waiting'].some((status) => (statuses[status] ?? 0) > 0);
+	const pendingOf = (statuses: Record<string, number>) => ['new', 'running', 'waiting'].reduce((a, status) => a + Math.max(0, statuses[status] ?? 0), 0);
 	const started = Date.now();
-	let last = delta().finished;
+	let seen = JSON.stringify(delta().statuses);
 	let movedAt = Date.now();
 	for (;;) {
 		const now = delta();
-		if (now.finished !== last) movedAt = Date.now();
-		last = now.finished;
-		if (last > high) throw new Error(`executions after ${label}: ${last} finished, more than the ${high} requests n8n took (${JSON.stringify(now.statuses)})`);
-		if (last >= low - mayLose && !pending(now.statuses) && Date.now() - movedAt > 15_000) break;
-		if (Date.now() - movedAt > 150_000) throw new Error(`executions after ${label}: stuck at ${last} finished of the ${low} accepted for 150 s (${JSON.stringify(now.statuses)})`);
+		if (JSON.stringify(now.statuses) !== seen) movedAt = Date.now();
+		seen = JSON.stringify(now.statuses);
+		if (now.finished > high) throw new Error(`executions after ${label}: ${now.finished} finished, more than the ${high} requests n8n took (${seen})`);
+		// Settled: nothing changed for 30 s (an execution here takes milliseconds).
+		if (now.finished + pendingOf(now.statuses) >= low - mayLose && Date.now() - movedAt > 30_000) break;
+		if (Date.now() - movedAt > 150_000) throw new Error(`executions after ${label}: stuck at ${now.finished} finished of the ${low} accepted for 150 s (${seen})`);
 		await new Promise((done) => setTimeout(done, 1000));
 	}
 	const { statuses, finished, success } = delta();
+	const hung = pendingOf(statuses);
 	const notSuccessful = finished - success;
-	const lost = Math.max(0, low - finished);
+	const lost = Math.max(0, low - finished - hung);
 	process.stderr.write(
-		`[queue] ${label}: ${events} accepted call events and ${validRuns} routed calls; ${finished} executions finished ${((movedAt - started) / 1000).toFixed(1)} s after the last answer (${JSON.stringify(statuses)}); accepted without an execution: ${lost}; executions for requests n8n refused: ${Math.max(0, finished - low)}; not successful: ${notSuccessful}\n`,
+		`[queue] ${label}: ${events} accepted call events and ${validRuns} routed calls; executions ${JSON.stringify(statuses)}, settled ${((movedAt - started) / 1000).toFixed(1)} s after the last answer; left running by n8n: ${hung}; accepted without an execution: ${lost}; executions for requests n8n refused: ${Math.max(0, finished + hung - low)}; not successful: ${notSuccessful}\n`,
 	);
-	// `mayFail`: executions the fault may end as something else than success (measured, documented).
+	// `mayFail`: executions the fault may end as something else than success; `mayHang`: ones n8n
+	// may leave "running" for good (measured, documented where the fault's test is).
 	expect(notSuccessful).toBeLessThanOrEqual(mayFail);
+	expect(hung).toBeLessThanOrEqual(mayHang);
 	expect(lost).toBeLessThanOrEqual(mayLose);
-	expect(finished).toBeLessThanOrEqual(high);
+	expect(finished + hung).toBeLessThanOrEqual(high);
 	if (!refusal) expect(allOf('callStarted') - before.started + allOf('callEnded') - before.ended).toBe(events);
 	if (!refusal) expect(allOf('valid') - before.valid).toBe(validRuns);
 }
 
+/** Jobs the two workers hold at once (n8n's worker concurrency, 10 each). */
+const WORKER_JOBS = 20;
 /** Requests in flight at any moment of a fault test: the 50 concurrent calls and the one route request. */
 const IN_FLIGHT = 51;
 
@@ -614,8 +620,11 @@ describe('faults, each during a load of call pairs and route requests', () => {
 
 	// Measured (docs/queue-mode.md): while Redis loads its append-only file after the restart, n8n
 	// sends it commands (its client skips Redis's ready check) and answers those requests 500
-	// "LOADING Redis is loading the dataset in memory"; 36 of 300 call events in one run.
-	test('Redis stopped for 10 s and restarted: every request answered validly or refused by n8n while Redis loads; every accepted event executed once', async () => {
+	// "LOADING Redis is loading the dataset in memory"; 36 of 300 call events in one run. A worker
+	// whose job hit LOADING ("Worker errored while running execution", "Failed to notify main")
+	// leaves that execution "running" for good in n8n 2.40.7: 1 in one run; at most the jobs the
+	// two workers hold (2 × concurrency 10).
+	test('Redis stopped for 10 s and restarted: every request answered validly or refused by n8n while Redis loads; every accepted event executed once or left running by n8n (counted)', async () => {
 		await underFault(
 			'Redis down 10 s',
 			async () => {
@@ -628,6 +637,9 @@ describe('faults, each during a load of call pairs and route requests', () => {
 			// cache, which is Redis in queue mode, and any error there becomes that 404
 			// (webhook-helpers.js 343–347, `getWorkflowProjectCached`, n8n 2.40.7).
 			/^(500 .*LOADING Redis is loading the dataset in memory|404 .*Cannot find workflow)/,
+			0,
+			0,
+			WORKER_JOBS,
 		);
 		await allHealthy();
 	}, 20 * 60 * 1000);
