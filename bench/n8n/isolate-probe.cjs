@@ -9,7 +9,7 @@
 // counts (task runners inherit NODE_OPTIONS and are skipped). Nothing here changes what n8n does.
 'use strict';
 const { createRequire } = require('node:module');
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 
 const out = process.env.BENCH_ISOLATE_PROBE;
 const entry = process.argv[1] ?? '';
@@ -43,5 +43,9 @@ if (out && /[\\/]n8n[\\/]bin[\\/]n8n$/.test(entry)) {
 			throw error;
 		}
 	};
-	setInterval(() => writeFileSync(out, JSON.stringify(counts)), 200).unref();
+	// Written aside and renamed, so the bench never reads a half-written file.
+	setInterval(() => {
+		writeFileSync(`${out}.tmp`, JSON.stringify(counts));
+		renameSync(`${out}.tmp`, out);
+	}, 200).unref();
 }
