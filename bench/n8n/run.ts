@@ -330,9 +330,11 @@ type RouteRow = { variant: string; result: LoadResult; fallbacks: number; cost?:
 
 /** Each row against n8n's Webhook + Respond to Webhook at the same number of callers (req/s: higher is better; p99: lower is better). */
 function routeTable(rows: RouteRow[]) {
+	// Runs from before the cost columns existed (results.json of 2026-11-30T21:40) render as they did.
+	const costs = rows.some((row) => row.cost);
 	const lines = [
-		'| concurrent callers | workflow | requests | req/s | req/s vs floor | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers | n8n CPU ms per request | isolates created per request | requests per s incl. their executions |',
-		'|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		`| concurrent callers | workflow | requests | req/s | req/s vs floor | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers |${costs ? ' n8n CPU ms per request | isolates created per request | requests per s incl. their executions |' : ''}`,
+		`|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${costs ? '---:|---:|---:|' : ''}`,
 	];
 	for (const { variant, result, fallbacks, cost } of rows) {
 		const at = (name: string) => rows.find((row) => row.variant === name && row.result.concurrency === result.concurrency)?.result;
@@ -340,7 +342,7 @@ function routeTable(rows: RouteRow[]) {
 		// Runs from before the floor row existed (results.json of 2026-11-23) show "–".
 		const floor = at(ROUTE_FLOOR);
 		lines.push(
-			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${floor ? ratio(result.perSecond, floor.perSecond) : '–'} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} | ${cost?.cpuMsPerRequest ?? '–'} | ${cost?.isolatesPerRequest ?? '–'} | ${cost?.executionsDoneSeconds ? round1(result.requests / Math.max(cost.executionsDoneSeconds, result.seconds)) : '–'} |`,
+			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${floor ? ratio(result.perSecond, floor.perSecond) : '–'} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} |${costs ? ` ${cost?.cpuMsPerRequest ?? '–'} | ${cost?.isolatesPerRequest ?? '–'} | ${cost?.executionsDoneSeconds ? round1(result.requests / Math.max(cost.executionsDoneSeconds, result.seconds)) : '–'} |` : ''}`,
 		);
 	}
 	return lines.join('\n');
