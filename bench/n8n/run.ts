@@ -3,8 +3,8 @@
 // into BENCHMARKS.md between the "n8n-bench" markers (the rest of the file is left alone).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { ALOVOICE_TOKEN, fakeAudio } from '../../test/server/alovoice';
@@ -169,15 +169,46 @@ interface RouteVariant {
 	workflowId: string;
 }
 
-async function benchRoute(stack: Stack, variants: RouteVariant[]) {
+/** CPU time of the n8n process so far, all its threads (the isolates' included), from /proc. */
+function cpuMs(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	// utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+type ProbeCounts = { created: number; warmAcquires: number; coldAcquires: number };
+
+/** The isolate probe's counts (bench/n8n/isolate-probe.cjs), read after its next write. */
+async function probeCounts(file: string): Promise<ProbeCounts | undefined> {
+	await new Promise((done) => setTimeout(done, 400));
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ProbeCounts) : undefined;
+}
+
+/** n8n settings that load the isolate probe; its counts go to a fresh file per n8n start. */
+function withProbe(env: Record<string, string> = {}): { env: Record<string, string>; probeFile: string } {
+	const probeFile = join(tmpdir(), `alovoice-bench-isolates-${process.pid}-${Date.now()}.json`);
+	rmSync(probeFile, { force: true });
+	return { env: { ...env, NODE_OPTIONS: `--require ${join(PACKAGE_ROOT, 'bench', 'n8n', 'isolate-probe.cjs')}`, BENCH_ISOLATE_PROBE: probeFile }, probeFile };
+}
+
+/** When the workflow's last stored execution stopped (ms since the epoch), from n8n's database. */
+function lastStoppedAt(stack: Stack, workflowId: string): number | undefined {
+	const [row] = stack.n8n.sql<{ stopped: string | null }>('SELECT MAX(stoppedAt) AS stopped FROM execution_entity WHERE workflowId = ?', [workflowId]);
+	return row?.stopped ? Date.parse(`${row.stopped.replace(' ', 'T')}Z`) : undefined;
+}
+
+async function benchRoute(stack: Stack, variants: RouteVariant[], probeFile: string) {
 	const rows: RouteRow[] = [];
 	const body = JSON.stringify({ from_number: '974244100', line_number: '712037006', queue_number: 6000, direction: 'inc' });
 	const same = (action: Record<string, unknown>, expected: { action_type: string; action_data: string }) =>
 		action.action_type === expected.action_type && action.action_data === expected.action_data;
-	for (const concurrency of [1, 10, 50]) {
+	for (const concurrency of ROUTE_CALLERS) {
 		for (const variant of variants) {
 			// The workflow's answer, or the trigger's fallback (a caller still served, but not by the workflow).
 			let fallbacks = 0;
+			const pid = stack.n8n.pid!;
+			const before = { cpu: cpuMs(pid), probe: await probeCounts(probeFile), stopped: lastStoppedAt(stack, variant.workflowId) };
+			const startedAt = Date.now();
 			const result = await runLoad(ROUTE_REQUESTS, concurrency, async () => {
 				const answer = await fetch(variant.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 				const text = await answer.text();
@@ -186,11 +217,21 @@ async function benchRoute(stack: Stack, variants: RouteVariant[]) {
 				if (same(action, ROUTE_FALLBACK)) fallbacks++;
 				else if (!same(action, ROUTE_ANSWER)) throw new Error(`${variant.name}: answered ${text}`);
 			});
-			rows.push({ variant: variant.name, result, fallbacks });
-			process.stderr.write(`[bench] route ${variant.name} c=${concurrency}: ${JSON.stringify({ ...result, fallbacks })}\n`);
 			// Each row starts on a settled n8n: executions a row left running would otherwise load
 			// the next row's n8n (and on a busy machine its SQLite answered 503 "Database is not ready").
 			await waitFor(() => !('running' in executionCounts(stack.n8n, variant.workflowId)), 60_000, 'route executions').catch(() => undefined);
+			// What the row cost n8n, its executions included: CPU per request, isolates per request,
+			// and when its last execution stopped (answers can run ahead of the executions they start).
+			const probe = await probeCounts(probeFile);
+			const stopped = lastStoppedAt(stack, variant.workflowId);
+			const cost: RouteCost = { cpuMsPerRequest: round1((cpuMs(pid) - before.cpu) / ROUTE_REQUESTS) };
+			if (probe && before.probe) {
+				cost.isolatesPerRequest = round1((probe.created - before.probe.created) / ROUTE_REQUESTS, 2);
+				cost.coldAcquiresPerRequest = round1((probe.coldAcquires - before.probe.coldAcquires) / ROUTE_REQUESTS, 2);
+			}
+			if (stopped !== undefined && stopped !== before.stopped) cost.executionsDoneSeconds = round1((stopped - startedAt) / 1000, 2);
+			rows.push({ variant: variant.name, result, fallbacks, cost });
+			process.stderr.write(`[bench] route ${variant.name} c=${concurrency}: ${JSON.stringify({ ...result, fallbacks, ...cost })}\n`);
 		}
 	}
 	// Let the executions of the last burst finish before the next benchmark uses the machine;
@@ -274,21 +315,34 @@ function storedTable(stored: Array<{ variant: string; counts: Record<string, num
 /** "1.18×": this row's figure over the baseline's, the way the issue asks the figures to be read. */
 const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–');
 
-type RouteRow = { variant: string; result: LoadResult; fallbacks: number };
+const round1 = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** What a row cost n8n (absent in runs before 2026-11-30's isolate look). */
+interface RouteCost {
+	cpuMsPerRequest: number;
+	isolatesPerRequest?: number;
+	coldAcquiresPerRequest?: number;
+	/** From the row's first request to its last execution's stoppedAt. */
+	executionsDoneSeconds?: number;
+}
+
+type RouteRow = { variant: string; result: LoadResult; fallbacks: number; cost?: RouteCost };
 
 /** Each row against n8n's Webhook + Respond to Webhook at the same number of callers (req/s: higher is better; p99: lower is better). */
 function routeTable(rows: RouteRow[]) {
+	// Runs from before the cost columns existed (results.json of 2026-11-30T21:40) render as they did.
+	const costs = rows.some((row) => row.cost);
 	const lines = [
-		'| concurrent callers | workflow | requests | req/s | req/s vs floor | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers |',
-		'|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		`| concurrent callers | workflow | requests | req/s | req/s vs floor | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers |${costs ? ' n8n CPU ms per request | isolates created per request | requests per s incl. their executions |' : ''}`,
+		`|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${costs ? '---:|---:|---:|' : ''}`,
 	];
-	for (const { variant, result, fallbacks } of rows) {
+	for (const { variant, result, fallbacks, cost } of rows) {
 		const at = (name: string) => rows.find((row) => row.variant === name && row.result.concurrency === result.concurrency)?.result;
 		const baseline = at(ROUTE_BASELINE)!;
 		// Runs from before the floor row existed (results.json of 2026-11-23) show "–".
 		const floor = at(ROUTE_FLOOR);
 		lines.push(
-			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${floor ? ratio(result.perSecond, floor.perSecond) : '–'} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} |`,
+			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${floor ? ratio(result.perSecond, floor.perSecond) : '–'} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} |${costs ? ` ${cost?.cpuMsPerRequest ?? '–'} | ${cost?.isolatesPerRequest ?? '–'} | ${cost?.executionsDoneSeconds ? round1(result.requests / Math.max(cost.executionsDoneSeconds, result.seconds)) : '–'} |` : ''}`,
 		);
 	}
 	return lines.join('\n');
@@ -324,7 +378,21 @@ const ROUTE_WORKFLOWS = () => [
 	routeTriggerAnswerNode(),
 ];
 
+/**
+ * BENCH_ROWS (workflow ids, comma-separated, e.g. BenchRouteRul2x1) and BENCH_CALLERS (e.g. 1 or
+ * 1,10) keep a --quick look short on a shared machine; the floor and Webhook + Respond rows always
+ * run, as every ratio needs them. A full run for BENCHMARKS.md takes every row.
+ */
+const ROUTE_ROWS = process.env.BENCH_ROWS?.split(',').map((id) => id.trim()).filter(Boolean);
+const ROUTE_CALLERS = (process.env.BENCH_CALLERS ?? '1,10,50').split(',').map(Number);
+if (!QUICK && (ROUTE_ROWS || process.env.BENCH_CALLERS)) throw new Error('BENCH_ROWS and BENCH_CALLERS are for --quick runs only');
+
 function routeVariants(stack: Stack): RouteVariant[] {
+	const all = allRouteVariants(stack);
+	return ROUTE_ROWS ? all.filter((v) => v.name === ROUTE_FLOOR || v.name === ROUTE_BASELINE || ROUTE_ROWS.includes(v.workflowId)) : all;
+}
+
+function allRouteVariants(stack: Stack): RouteVariant[] {
 	const hooks = stack.n8n.webhooks();
 	const hook = (workflow: string) => hooks.find((candidate) => candidate.workflow === workflow)!.url;
 	return [
@@ -385,12 +453,13 @@ async function measure(): Promise<Measured> {
 					campaignAloVoice(),
 				]),
 	];
-	const stack = await startStack(workflows, { logLevel: 'info', extraPackages: EXTRA_PACKAGES, n8nEnv: LAZY_ONLY ? ROUTE_SETTINGS[0] : undefined });
+	const probe = withProbe(LAZY_ONLY ? ROUTE_SETTINGS[0] : undefined);
+	const stack = await startStack(workflows, { logLevel: 'info', extraPackages: EXTRA_PACKAGES, n8nEnv: probe.env });
 	let route: Awaited<ReturnType<typeof benchRoute>>;
 	let results: ResultsRow[] | undefined;
 	let campaign: Awaited<ReturnType<typeof benchCampaign>> | undefined;
 	try {
-		route = await benchRoute(stack, routeVariants(stack));
+		route = await benchRoute(stack, routeVariants(stack), probe.probeFile);
 		if (!QUICK) {
 			results = await benchResults(stack, [
 				{ name: 'Webhook + Split Out + HTTP Request node', path: 'bench-results-http', withSecrets: true },
@@ -403,9 +472,10 @@ async function measure(): Promise<Measured> {
 	}
 	const routeSettings: Measured['routeSettings'] = [];
 	for (const env of LAZY_ONLY ? [] : ROUTE_SETTINGS) {
-		const tuned = await startStack(ROUTE_WORKFLOWS(), { logLevel: 'info', n8nEnv: env, extraPackages: EXTRA_PACKAGES });
+		const tunedProbe = withProbe(env);
+		const tuned = await startStack(ROUTE_WORKFLOWS(), { logLevel: 'info', n8nEnv: tunedProbe.env, extraPackages: EXTRA_PACKAGES });
 		try {
-			routeSettings.push({ env, ...(await benchRoute(tuned, routeVariants(tuned))) });
+			routeSettings.push({ env, ...(await benchRoute(tuned, routeVariants(tuned), tunedProbe.probeFile)) });
 		} finally {
 			await tuned.stop();
 		}
