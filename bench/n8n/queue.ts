@@ -55,7 +55,7 @@ const PAIR_VARIANTS = [2, 1].map((version) => ({
 
 /** CPU seconds per role, read from /proc by process group (an n8n process's task runner is in its group). */
 type Cpu = Record<string, number>;
-const CPU_ROLES = ['webhook processes', 'workers', 'main', 'PostgreSQL', 'Redis', 'bench client'] as const;
+const CPU_ROLES = ['webhook processes', 'workers', 'main', 'PostgreSQL', 'Redis', 'bench client', 'rest of the machine'] as const;
 const TICK = 100; // getconf CLK_TCK on Linux
 
 function cpuTicksByGroup(): Map<number, number> {
@@ -81,7 +81,11 @@ function cpuNow(stack: QueueStack): Cpu {
 	const ticks = cpuTicksByGroup();
 	const of = (pids: Array<number | undefined>) => pids.reduce<number>((sum, pid) => sum + (pid ? (ticks.get(pid) ?? 0) : 0), 0) / TICK;
 	const own = process.cpuUsage();
-	return {
+	// The whole machine's busy time (/proc/stat: every field but idle and iowait), so what other
+	// programs on a shared machine took shows as "rest of the machine".
+	const total = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+	const machine = (total.reduce((a, b) => a + b, 0) - total[3] - total[4]) / TICK;
+	const cpu = {
 		'webhook processes': of(stack.webhookProcesses.map((side) => side.process.pid)),
 		workers: of(stack.workers.map((side) => side.process.pid)),
 		main: of([stack.main.pid]),
@@ -89,6 +93,7 @@ function cpuNow(stack: QueueStack): Cpu {
 		Redis: of([stack.redis.server?.pid]),
 		'bench client': (own.user + own.system) / 1e6,
 	};
+	return { ...cpu, 'rest of the machine': machine - Object.values(cpu).reduce((a, b) => a + b, 0) };
 }
 
 /** Cores busy per role over `seconds` of wall time (1.00 = one core all the time). */
@@ -257,6 +262,10 @@ async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number
 	for (const [status, count] of [...Object.entries(minus(after.started, before.started)), ...Object.entries(minus(after.ended, before.ended))]) {
 		stored[status] = (stored[status] ?? 0) + count;
 	}
+	// A worker's log line can reach its file a moment after the execution is stored.
+	const storedTotal = Object.values(stored).reduce((a, b) => a + b, 0);
+	const logged = () => Object.values(minus(workerRuns(stack), runsBefore)).reduce((a, b) => a + b, 0);
+	for (let waited = 0; logged() < storedTotal && waited < 15; waited++) await sleep(1000);
 	const row: PairRow = {
 		variant: variant.name,
 		processes,
