@@ -3,7 +3,7 @@
 // two workers) with one and with two webhook processes serving the requests. Writes its report
 // into BENCHMARKS.md between the "n8n-bench-queue" markers (`npm run bench` leaves them alone).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -331,10 +331,9 @@ async function measure(): Promise<MeasuredQueue> {
 	buildPackage(log);
 	ensureQueueServers(log);
 	const engines: EngineRun[] = [];
-	for (const engine of ENGINES) engines.push(await measureEngine(engine));
 	const postgresMajor = postgresBin()?.split('/').at(-2) ?? '?';
 	const redisVersion = /v=([\d.]+)/.exec(execFileSync('/usr/bin/redis-server', ['--version'], { encoding: 'utf8' }))?.[1] ?? '?';
-	return {
+	const measured = (): MeasuredQueue => ({
 		at: new Date().toISOString().slice(0, 16),
 		machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node ${NODE_PACKAGE_VERSION}, PostgreSQL ${postgresMajor}, Redis ${redisVersion}, log level info`,
 		settings: {
@@ -348,7 +347,13 @@ async function measure(): Promise<MeasuredQueue> {
 		},
 		engines,
 		runSeconds: Math.round((Date.now() - begun) / 1000),
-	};
+	});
+	for (const engine of ENGINES) {
+		engines.push(await measureEngine(engine));
+		// Kept after each stack, so a later stack's failure does not lose the figures measured before it.
+		writeFileSync(RESULTS_FILE, `${JSON.stringify(measured(), null, '\t')}\n`);
+	}
+	return measured();
 }
 
 const counts = (byStatus: Record<string, number>) =>
@@ -466,6 +471,11 @@ function writeSection(report: string) {
 }
 
 async function main() {
+	// The stack's PostgreSQL, Redis and n8n folders go under the package (.bench-tmp/, ignored by
+	// git) instead of /tmp: on a shared machine a sweep of /tmp/n8n-* by another run removed the
+	// cluster of a running benchmark.
+	process.env.TMPDIR = process.env.BENCH_QUEUE_TMPDIR ?? join(PACKAGE_ROOT, '.bench-tmp');
+	mkdirSync(process.env.TMPDIR, { recursive: true });
 	// --report: re-render BENCHMARKS.md from the last run's figures (after editing notes-queue.md) without measuring again.
 	const reportOnly = process.argv.includes('--report');
 	const measured: MeasuredQueue = reportOnly ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : await measure();
