@@ -304,8 +304,11 @@ export class N8nInstance {
 		return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 	}
 
-	/** Imports the workflows and publishes (activates) each, so their production URLs exist. */
-	importWorkflows(workflows: Array<{ id: string }>) {
+	/**
+	 * Imports the workflows and publishes (activates) each, so their production URLs exist.
+	 * `publish: false` imports only: the queue stack publishes them all in one SQL statement.
+	 */
+	importWorkflows(workflows: Array<{ id: string }>, { publish = true } = {}) {
 		// n8n 1.x has no publish:workflow (activating is update:workflow there), and its import
 		// needs `active` and `settings` filled in (a null settings fails every execution).
 		const legacy = this.n8nVersion().startsWith('1.');
@@ -313,6 +316,7 @@ export class N8nInstance {
 		writeFileSync(file, JSON.stringify(legacy ? workflows.map((workflow) => ({ active: false, settings: {}, ...workflow })) : workflows));
 		this.cli(['import:workflow', `--input=${file}`]);
 		rmSync(file);
+		if (!publish) return;
 		for (const workflow of workflows) {
 			this.cli(legacy ? ['update:workflow', `--id=${workflow.id}`, '--active=true'] : ['publish:workflow', `--id=${workflow.id}`]);
 		}

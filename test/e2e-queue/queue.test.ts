@@ -30,6 +30,36 @@ const lastNode = (answerTimeout: number) => ({
 const route = (id: string, name: string, trigger: Record<string, unknown>, chain: ChainNode[] = []): Workflow =>
 	chainWorkflow(id, name, { ...ALOVOICE_TRIGGER, parameters: trigger }, chain);
 
+// The AloVoice Answer node after the trigger's version 2 (the version whose modes name the node;
+// README, "Trigger versions"): the node runs on a worker, its answer travels back to the webhook
+// process that holds the PBX's request.
+const ANSWER_FALLBACK = { action_type: 'ivr', action_data: '7771' };
+const answerRoute = (answerTimeout: number) => ({
+	event: 'routeRequest',
+	routeMode: 'responseNode',
+	fallbackActionType: ANSWER_FALLBACK.action_type,
+	fallbackActionData: ANSWER_FALLBACK.action_data,
+	answerTimeout,
+});
+const answerStart = { event: 'callStarted', callStartAnswer: 'responseNode', answerTimeout: 5 };
+const answerNode = (name: string, parameters: Record<string, unknown>): ChainNode => ({
+	name,
+	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
+	typeVersion: 1,
+	parameters,
+});
+const waitNode = (name: string, seconds: number): ChainNode => ({
+	name,
+	type: 'n8n-nodes-base.wait',
+	typeVersion: 1.1,
+	parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' },
+});
+function answered(id: string, name: string, trigger: Record<string, unknown>, chain: ChainNode[] = []): Workflow {
+	const workflow = route(id, name, trigger, chain);
+	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
+	return workflow;
+}
+
 const RULES = [
 	{ caller: '901000001', actionType: 'peer', actionData: '2001', answer: { action_type: 'peer', action_data: '2001' } },
 	{ caller: '901000002', actionType: 'queue', actionData: '6001', answer: { action_type: 'queue', action_data: '6001' } },
@@ -64,6 +94,34 @@ const W = {
 		{ name: 'Slow CRM', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: 4, unit: 'seconds' } },
 		setNode('Decide', INTENDED),
 	]),
+	answerRoute: answered('qAnswerRoute0001', 'queue answer node: route, then the workflow goes on', answerRoute(5), [
+		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
+		waitNode('Slow CRM', 3),
+		setNode('CRM row', { caller: '={{ $json.fromNumberE164 }}', routedTo: "={{ $('Answer PBX').item.json.pbxAnswer.action_data }}" }),
+	]),
+	answerInvalid: answered('qAnswerInvalid01', 'queue answer node: invalid Action Data', answerRoute(5), [
+		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' }),
+	]),
+	answerTwice: answered('qAnswerTwice0001', 'queue answer node: answered twice', answerRoute(5), [
+		answerNode('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+		answerNode('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
+	]),
+	answerNever: answered('qAnswerNever0001', 'queue answer node: never answered', answerRoute(5), [setNode('No answer', { note: 'this branch does not answer' })]),
+	answerLate: answered('qAnswerLate00001', 'queue answer node: answered too late', answerRoute(1), [
+		waitNode('Slow CRM', 4),
+		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+	]),
+	answerStart: answered('qAnswerStart0001', 'queue answer node: call started, id and callto', answerStart, [
+		answerNode('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
+		setNode('CRM row', { crmId: '=crm-{{ $json.innerPhone }}' }),
+	]),
+	answerStartPlain: answered('qAnswerStart0002', 'queue answer node: call started, id alone', answerStart, [
+		answerNode('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' }),
+	]),
+	answerStartBad: answered('qAnswerStart0003', 'queue answer node: call started, callto not a number', answerStart, [
+		answerNode('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' }),
+	]),
+	answerEnded: answered('qAnswerEnded0001', 'queue answer node: call ended', { event: 'callEnded' }),
 };
 type Key = keyof typeof W;
 
@@ -197,6 +255,129 @@ describe('trigger events through the webhook process', () => {
 	});
 });
 
+/** The n8n processes whose log says they ran execution `id` (a worker logs "Worker started execution <id>"). */
+function ranBy(id: string): string[] {
+	const started = new RegExp(`Worker started execution ${id}\\b`);
+	return stack.queue.logs().filter((log) => started.test(log.text)).map((log) => log.name);
+}
+
+/** The workflow's one execution with `status`, its run data, and which process ran it (a worker). */
+async function answerExecution(key: Key, status: string) {
+	const id = W[key].id;
+	await waitFor(() => counts(key)[status] === 1, 60_000, `one ${status} execution of ${id}`);
+	expect(counts(key)).toEqual({ [status]: 1 });
+	const [execution] = await listExecutions(stack.queue.main, id);
+	const stored = await executionRunData(stack.queue.main, execution.id);
+	expect(stored.status).toBe(status);
+	expect(ranBy(execution.id)).toEqual([expect.stringMatching(/^worker-\d$/)]);
+	return { ...stored, id: execution.id };
+}
+
+const webhookLog = () => stack.queue.webhookProcesses[0].process.log();
+
+describe('the AloVoice Answer node, run by a worker', () => {
+	test('its URLs are the webhook process', () => {
+		const port = String(stack.queue.webhookProcesses[0].port);
+		for (const key of Object.keys(W).filter((candidate) => candidate.startsWith('answer')) as Key[]) {
+			expect({ key, port: new URL(urls[key]).port }).toEqual({ key, port });
+		}
+	});
+
+	test("route request: the node's answer reaches the caller while the worker's execution goes on; the node after it runs", async () => {
+		const got = await sendEvent(urls.answerRoute, examples.routeRequest);
+		// Before the 3 s Wait after the node ends: the execution is not finished when the answer is in.
+		const atAnswer = counts('answerRoute');
+		expect({ status: got.status, contentType: got.contentType, body: got.body }).toEqual({
+			status: 200,
+			contentType: 'application/json; charset=utf-8',
+			body: '{"action_type":"queue","action_data":"6000"}',
+		});
+		expect(atAnswer.success ?? 0).toBe(0);
+		expect(atAnswer.error ?? 0).toBe(0);
+		process.stderr.write(`[queue] answer node: route answered in ${got.ms} ms, execution then ${JSON.stringify(atAnswer)}\n`);
+		const { runData } = await answerExecution('answerRoute', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ fromNumber: '974244100', pbxAnswer: { sent: true, action_type: 'queue', action_data: '6000' } });
+		expect(nodeOutput(runData, 'CRM row')).toEqual([{ caller: '+998974244100', routedTo: '6000' }]);
+	});
+
+	test('a bad Action Data is refused before sending: the execution fails naming the field, the fallback answers at once', async () => {
+		const got = await sendEvent(urls.answerInvalid, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: ANSWER_FALLBACK });
+		// At once: when the worker's execution fails, well before the 5 s Answer Timeout.
+		expect(got.ms).toBeLessThan(4000);
+		process.stderr.write(`[queue] answer node: invalid Action Data, fallback in ${got.ms} ms\n`);
+		const { runData } = await answerExecution('answerInvalid', 'error');
+		expect(JSON.stringify(runData['Answer PBX'])).toContain('Action Data: action_data for peer must be its number (digits), got \\"abc\\"');
+	});
+
+	test('answered twice: the first answer reaches the caller, the second node sends nothing and says so', async () => {
+		const got = await sendEvent(urls.answerTwice, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: { action_type: 'peer', action_data: '2000' } });
+		const { runData } = await answerExecution('answerTwice', 'success');
+		expect(nodeOutput(runData, 'First')[0]).toMatchObject({ pbxAnswer: { sent: true, action_type: 'peer', action_data: '2000' } });
+		expect(nodeOutput(runData, 'Second')[0]).toMatchObject({
+			pbxAnswer: {
+				sent: false,
+				reason: 'the PBX was already answered in this execution by "First"; this answer was not sent',
+				wouldHaveSent: { action_type: 'trunk', action_data: '+998712037006' },
+			},
+		});
+	});
+
+	test('never answered: the execution ends without an answer node, the fallback answers at once', async () => {
+		const got = await sendEvent(urls.answerNever, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: ANSWER_FALLBACK });
+		expect(got.ms).toBeLessThan(4000);
+		process.stderr.write(`[queue] answer node: never answered, fallback in ${got.ms} ms\n`);
+		const { runData } = await answerExecution('answerNever', 'success');
+		expect(nodeOutput(runData, 'No answer')[0]).toMatchObject({ note: 'this branch does not answer' });
+	});
+
+	test('answered too late: the fallback goes out at the 1 s Answer Timeout, the late answer is dropped', async () => {
+		const got = await sendEvent(urls.answerLate, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: ANSWER_FALLBACK });
+		expect(got.ms).toBeGreaterThanOrEqual(900);
+		expect(got.ms).toBeLessThan(3500);
+		const { id, runData } = await answerExecution('answerLate', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true } });
+		// Dropped silently: the webhook process handles the worker's late answer before the job's
+		// end, and writing it must not fail (Node refused n8n's setHeaders after the fallback).
+		await waitFor(() => new RegExp(`Execution ${id} \\(job \\d+\\) finished`).test(webhookLog()), 30_000, `the webhook process seeing execution ${id} end`);
+		const path = new URL(urls.answerLate).pathname;
+		expect(webhookLog().split('\n').filter((line) => line.includes(`webhook request POST ${path}`))).toEqual([]);
+	});
+
+	test('call started: the ID with callto goes out as JSON, the workflow goes on; the call ended with that ID is stored with it', async () => {
+		const got = await sendEvent(urls.answerStart, examples.callStart);
+		// The trigger's call-start answers with callto are JSON without a charset (callStartBody).
+		expect([got.status, got.contentType, got.body]).toEqual([200, 'application/json', '{"id":"crm-2000","callto":"991234567"}']);
+		const { runData } = await answerExecution('answerStart', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true, id: 'crm-2000', callto: '991234567' } });
+		expect(nodeOutput(runData, 'CRM row')).toEqual([{ crmId: 'crm-2000' }]);
+
+		const ended = await sendEvent(urls.answerEnded, { ...examples.callEnd, call_id: 'crm-2000' });
+		expect([ended.status, ended.body]).toEqual([200, 'true']);
+		const end = await answerExecution('answerEnded', 'success');
+		expect(nodeOutput(end.runData, 'AloVoice Trigger')[0]).toMatchObject({ event: 'callEnded', callId: 'crm-2000' });
+	});
+
+	test('call started: an ID alone goes out as plain text', async () => {
+		const got = await sendEvent(urls.answerStartPlain, examples.callStart);
+		expect([got.status, got.contentType, got.body]).toEqual([200, 'text/plain; charset=utf-8', '4711']);
+		const { runData } = await answerExecution('answerStartPlain', 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true, id: '4711' } });
+	});
+
+	test("call started: a callto that is not a number, nothing sent by the node, the trigger answers its own ID", async () => {
+		const got = await sendEvent(urls.answerStartBad, examples.callStart);
+		expect(got.status).toBe(200);
+		expect(got.body).toMatch(/^[0-9a-f]{32}$/);
+		const { runData } = await answerExecution('answerStartBad', 'error');
+		expect(nodeOutput(runData, 'AloVoice Trigger')[0]).toMatchObject({ fallbackCallId: got.body });
+		expect(JSON.stringify(runData['Answer PBX'])).toContain('Forward To (callto)');
+	});
+});
+
 describe('every action operation, run by a worker', () => {
 	test.each(ACTION_CASES.map((action, index) => [`${caseKey(action)} #${index}`, action, index] as const))(
 		'%s: answered through the webhook process with the node output; stored as a success',
@@ -314,14 +495,22 @@ function routeProbe() {
 }
 
 const allOf = (key: Key) => Object.values(counts(key)).reduce((a, b) => a + b, 0);
+/** Executions of the call events and the routed calls (workflow answers), per status. */
+function statusTotals(): Record<string, number> {
+	const totals: Record<string, number> = {};
+	for (const key of ['callStarted', 'callEnded', 'valid'] as const) {
+		for (const [status, count] of Object.entries(counts(key))) totals[status] = (totals[status] ?? 0) + count;
+	}
+	return totals;
+}
 
 /**
  * FAULT_PAIRS call pairs at 50 concurrent with route requests beside them; `fault` starts when a
  * third of the pairs are answered. Checks every answer and that each event ends up as exactly
  * one successful execution; reports the figures.
  */
-async function underFault(label: string, fault: () => Promise<void>, refusal?: RegExp, mayFail = 0) {
-	const before = { started: allOf('callStarted'), ended: allOf('callEnded'), valid: allOf('valid'), success: successes(), validSuccess: counts('valid').success ?? 0 };
+async function underFault(label: string, fault: () => Promise<void>, refusal?: RegExp, mayFail = 0, mayLose = 0, mayHang = 0) {
+	const before = { started: allOf('callStarted'), ended: allOf('callEnded'), valid: allOf('valid'), statuses: statusTotals() };
 	const probe = routeProbe();
 	let faulted: Promise<void> | undefined;
 	let pairs: Awaited<ReturnType<typeof callPairs>>;
@@ -358,27 +547,61 @@ async function underFault(label: string, fault: () => Promise<void>, refusal?: R
 	);
 	const events = pairs.acceptedEvents;
 	const validRuns = routes.filter((answer) => answer.key === 'valid' && !refusedRoutes.includes(answer)).length;
-	// Every accepted event ends as exactly one successful execution (the wait lasts while the count moves).
-	// `mayFail`: executions a fault may end as something else than success (a killed worker's).
-	const finished = (key: Key) => Object.entries(counts(key)).filter(([status]) => status !== 'new' && status !== 'running' && status !== 'waiting').reduce((a, [, n]) => a + n, 0);
-	const beforeFinished = before.started + before.ended + before.valid;
-	const storing = await waitForCount(
-		() => (mayFail ? finished('callStarted') + finished('callEnded') + finished('valid') - beforeFinished : successes() - before.success + (counts('valid').success ?? 0) - before.validSuccess),
-		events + validRuns,
-		150_000,
-		`successful executions after ${label}`,
-		() => JSON.stringify({ ...pairCounts(), valid: counts('valid') }),
-	);
-	const stored = allOf('callStarted') - before.started + allOf('callEnded') - before.ended;
+	const refusedValid = refusedRoutes.filter((answer) => answer.key === 'valid').length;
+	// Executions of the call events and of the routed calls since the fault began, by status.
+	const delta = () => {
+		const now = statusTotals();
+		const statuses = Object.fromEntries(
+			[...new Set([...Object.keys(now), ...Object.keys(before.statuses)])].map((status) => [status, (now[status] ?? 0) - (before.statuses[status] ?? 0)]),
+		);
+		const finished = Object.entries(statuses)
+			.filter(([status]) => !['new', 'running', 'waiting'].includes(status))
+			.reduce((a, [, n]) => a + n, 0);
+		return { statuses, finished, success: statuses.success ?? 0 };
+	};
+	// Every accepted request ends as exactly one finished execution. A request n8n refused may
+	// still have been executed (measured: PostgreSQL's restart answered 500 after the execution
+	// was queued), so with a fault that causes refusals the count lies between the accepted and
+	// the accepted plus the refused. `mayLose`: accepted events a fault may leave without any
+	// execution (measured, documented where the fault's test is). The wait lasts while the count
+	// moves, then until nothing is queued or running and the count has not moved for 15 s.
+	const low = events + validRuns;
+	const high = low + (refusal ? pairs.refused + refusedValid : 0);
+	const pendingOf = (statuses: Record<string, number>) => ['new', 'running', 'waiting'].reduce((a, status) => a + Math.max(0, statuses[status] ?? 0), 0);
+	const started = Date.now();
+	let seen = JSON.stringify(delta().statuses);
+	let movedAt = Date.now();
+	for (;;) {
+		const now = delta();
+		if (JSON.stringify(now.statuses) !== seen) movedAt = Date.now();
+		seen = JSON.stringify(now.statuses);
+		if (now.finished > high) throw new Error(`executions after ${label}: ${now.finished} finished, more than the ${high} requests n8n took (${seen})`);
+		// Settled: nothing changed for 30 s (an execution here takes milliseconds).
+		if (now.finished + pendingOf(now.statuses) >= low - mayLose && Date.now() - movedAt > 30_000) break;
+		if (Date.now() - movedAt > 150_000) throw new Error(`executions after ${label}: stuck at ${now.finished} finished of the ${low} accepted for 150 s (${seen})`);
+		await new Promise((done) => setTimeout(done, 1000));
+	}
+	const { statuses, finished, success } = delta();
+	const hung = pendingOf(statuses);
+	const notSuccessful = finished - success;
+	const lost = Math.max(0, low - finished - hung);
 	process.stderr.write(
-		`[queue] ${label}: all ${events} accepted call events and ${validRuns} routed calls executed successfully ${storing} s after the last answer; executions stored for the call events: ${stored} (${JSON.stringify(pairCounts())})\n`,
+		`[queue] ${label}: ${events} accepted call events and ${validRuns} routed calls; executions ${JSON.stringify(statuses)}, settled ${((movedAt - started) / 1000).toFixed(1)} s after the last answer; left running by n8n: ${hung}; accepted without an execution: ${lost}; executions for requests n8n refused: ${Math.max(0, finished + hung - low)}; not successful: ${notSuccessful}\n`,
 	);
-	const notSuccessful = events + validRuns - (successes() - before.success + (counts('valid').success ?? 0) - before.validSuccess);
-	process.stderr.write(`[queue] ${label}: executions not successful: ${notSuccessful}\n`);
+	// `mayFail`: executions the fault may end as something else than success; `mayHang`: ones n8n
+	// may leave "running" for good (measured, documented where the fault's test is).
 	expect(notSuccessful).toBeLessThanOrEqual(mayFail);
-	if (!refusal) expect(stored).toBe(events);
+	expect(hung).toBeLessThanOrEqual(mayHang);
+	expect(lost).toBeLessThanOrEqual(mayLose);
+	expect(finished + hung).toBeLessThanOrEqual(high);
+	if (!refusal) expect(allOf('callStarted') - before.started + allOf('callEnded') - before.ended).toBe(events);
 	if (!refusal) expect(allOf('valid') - before.valid).toBe(validRuns);
 }
+
+/** Jobs the two workers hold at once (n8n's worker concurrency, 10 each). */
+const WORKER_JOBS = 20;
+/** Requests in flight at any moment of a fault test: the 50 concurrent calls and the one route request. */
+const IN_FLIGHT = 51;
 
 const allHealthy = () => waitFor(async () => Object.values(await stack.queue.healthy()).every(Boolean), 120_000, 'every n8n process healthy');
 
@@ -397,8 +620,11 @@ describe('faults, each during a load of call pairs and route requests', () => {
 
 	// Measured (docs/queue-mode.md): while Redis loads its append-only file after the restart, n8n
 	// sends it commands (its client skips Redis's ready check) and answers those requests 500
-	// "LOADING Redis is loading the dataset in memory"; 36 of 300 call events in one run.
-	test('Redis stopped for 10 s and restarted: every request answered validly or refused by n8n while Redis loads; every accepted event executed once', async () => {
+	// "LOADING Redis is loading the dataset in memory"; 36 of 300 call events in one run. A worker
+	// whose job hit LOADING ("Worker errored while running execution", "Failed to notify main")
+	// leaves that execution "running" for good in n8n 2.40.7: 1 in one run; at most the jobs the
+	// two workers hold (2 × concurrency 10).
+	test('Redis stopped for 10 s and restarted: every request answered validly or refused by n8n while Redis loads; every accepted event executed once or left running by n8n (counted)', async () => {
 		await underFault(
 			'Redis down 10 s',
 			async () => {
@@ -406,15 +632,27 @@ describe('faults, each during a load of call pairs and route requests', () => {
 				await stack.queue.redis.restart(10_000);
 				process.stderr.write(`[queue] Redis was down ${Date.now() - stopped} ms\n`);
 			},
-			/^500 .*LOADING Redis is loading the dataset in memory/,
+			// n8n's two refusals while Redis loads (before any node runs): 500 "LOADING" from its
+			// queue, and 404 "Cannot find workflow": the webhook's project is read through n8n's
+			// cache, which is Redis in queue mode, and any error there becomes that 404
+			// (webhook-helpers.js 343–347, `getWorkflowProjectCached`, n8n 2.40.7).
+			/^(500 .*LOADING Redis is loading the dataset in memory|404 .*Cannot find workflow)/,
+			0,
+			0,
+			WORKER_JOBS,
 		);
 		await allHealthy();
 	}, 20 * 60 * 1000);
 
 	// Measured (docs/queue-mode.md): requests in flight when PostgreSQL went down lost their
 	// connection inside n8n: one run left one request unanswered (the client gave up after 300 s),
-	// the next answered 13 with 500 "Query runner already released. Cannot run queries anymore.".
-	test('PostgreSQL restarted: every request answered validly or refused/left unanswered by n8n (counted); every accepted event executed once', async () => {
+	// others answered 13 to 103 requests 500 (node-postgres and TypeORM errors). The trigger
+	// answers the PBX before n8n stores the execution (so a call is never held on n8n's
+	// database); an event whose execution n8n then fails to store is answered but has none (23
+	// of 109 accepted events in one run), and a worker whose database write fails ends its
+	// execution as an error (4 in that run). Both concern only the requests in flight while the
+	// database restarted: at most the 50 concurrent calls and the one route request.
+	test('PostgreSQL restarted: every request answered validly or refused/left unanswered by n8n (counted); no event executed twice; what n8n lost counted', async () => {
 		await underFault(
 			'PostgreSQL restart',
 			async () => {
@@ -422,7 +660,11 @@ describe('faults, each during a load of call pairs and route requests', () => {
 				await stack.queue.postgres.restart();
 				process.stderr.write(`[queue] PostgreSQL was down ${Date.now() - stopped} ms\n`);
 			},
-			/^(0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Connection terminated|terminating connection|ECONNREFUSED|the database system is))/,
+			// n8n's answers when its query fails on a lost connection: the node-postgres and TypeORM
+			// messages n8n passes on as a 500 (each one seen in a run here), and its own 503.
+			/^(0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Connection terminated|terminating connection|ECONNREFUSED|the database system is|timeout exceeded when trying to connect))/,
+			IN_FLIGHT,
+			IN_FLIGHT,
 		);
 		await allHealthy();
 	}, 20 * 60 * 1000);

@@ -227,4 +227,40 @@ describe('guardResponse', () => {
 		expect(text()).toMatch(/\r\n\r\nFALLBACK$/);
 		expect(reasons).toEqual(['timeout']);
 	});
+
+	// n8n 2.40.7 writes an answer that comes after the fallback (a node answering after the Answer
+	// Timeout) with res.setHeaders(...) then res.send (webhook-request-handler.js,
+	// webhook-response-headers.js); Node's setHeaders, appendHeader and removeHeader throw
+	// ERR_HTTP_HEADERS_SENT once the head is out, and n8n logged "Error in handling webhook request".
+	it('drops a late answer written with setHeaders, appendHeader and removeHeader without throwing', async () => {
+		const { res, text } = response();
+		guardResponse(res as unknown as ResponseLike, {
+			timeoutMs: 20,
+			onTimeout: () => fallback,
+			judge: () => ({ status: 500, body: 'never', contentType: 'text/plain' }),
+		});
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(res.headersSent).toBe(true);
+		expect(() => res.setHeaders(new Map([['content-type', 'application/json; charset=utf-8']]))).not.toThrow();
+		expect(() => res.appendHeader('x-late', '1')).not.toThrow();
+		expect(() => res.removeHeader('content-type')).not.toThrow();
+		res.end('{"action_type":"peer","action_data":"2000"}');
+		expect(text()).toMatch(/\r\n\r\nFALLBACK$/);
+		expect(text()).not.toMatch(/x-late|action_type/);
+	});
+
+	it('passes headers set with setHeaders and appendHeader before the answer, and removes them on a fallback', () => {
+		const { res, text } = response();
+		guardResponse(res as unknown as ResponseLike, {
+			timeoutMs: 1000,
+			onTimeout: () => fallback,
+			judge: (written) => ({ status: 200, body: `seen ${written.contentType}`, contentType: 'text/plain' }),
+		});
+		res.setHeaders(new Map([['content-type', 'application/json; charset=utf-8']]));
+		res.appendHeader('x-early', '1');
+		res.end('{}');
+		// The judged answer carries only its own content type: what n8n set before is removed.
+		expect(text()).toMatch(/\r\n\r\nseen application\/json; charset=utf-8$/);
+		expect(text()).not.toMatch(/x-early/);
+	});
 });

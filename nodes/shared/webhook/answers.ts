@@ -130,6 +130,9 @@ export interface ResponseLike {
 	statusCode: number;
 	headersSent?: boolean;
 	setHeader(name: string, value: number | string | readonly string[]): unknown;
+	/** Node >= 18.15; n8n 2.x writes a workflow's answer headers with it. */
+	setHeaders?(headers: unknown): unknown;
+	appendHeader?(name: string, value: string | readonly string[]): unknown;
 	removeHeader(name: string): void;
 	getHeader(name: string): number | string | string[] | undefined;
 	getHeaderNames?(): string[];
@@ -177,6 +180,7 @@ export function guardResponse(
 ): Guard {
 	const original = {
 		setHeader: res.setHeader.bind(res),
+		removeHeader: res.removeHeader.bind(res),
 		writeHead: res.writeHead.bind(res),
 		write: res.write.bind(res),
 		end: res.end.bind(res),
@@ -191,7 +195,7 @@ export function guardResponse(
 		if (settled) return false;
 		settled = true;
 		deadline.abort();
-		for (const name of res.getHeaderNames?.() ?? ['content-length', 'etag', 'content-type']) res.removeHeader(name);
+		for (const name of res.getHeaderNames?.() ?? ['content-length', 'etag', 'content-type']) original.removeHeader(name);
 		res.statusCode = decision.status;
 		original.setHeader('content-type', decision.contentType);
 		original.setHeader('content-length', Buffer.byteLength(decision.body));
@@ -210,6 +214,20 @@ export function guardResponse(
 		if (settled) return res;
 		return original.setHeader(name, value);
 	}) as ResponseLike['setHeader'];
+	// Node throws ERR_HTTP_HEADERS_SENT from these once the head is out; n8n 2.x writes a late
+	// answer with setHeaders, so after the answer they do nothing. Before it they are Node's own
+	// (setHeaders and appendHeader go through the guarded setHeader or keep the header in memory).
+	if (res.setHeaders) {
+		const setHeaders = res.setHeaders.bind(res);
+		res.setHeaders = (headers: unknown) => (settled ? res : setHeaders(headers));
+	}
+	if (res.appendHeader) {
+		const appendHeader = res.appendHeader.bind(res);
+		res.appendHeader = (name: string, value: string | readonly string[]) => (settled ? res : appendHeader(name, value));
+	}
+	res.removeHeader = (name: string) => {
+		if (!settled) original.removeHeader(name);
+	};
 	res.writeHead = ((status: unknown) => {
 		if (!settled && typeof status === 'number') res.statusCode = status;
 		return res;
