@@ -10,13 +10,11 @@ import { join } from 'node:path';
 import { ALOVOICE_TOKEN, fakeAudio } from '../../test/server/alovoice';
 import { executionCounts, startStack, waitFor, type Stack } from '../../test/e2e/stack';
 import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION } from '../../scripts/lib/n8n';
-import { runLoad, type LoadResult } from '../../scripts/lib/load';
+import { ROUTE_BASELINE, ROUTE_FLOOR, ratio, round1, routeRow, routeTable, storedTable, type RouteCost, type RouteRow } from './route';
 import {
 	CAMPAIGN,
 	routeFloor,
 	routeTriggerAnswerNode,
-	ROUTE_ANSWER,
-	ROUTE_FALLBACK,
 	campaignAloVoice,
 	campaignHttpRequest,
 	getResultsAloVoice,
@@ -199,24 +197,13 @@ function lastStoppedAt(stack: Stack, workflowId: string): number | undefined {
 
 async function benchRoute(stack: Stack, variants: RouteVariant[], probeFile: string) {
 	const rows: RouteRow[] = [];
-	const body = JSON.stringify({ from_number: '974244100', line_number: '712037006', queue_number: 6000, direction: 'inc' });
-	const same = (action: Record<string, unknown>, expected: { action_type: string; action_data: string }) =>
-		action.action_type === expected.action_type && action.action_data === expected.action_data;
 	for (const concurrency of ROUTE_CALLERS) {
 		for (const variant of variants) {
-			// The workflow's answer, or the trigger's fallback (a caller still served, but not by the workflow).
-			let fallbacks = 0;
 			const pid = stack.n8n.pid!;
 			const before = { cpu: cpuMs(pid), probe: await probeCounts(probeFile), stopped: lastStoppedAt(stack, variant.workflowId) };
 			const startedAt = Date.now();
-			const result = await runLoad(ROUTE_REQUESTS, concurrency, async () => {
-				const answer = await fetch(variant.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-				const text = await answer.text();
-				if (answer.status !== 200) throw new Error(`${variant.name}: ${answer.status} ${text}`);
-				const action = JSON.parse(text) as Record<string, unknown>;
-				if (same(action, ROUTE_FALLBACK)) fallbacks++;
-				else if (!same(action, ROUTE_ANSWER)) throw new Error(`${variant.name}: answered ${text}`);
-			});
+			// The workflow's answer, or the trigger's fallback (a caller still served, but not by the workflow).
+			const { result, fallbacks } = await routeRow(variant.name, ROUTE_REQUESTS, concurrency, () => variant.url);
 			// Each row starts on a settled n8n: executions a row left running would otherwise load
 			// the next row's n8n (and on a busy machine its SQLite answered 503 "Database is not ready").
 			await waitFor(() => !('running' in executionCounts(stack.n8n, variant.workflowId)), 60_000, 'route executions').catch(() => undefined);
@@ -303,51 +290,6 @@ async function benchResults(stack: Stack, variants: Array<{ name: string; path: 
 	return rows;
 }
 
-function storedTable(stored: Array<{ variant: string; counts: Record<string, number> }>) {
-	const lines = ['| workflow | executions stored by n8n (status: count) |', '|---|---|'];
-	for (const row of stored) {
-		const counts = Object.entries(row.counts).map(([status, count]) => `${status}: ${count}`).join(', ');
-		lines.push(`| ${row.variant} | ${counts || 'none'} |`);
-	}
-	return lines.join('\n');
-}
-
-/** "1.18×": this row's figure over the baseline's, the way the issue asks the figures to be read. */
-const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–');
-
-const round1 = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** What a row cost n8n (absent in runs before 2026-11-30's isolate look). */
-interface RouteCost {
-	cpuMsPerRequest: number;
-	isolatesPerRequest?: number;
-	coldAcquiresPerRequest?: number;
-	/** From the row's first request to its last execution's stoppedAt. */
-	executionsDoneSeconds?: number;
-}
-
-type RouteRow = { variant: string; result: LoadResult; fallbacks: number; cost?: RouteCost };
-
-/** Each row against n8n's Webhook + Respond to Webhook at the same number of callers (req/s: higher is better; p99: lower is better). */
-function routeTable(rows: RouteRow[]) {
-	// Runs from before the cost columns existed (results.json of 2026-11-30T21:40) render as they did.
-	const costs = rows.some((row) => row.cost);
-	const lines = [
-		`| concurrent callers | workflow | requests | req/s | req/s vs floor | req/s vs Webhook + Respond | p50 ms | p99 ms | p99 vs Webhook + Respond | max ms | fallback answers |${costs ? ' n8n CPU ms per request | isolates created per request | requests per s incl. their executions |' : ''}`,
-		`|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${costs ? '---:|---:|---:|' : ''}`,
-	];
-	for (const { variant, result, fallbacks, cost } of rows) {
-		const at = (name: string) => rows.find((row) => row.variant === name && row.result.concurrency === result.concurrency)?.result;
-		const baseline = at(ROUTE_BASELINE)!;
-		// Runs from before the floor row existed (results.json of 2026-11-23) show "–".
-		const floor = at(ROUTE_FLOOR);
-		lines.push(
-			`| ${result.concurrency} | ${variant} | ${result.requests} | ${result.perSecond} | ${floor ? ratio(result.perSecond, floor.perSecond) : '–'} | ${ratio(result.perSecond, baseline.perSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio(result.p99Ms, baseline.p99Ms)} | ${result.maxMs} | ${fallbacks} |${costs ? ` ${cost?.cpuMsPerRequest ?? '–'} | ${cost?.isolatesPerRequest ?? '–'} | ${cost?.executionsDoneSeconds ? round1(result.requests / Math.max(cost.executionsDoneSeconds, result.seconds)) : '–'} |` : ''}`,
-		);
-	}
-	return lines.join('\n');
-}
-
 type ResultsRow = { variant: string; seconds: number; runs: number[]; baseMb: number; addedMb: number };
 
 /** Against the first row, the HTTP Request node (time: lower is better). */
@@ -420,9 +362,6 @@ function allRouteVariants(stack: Stack): RouteVariant[] {
  */
 const ROUTE_SETTINGS: Array<Record<string, string>> = [{ N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }];
 
-const ROUTE_BASELINE = 'Webhook + Respond to Webhook';
-/** The floor row: bench/floor's constant-answer trigger, the limit of n8n's webhook server. */
-const ROUTE_FLOOR = 'Floor: test-only trigger v2, constant answer, no execution';
 const EXTRA_PACKAGES = [join(PACKAGE_ROOT, 'bench', 'floor')];
 
 /** Everything a run measured; kept in bench/n8n/results.json so the report can be re-rendered (`npm run bench -- --report`). */

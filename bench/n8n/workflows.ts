@@ -263,3 +263,8 @@ export function routeTriggerAnswerNode(): Workflow {
 		connections: chain('Route request', 'AloVoice Answer'),
 	};
 }
+
+/** A call event trigger (Call Started answers its own ID at once; Call Ended answers true), as the queue suite's load test has it. */
+export function callEventTrigger(id: string, name: string, event: 'callStarted' | 'callEnded', typeVersion: number): Workflow {
+	return { id, name, nodes: [node('AloVoice Trigger', 'n8n-nodes-alovoice.aloVoiceTrigger', typeVersion, 0, { event }, { webhookId: randomUUID() })], connections: {} };
+}

@@ -304,6 +304,8 @@ export interface QueueOptions {
 	keepFolders?: boolean;
 	/** More n8n settings for every process. */
 	env?: Record<string, string>;
+	/** More community package folders to load beside this one (the benchmark's floor trigger). */
+	extraPackages?: string[];
 }
 
 /** An n8n process beside the main: `n8n webhook` or `n8n worker`. */
@@ -341,6 +343,7 @@ export class QueueStack {
 			port: options.port,
 			keepUserFolder: options.keepFolders,
 			env: this.mainEnv,
+			extraPackages: options.extraPackages,
 		});
 	}
 
@@ -514,12 +517,12 @@ export class QueueStack {
 		return result;
 	}
 
-	/** The production webhooks n8n registered (in PostgreSQL), as URLs of the first webhook process. */
-	webhooks(): Array<{ workflow: string; node: string; method: string; url: string }> {
+	/** The production webhooks n8n registered (in PostgreSQL), as URLs of the first webhook process (or of `side`). */
+	webhooks(side: N8nSideProcess = this.webhookProcesses[0]): Array<{ workflow: string; node: string; method: string; url: string }> {
 		const rows = this.postgres.query<{ workflow: string; node: string; method: string; path: string }>(
 			'SELECT w.name AS workflow, h.node AS node, h.method AS method, h."webhookPath" AS path FROM webhook_entity h JOIN workflow_entity w ON w.id = h."workflowId" ORDER BY w.name, h.node, h.method',
 		);
-		return rows.map((row) => ({ workflow: row.workflow, node: row.node, method: row.method, url: `${this.webhookBaseUrl}/webhook/${row.path}` }));
+		return rows.map((row) => ({ workflow: row.workflow, node: row.node, method: row.method, url: `http://localhost:${side.port}/webhook/${row.path}` }));
 	}
 
 	/** Exact execution counts per status for a workflow, from PostgreSQL. */
