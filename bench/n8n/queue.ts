@@ -8,7 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { ALOVOICE_TOKEN } from '../../test/server/alovoice';
-import { callEndFields, callStartFields, pbxBody } from '../../test/e2e/triggers';
+import { callEndFields, callStartFields, postPbx } from '../../test/e2e/triggers';
 import { waitForCount } from '../../test/e2e/stack';
 import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION, buildPackage, ensureN8n, sleep, standInCredential } from '../../scripts/lib/n8n';
 import { QueueStack, ensureQueueServers, postgresBin, type N8nSideProcess } from '../../scripts/lib/queue';
@@ -161,17 +161,6 @@ const EXTRA_PACKAGES = [join(PACKAGE_ROOT, 'bench', 'floor')];
 const RESULTS_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', QUICK ? 'results-queue-quick.json' : 'results-queue.json');
 const NOTES_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', 'notes-queue.md');
 
-/** A PBX does not wait forever: a request without an answer in 60 s counts as status 0. */
-async function post(url: string, fields: Record<string, unknown>) {
-	const { body, headers } = pbxBody(fields);
-	try {
-		const answer = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(60_000) });
-		return { status: answer.status, text: await answer.text() };
-	} catch (error) {
-		return { status: 0, text: `no answer within 60 s (${(error as Error).name})` };
-	}
-}
-
 /** The production URL of `workflow` on each webhook process that serves the row (1: the first only; 2: both). */
 function urlsOf(stack: QueueStack, sides: N8nSideProcess[], workflow: string) {
 	return sides.map((side) => {
@@ -233,7 +222,7 @@ async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number
 	let accepted = 0;
 	const cpuBefore = cpuNow(stack);
 	const result = await runLoad(PAIRS, PAIR_CONCURRENCY, async (index) => {
-		const started = await post(next(startUrls), callStartFields(offset + index));
+		const started = await postPbx(next(startUrls), callStartFields(offset + index));
 		const callId = started.text.trim();
 		if (started.status !== 200 || !CALL_ID.test(callId)) {
 			wrong.push(`call started #${index}: ${started.status} ${started.text.slice(0, 120)}`);
@@ -242,7 +231,7 @@ async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number
 		accepted++;
 		if (ids.has(callId)) wrong.push(`call started #${index}: id ${callId} answered twice`);
 		ids.add(callId);
-		const ended = await post(next(endUrls), callEndFields(callId, offset + index));
+		const ended = await postPbx(next(endUrls), callEndFields(callId, offset + index));
 		if (ended.status !== 200 || ended.text !== 'true') {
 			wrong.push(`call ended #${index}: ${ended.status} ${ended.text.slice(0, 120)}`);
 			return;

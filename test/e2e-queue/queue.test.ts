@@ -8,7 +8,7 @@ import { AloVoiceTrigger } from '../../dist/nodes/AloVoiceTrigger/AloVoiceTrigge
 import { runLoad } from '../../scripts/lib/load';
 import { ACTION_CASES, ACTION_NODE, actionPath, actionWorkflow, actionWorkflowId, caseKey } from '../e2e/actions';
 import { executionRunData, listExecutions, nodeItems, nodeOutput, waitFor, waitForCount, type Workflow } from '../e2e/stack';
-import { ALOVOICE_TRIGGER, callEndFields, callStartFields, chainWorkflow, pbxBody, setNode, triggerWorkflow, type ChainNode } from '../e2e/triggers';
+import { ALOVOICE_TRIGGER, callEndFields, callStartFields, chainWorkflow, pbxBody, postPbx, setNode, triggerWorkflow, type ChainNode } from '../e2e/triggers';
 import { executionsLeaking, startQueueStack, type QueueTestStack } from './queueStack';
 
 const description = new AloVoiceTrigger().getNodeType(1).description;
@@ -150,17 +150,6 @@ afterAll(async () => {
 const counts = (key: Key | string) => stack.queue.executionCounts(key in W ? W[key as Key].id : key);
 const total = (key: Key) => Object.values(counts(key)).reduce((a, b) => a + b, 0);
 
-/** A PBX does not wait forever: a request without an answer in 60 s counts as status 0. */
-async function post(url: string, fields: Record<string, unknown>) {
-	const { body, headers } = pbxBody(fields);
-	try {
-		const answer = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(60_000) });
-		return { status: answer.status, text: await answer.text() };
-	} catch (error) {
-		return { status: 0, text: `no answer within 60 s (${(error as Error).name})` };
-	}
-}
-
 async function onlyExecution(key: Key, status: string) {
 	const id = W[key].id;
 	await waitFor(() => counts(key)[status] === 1, 60_000, `one ${status} execution of ${id}`);
@@ -190,11 +179,11 @@ describe('the topology', () => {
 
 describe('trigger events through the webhook process', () => {
 	test('call started answers a CRM id; call ended with it answers true; a worker stores both with the id', async () => {
-		const started = await post(urls.callStarted, callStartFields(0));
+		const started = await postPbx(urls.callStarted, callStartFields(0));
 		expect(started.status).toBe(200);
 		const callId = started.text.trim();
 		expect(callId).toMatch(CALL_ID);
-		expect(await post(urls.callEnded, callEndFields(callId, 0))).toEqual({ status: 200, text: 'true' });
+		expect(await postPbx(urls.callEnded, callEndFields(callId, 0))).toEqual({ status: 200, text: 'true' });
 		for (const key of ['callStarted', 'callEnded'] as const) {
 			const { status, runData } = await onlyExecution(key, 'success');
 			expect(status).toBe('success');
@@ -420,7 +409,7 @@ async function callPairs(pairs: number, offset: number, during?: (answered: numb
 	const refused: string[] = [];
 	let acceptedEvents = 0;
 	const result = await runLoad(pairs, 50, async (index) => {
-		const started = await post(urls.callStarted, callStartFields(offset + index));
+		const started = await postPbx(urls.callStarted, callStartFields(offset + index));
 		answered++;
 		during?.(answered);
 		if (started.status !== 200 || !CALL_ID.test(started.text.trim())) {
@@ -431,7 +420,7 @@ async function callPairs(pairs: number, offset: number, during?: (answered: numb
 		acceptedEvents++;
 		const callId = started.text.trim();
 		ids.add(callId);
-		const ended = await post(urls.callEnded, callEndFields(callId, offset + index));
+		const ended = await postPbx(urls.callEnded, callEndFields(callId, offset + index));
 		if (ended.status !== 200 || ended.text !== 'true') {
 			const line = `call ended #${index}: ${ended.status} ${ended.text.slice(0, 120)}`;
 			(refusal?.test(`${ended.status} ${ended.text}`) ? refused : wrong).push(line);

@@ -118,6 +118,17 @@ export function pbxBody(fields: Record<string, unknown>): { body: string; header
 	};
 }
 
+/** A PBX posts an event and does not wait forever: a request without an answer in 60 s counts as status 0. */
+export async function postPbx(url: string, fields: Record<string, unknown>): Promise<{ status: number; text: string }> {
+	const { body, headers } = pbxBody(fields);
+	try {
+		const answer = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(60_000) });
+		return { status: answer.status, text: await answer.text() };
+	} catch (error) {
+		return { status: 0, text: `no answer within 60 s (${(error as Error).name})` };
+	}
+}
+
 export function callStartFields(index: number) {
 	return {
 		inner_phone: 2000 + (index % 50),
