@@ -663,7 +663,9 @@ describe('faults, each during a load of call pairs and route requests', () => {
 			// cache, which is Redis in queue mode, and any error there becomes that 404
 			// (webhook-helpers.js 343–347, `getWorkflowProjectCached`, n8n 2.40.7).
 			/^(500 .*LOADING Redis is loading the dataset in memory|404 .*Cannot find workflow)/,
-			0,
+			// Jobs a worker held when Redis went away may end as error (5 in one run: the worker's
+			// Redis calls failed during the job): at most the jobs both workers hold.
+			WORKER_JOBS,
 			0,
 			WORKER_JOBS,
 		);
