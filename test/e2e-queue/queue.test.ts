@@ -8,7 +8,7 @@ import { AloVoiceTrigger } from '../../dist/nodes/AloVoiceTrigger/AloVoiceTrigge
 import { runLoad } from '../../scripts/lib/load';
 import { ACTION_CASES, ACTION_NODE, actionPath, actionWorkflow, actionWorkflowId, caseKey } from '../e2e/actions';
 import { executionRunData, listExecutions, nodeItems, nodeOutput, waitFor, waitForCount, type Workflow } from '../e2e/stack';
-import { ALOVOICE_TRIGGER, callEndFields, callStartFields, chainWorkflow, pbxBody, postPbx, setNode, triggerWorkflow, type ChainNode } from '../e2e/triggers';
+import { ALOVOICE_TRIGGER, aloVoiceAnswerNode, callEndFields, callStartFields, chainWorkflow, pbxBody, postPbx, setNode, triggerWorkflow, waitNode, workflowRoute, type ChainNode } from '../e2e/triggers';
 import { executionsLeaking, startQueueStack, type QueueTestStack } from './queueStack';
 import { literal } from '../../scripts/lib/queue';
 
@@ -21,13 +21,7 @@ const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
 
 const INTENDED = { action_type: 'peer', action_data: '2000' };
 const FALLBACK = { action_type: 'ivr', action_data: '7777' };
-const lastNode = (answerTimeout: number) => ({
-	event: 'routeRequest',
-	routeMode: 'lastNode',
-	fallbackActionType: FALLBACK.action_type,
-	fallbackActionData: FALLBACK.action_data,
-	answerTimeout,
-});
+const lastNode = (answerTimeout: number) => workflowRoute('lastNode', FALLBACK, answerTimeout);
 const route = (id: string, name: string, trigger: Record<string, unknown>, chain: ChainNode[] = []): Workflow =>
 	chainWorkflow(id, name, { ...ALOVOICE_TRIGGER, parameters: trigger }, chain);
 
@@ -35,26 +29,8 @@ const route = (id: string, name: string, trigger: Record<string, unknown>, chain
 // README, "Trigger versions"): the node runs on a worker, its answer travels back to the webhook
 // process that holds the PBX's request.
 const ANSWER_FALLBACK = { action_type: 'ivr', action_data: '7771' };
-const answerRoute = (answerTimeout: number) => ({
-	event: 'routeRequest',
-	routeMode: 'responseNode',
-	fallbackActionType: ANSWER_FALLBACK.action_type,
-	fallbackActionData: ANSWER_FALLBACK.action_data,
-	answerTimeout,
-});
+const answerRoute = (answerTimeout: number) => workflowRoute('responseNode', ANSWER_FALLBACK, answerTimeout);
 const answerStart = { event: 'callStarted', callStartAnswer: 'responseNode', answerTimeout: 5 };
-const answerNode = (name: string, parameters: Record<string, unknown>): ChainNode => ({
-	name,
-	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
-	typeVersion: 1,
-	parameters,
-});
-const waitNode = (name: string, seconds: number): ChainNode => ({
-	name,
-	type: 'n8n-nodes-base.wait',
-	typeVersion: 1.1,
-	parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' },
-});
 function answered(id: string, name: string, trigger: Record<string, unknown>, chain: ChainNode[] = []): Workflow {
 	const workflow = route(id, name, trigger, chain);
 	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
@@ -84,7 +60,7 @@ const W = {
 	responseNode: route(
 		'qRouteRespNode01',
 		'queue route: Respond to Webhook',
-		{ event: 'routeRequest', routeMode: 'responseNode', fallbackActionType: FALLBACK.action_type, fallbackActionData: FALLBACK.action_data, answerTimeout: 5 },
+		workflowRoute('responseNode', FALLBACK, 5),
 		[{ name: 'Respond to Webhook', type: 'n8n-nodes-base.respondToWebhook', typeVersion: 1, parameters: { respondWith: 'json', responseBody: JSON.stringify({ action_type: 'queue', action_data: '6001' }), options: {} } }],
 	),
 	invalid: route('qRouteInvalid001', 'queue route: invalid answer', lastNode(5), [setNode('Decide', { action_type: 'teleport', action_data: '2000' })]),
@@ -92,35 +68,35 @@ const W = {
 		{ name: 'CRM down', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, parameters: { errorType: 'errorMessage', errorMessage: 'CRM is down' } },
 	]),
 	slow: route('qRouteSlow000001', 'queue route: workflow too slow', lastNode(1), [
-		{ name: 'Slow CRM', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: 4, unit: 'seconds' } },
+		waitNode('Slow CRM', 4),
 		setNode('Decide', INTENDED),
 	]),
 	answerRoute: answered('qAnswerRoute0001', 'queue answer node: route, then the workflow goes on', answerRoute(5), [
-		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
 		waitNode('Slow CRM', 3),
 		setNode('CRM row', { caller: '={{ $json.fromNumberE164 }}', routedTo: "={{ $('Answer PBX').item.json.pbxAnswer.action_data }}" }),
 	]),
 	answerInvalid: answered('qAnswerInvalid01', 'queue answer node: invalid Action Data', answerRoute(5), [
-		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' }),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' }),
 	]),
 	answerTwice: answered('qAnswerTwice0001', 'queue answer node: answered twice', answerRoute(5), [
-		answerNode('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
-		answerNode('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
+		aloVoiceAnswerNode('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+		aloVoiceAnswerNode('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
 	]),
 	answerNever: answered('qAnswerNever0001', 'queue answer node: never answered', answerRoute(5), [setNode('No answer', { note: 'this branch does not answer' })]),
 	answerLate: answered('qAnswerLate00001', 'queue answer node: answered too late', answerRoute(1), [
 		waitNode('Slow CRM', 4),
-		answerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
 	]),
 	answerStart: answered('qAnswerStart0001', 'queue answer node: call started, id and callto', answerStart, [
-		answerNode('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
 		setNode('CRM row', { crmId: '=crm-{{ $json.innerPhone }}' }),
 	]),
 	answerStartPlain: answered('qAnswerStart0002', 'queue answer node: call started, id alone', answerStart, [
-		answerNode('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' }),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' }),
 	]),
 	answerStartBad: answered('qAnswerStart0003', 'queue answer node: call started, callto not a number', answerStart, [
-		answerNode('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' }),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' }),
 	]),
 	answerEnded: answered('qAnswerEnded0001', 'queue answer node: call ended', { event: 'callEnded' }),
 };

@@ -3,52 +3,34 @@
 // an answer sent twice, a workflow that never answers and one that answers too late.
 import { examples, sendEvent } from '../server/pbxSide';
 import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, type Stack, type Workflow } from './stack';
-import { ALOVOICE_TRIGGER, chainWorkflow, setNode, type ChainNode } from './triggers';
+import { ALOVOICE_TRIGGER, aloVoiceAnswerNode, chainWorkflow, setNode, waitNode, workflowRoute, type ChainNode } from './triggers';
 
 const FALLBACK = { action_type: 'ivr', action_data: '7777' };
-const routeTrigger = (answerTimeout = 3) => ({
-	event: 'routeRequest',
-	routeMode: 'responseNode',
-	fallbackActionType: FALLBACK.action_type,
-	fallbackActionData: FALLBACK.action_data,
-	answerTimeout,
-});
+const routeTrigger = (answerTimeout = 3) => workflowRoute('responseNode', FALLBACK, answerTimeout);
 const startTrigger = (answerTimeout = 3) => ({ event: 'callStarted', callStartAnswer: 'responseNode', answerTimeout });
 
-const answer = (name: string, parameters: Record<string, unknown>): ChainNode => ({
-	name,
-	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
-	typeVersion: 1,
-	parameters,
-});
-const wait = (name: string, seconds: number): ChainNode => ({
-	name,
-	type: 'n8n-nodes-base.wait',
-	typeVersion: 1.1,
-	parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' },
-});
 const workflow = (id: string, trigger: Record<string, unknown>, chain: ChainNode[]): Workflow =>
 	chainWorkflow(id, `e2e answer node: ${id}`, { ...ALOVOICE_TRIGGER, parameters: trigger }, chain);
 
 const W = {
 	route: workflow('e2eAnswerRoute1', routeTrigger(), [
-		answer('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
-		wait('Slow CRM', 2),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
+		waitNode('Slow CRM', 2),
 		setNode('CRM row', { caller: '={{ $json.fromNumberE164 }}', routedTo: "={{ $('Answer PBX').item.json.pbxAnswer.action_data }}" }),
 	]),
-	invalid: workflow('e2eAnswerBad01', routeTrigger(), [answer('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' })]),
+	invalid: workflow('e2eAnswerBad01', routeTrigger(), [aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' })]),
 	twice: workflow('e2eAnswerTwice1', routeTrigger(), [
-		answer('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
-		answer('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
+		aloVoiceAnswerNode('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
+		aloVoiceAnswerNode('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
 	]),
 	never: workflow('e2eAnswerNever1', routeTrigger(), [setNode('No answer', { note: 'this branch does not answer' })]),
-	late: workflow('e2eAnswerLate01', routeTrigger(1), [wait('Slow CRM', 3), answer('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' })]),
+	late: workflow('e2eAnswerLate01', routeTrigger(1), [waitNode('Slow CRM', 3), aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' })]),
 	start: workflow('e2eAnswerStart1', startTrigger(), [
-		answer('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
+		aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
 		setNode('CRM row', { crmId: '=crm-{{ $json.innerPhone }}' }),
 	]),
-	startPlain: workflow('e2eAnswerStart2', startTrigger(), [answer('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' })]),
-	startBad: workflow('e2eAnswerStart3', startTrigger(), [answer('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' })]),
+	startPlain: workflow('e2eAnswerStart2', startTrigger(), [aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' })]),
+	startBad: workflow('e2eAnswerStart3', startTrigger(), [aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' })]),
 };
 
 let stack: Stack;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { callerWithheld, fallbackRoute, pickRoute, validateRouteAction, type RouteRule } from '../../nodes/shared/webhook';
 import { examples, sendEvent } from '../server/pbxSide';
 import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, waitForCount, type Stack, type Workflow } from './stack';
-import { ALOVOICE_TRIGGER, chainWorkflow, malformedRequests, setNode, type ChainNode } from './triggers';
+import { ALOVOICE_TRIGGER, chainWorkflow, malformedRequests, setNode, waitNode, workflowRoute, type ChainNode } from './triggers';
 
 const SECRET = { id: 'E2eHeaderSecret1', name: 'e2e PBX shared secret', header: 'X-AloVoice-Secret', value: 'pbx-shared-9f3c1e' };
 
@@ -24,13 +24,7 @@ function answerNode(name: string, type: string, data: string): Node {
 /** The workflow's intended answer, and a fallback that differs from it in type and data. */
 const INTENDED = { action_type: 'peer', action_data: '2000' };
 const FALLBACK = { action_type: 'ivr', action_data: '7777' };
-const lastNode = (answerTimeout: number) => ({
-	event: 'routeRequest',
-	routeMode: 'lastNode',
-	fallbackActionType: FALLBACK.action_type,
-	fallbackActionData: FALLBACK.action_data,
-	answerTimeout,
-});
+const lastNode = (answerTimeout: number) => workflowRoute('lastNode', FALLBACK, answerTimeout);
 
 const RULES = [
 	{ caller: '901000001', actionType: 'peer', actionData: '2001', answer: { action_type: 'peer', action_data: '2001' } },
@@ -65,7 +59,7 @@ const W = {
 		{ name: 'CRM down', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, parameters: { errorType: 'errorMessage', errorMessage: 'CRM is down' } },
 	]),
 	slow: workflow('e2eRouteSlow001', 'e2e route: workflow too slow', lastNode(1), [
-		{ name: 'Slow CRM', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: 4, unit: 'seconds' } },
+		waitNode('Slow CRM', 4),
 		answerNode('Decide', INTENDED.action_type, INTENDED.action_data),
 	]),
 	result: workflow('e2eCallResult01', 'e2e route: call-request result', { event: 'callRequestResult' }),

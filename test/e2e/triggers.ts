@@ -118,6 +118,31 @@ export function pbxBody(fields: Record<string, unknown>): { body: string; header
 	};
 }
 
+/**
+ * A route-request trigger's parameters when the workflow answers: by its last node (`lastNode`)
+ * or by an answer node (`responseNode`: the AloVoice Answer node or Respond to Webhook), with
+ * the fallback the trigger sends when it does not in time.
+ */
+export function workflowRoute(routeMode: 'lastNode' | 'responseNode', fallback: { action_type: string; action_data: string }, answerTimeout: number) {
+	return { event: 'routeRequest', routeMode, fallbackActionType: fallback.action_type, fallbackActionData: fallback.action_data, answerTimeout };
+}
+
+/** The AloVoice Answer node (its parameters: answer, actionType/actionData or callId/callTo). */
+export const aloVoiceAnswerNode = (name: string, parameters: Record<string, unknown>): ChainNode => ({
+	name,
+	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
+	typeVersion: 1,
+	parameters,
+});
+
+/** n8n's Wait node: a slow CRM. */
+export const waitNode = (name: string, seconds: number): ChainNode => ({
+	name,
+	type: 'n8n-nodes-base.wait',
+	typeVersion: 1.1,
+	parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' },
+});
+
 /** A PBX posts an event and does not wait forever: a request without an answer in 60 s counts as status 0. */
 export async function postPbx(url: string, fields: Record<string, unknown>): Promise<{ status: number; text: string }> {
 	const { body, headers } = pbxBody(fields);
