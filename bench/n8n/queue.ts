@@ -8,7 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { ALOVOICE_TOKEN } from '../../test/server/alovoice';
-import { callEndFields, callStartFields, postPbx } from '../../test/e2e/triggers';
+import { CALL_ID, callEndFields, callStartFields, postPbx } from '../../test/e2e/triggers';
 import { waitForCount } from '../../test/e2e/stack';
 import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION, buildPackage, ensureN8n, sleep, standInCredential } from '../../scripts/lib/n8n';
 import { QueueStack, ensureQueueServers, postgresBin, type N8nSideProcess } from '../../scripts/lib/queue';
@@ -27,8 +27,6 @@ const PAIR_CONCURRENCY = 50;
 const WORKERS = 2;
 /** n8n's default `--concurrency` of a worker, as QueueStack starts it. */
 const WORKER_CONCURRENCY = 10;
-/** Valid CRM call ids (the queue suite's check): at most 12 digits, or a string of at most 32 characters. */
-const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
 
 const log = (line: string) => process.stderr.write(`[bench:queue] ${line}\n`);
 
@@ -101,10 +99,6 @@ function coresBusy(before: Cpu, after: Cpu, seconds: number): Cpu {
 	return Object.fromEntries(CPU_ROLES.map((role) => [role, Math.round(((after[role] - before[role]) / seconds) * 100) / 100]));
 }
 
-/** Executions each worker started, from its log ("Worker started execution <id>"). */
-function workerRuns(stack: QueueStack): Record<string, number> {
-	return Object.fromEntries(stack.workers.map((worker) => [worker.name, (worker.process.log().match(/Worker started execution \d+/g) ?? []).length]));
-}
 
 const minus = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
 	Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - (before[key] ?? 0)]).filter(([, value]) => value !== 0));
@@ -179,7 +173,7 @@ async function routeRows(stack: QueueStack, firstWrong: string[]): Promise<Queue
 			for (const processes of [1, 2] as Topology[]) {
 				const urls = urlsOf(stack, stack.webhookProcesses.slice(0, processes), variant.workflow.name);
 				const storedBefore = stack.executionCounts(variant.workflow.id);
-				const runsBefore = workerRuns(stack);
+				const runsBefore = stack.workerRuns();
 				const wrongAnswers: string[] = [];
 				const cpuBefore = cpuNow(stack);
 				const started = process.hrtime.bigint();
@@ -193,7 +187,7 @@ async function routeRows(stack: QueueStack, firstWrong: string[]): Promise<Queue
 					...row,
 					processes,
 					cores,
-					workerRuns: minus(workerRuns(stack), runsBefore),
+					workerRuns: minus(stack.workerRuns(), runsBefore),
 					stored: minus(stack.executionCounts(variant.workflow.id), storedBefore),
 				};
 				rows.push(queueRow);
@@ -216,7 +210,7 @@ async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number
 		[counts.started, counts.ended].reduce((sum, byStatus) => sum + Object.entries(byStatus).filter(([status]) => status !== 'new' && status !== 'running').reduce((a, [, n]) => a + n, 0), 0);
 	const before = all();
 	const finishedBefore = finished(before);
-	const runsBefore = workerRuns(stack);
+	const runsBefore = stack.workerRuns();
 	const wrong: string[] = [];
 	const ids = new Set<string>();
 	let accepted = 0;
@@ -253,7 +247,7 @@ async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number
 	}
 	// A worker's log line can reach its file a moment after the execution is stored.
 	const storedTotal = Object.values(stored).reduce((a, b) => a + b, 0);
-	const logged = () => Object.values(minus(workerRuns(stack), runsBefore)).reduce((a, b) => a + b, 0);
+	const logged = () => Object.values(minus(stack.workerRuns(), runsBefore)).reduce((a, b) => a + b, 0);
 	for (let waited = 0; logged() < storedTotal && waited < 15; waited++) await sleep(1000);
 	const row: PairRow = {
 		variant: variant.name,
@@ -264,7 +258,7 @@ async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number
 		firstWrong: wrong.slice(0, 3),
 		stored,
 		storedAllAfterSeconds,
-		perWorker: minus(workerRuns(stack), runsBefore),
+		perWorker: minus(stack.workerRuns(), runsBefore),
 		cores,
 	};
 	log(`pairs ${variant.name} processes=${processes}: ${JSON.stringify(row)}`);

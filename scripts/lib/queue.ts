@@ -510,6 +510,11 @@ export class QueueStack {
 		];
 	}
 
+	/** Executions each worker started so far, counted in its log ("Worker started execution <id>"). */
+	workerRuns(): Record<string, number> {
+		return Object.fromEntries(this.workers.map((worker) => [worker.name, (worker.process.log().match(/Worker started execution \d+/g) ?? []).length]));
+	}
+
 	/** Whether every n8n process answers /healthz with ok. */
 	async healthy(): Promise<Record<string, boolean>> {
 		const result: Record<string, boolean> = { main: await this.main.healthy() };

@@ -8,7 +8,7 @@ import { AloVoiceTrigger } from '../../dist/nodes/AloVoiceTrigger/AloVoiceTrigge
 import { runLoad } from '../../scripts/lib/load';
 import { ACTION_CASES, ACTION_NODE, actionPath, actionWorkflow, actionWorkflowId, caseKey } from '../e2e/actions';
 import { executionRunData, listExecutions, nodeItems, nodeOutput, waitFor, waitForCount, type Workflow } from '../e2e/stack';
-import { ALOVOICE_TRIGGER, aloVoiceAnswerNode, callEndFields, callStartFields, chainWorkflow, pbxBody, postPbx, setNode, triggerWorkflow, waitNode, workflowRoute, type ChainNode } from '../e2e/triggers';
+import { ALOVOICE_TRIGGER, CALL_ID, aloVoiceAnswerNode, callEndFields, callStartFields, chainWorkflow, pbxBody, postPbx, setNode, triggerWorkflow, waitNode, workflowRoute, type ChainNode } from '../e2e/triggers';
 import { executionsLeaking, startQueueStack, type QueueTestStack } from './queueStack';
 import { literal } from '../../scripts/lib/queue';
 
@@ -16,8 +16,6 @@ const description = new AloVoiceTrigger().getNodeType(1).description;
 const PAIRS = Number(process.env.E2E_LOAD_PAIRS ?? 1000);
 /** At least 300 events per fault: call-started + call-ended pairs. */
 const FAULT_PAIRS = Number(process.env.E2E_FAULT_PAIRS ?? 150);
-/** Valid CRM call ids: at most 12 digits, or a string of at most 32 characters. */
-const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
 
 const INTENDED = { action_type: 'peer', action_data: '2000' };
 const FALLBACK = { action_type: 'ivr', action_data: '7777' };
@@ -135,12 +133,6 @@ async function onlyExecution(key: Key, status: string) {
 	return await executionRunData(stack.queue.main, execution.id);
 }
 
-/** Executions each worker started, from its log ("Worker started execution <id>"). */
-function workerRuns(): Record<string, number> {
-	return Object.fromEntries(
-		stack.queue.workers.map((worker) => [worker.name, (worker.process.log().match(/Worker started execution \d+/g) ?? []).length]),
-	);
-}
 
 describe('the topology', () => {
 	test('main, webhook process and both workers are healthy; production URLs are on the webhook process only', async () => {
@@ -368,7 +360,7 @@ describe('every action operation, run by a worker', () => {
 	);
 
 	test('the workers ran the actions (their logs name the executions)', () => {
-		const runs = workerRuns();
+		const runs = stack.queue.workerRuns();
 		expect(Object.values(runs).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(ACTION_CASES.length);
 	});
 });
@@ -417,7 +409,7 @@ const successes = () => (counts('callStarted').success ?? 0) + (counts('callEnde
 
 describe('load through the webhook process', () => {
 	test(`${PAIRS} call-started + call-ended pairs at 50 concurrent: every answer correct, one successful execution per event, both workers ran some`, async () => {
-		const before = { started: counts('callStarted'), ended: counts('callEnded'), runs: workerRuns() };
+		const before = { started: counts('callStarted'), ended: counts('callEnded'), runs: stack.queue.workerRuns() };
 		const { result } = await callPairs(PAIRS, 10_000);
 		process.stderr.write(`[queue] load: ${JSON.stringify(result)} (each request a pair)\n`);
 		const base = (before.started.success ?? 0) + (before.ended.success ?? 0);
@@ -425,7 +417,7 @@ describe('load through the webhook process', () => {
 		process.stderr.write(`[queue] load: all ${2 * PAIRS} executions stored ${storing} s after the last answer\n`);
 		expect(counts('callStarted')).toEqual({ success: (before.started.success ?? 0) + PAIRS });
 		expect(counts('callEnded')).toEqual({ success: (before.ended.success ?? 0) + PAIRS });
-		const runs = workerRuns();
+		const runs = stack.queue.workerRuns();
 		const perWorker = Object.fromEntries(Object.entries(runs).map(([name, count]) => [name, count - before.runs[name]]));
 		process.stderr.write(`[queue] load: executions per worker ${JSON.stringify(perWorker)}\n`);
 		expect(Object.values(perWorker).reduce((a, b) => a + b, 0)).toBe(2 * PAIRS);

@@ -7,6 +7,7 @@ import { runLoad } from '../../scripts/lib/load';
 import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, waitForCount, type Stack } from './stack';
 import {
 	ALOVOICE_TRIGGER,
+	CALL_ID,
 	TELEDISCOUNT_TRIGGER,
 	callEndFields,
 	callStartFields,
@@ -42,8 +43,6 @@ const EXTRA = {
 };
 const extraUrls = {} as Record<keyof typeof EXTRA, string>;
 const PAIRS = Number(process.env.E2E_LOAD_PAIRS ?? 1000);
-/** Valid CRM call ids: at most 12 digits, or a string of at most 32 characters. */
-const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
 
 let stack: Stack;
 const urls = {} as Record<EventKind, string>;

@@ -154,6 +154,9 @@ export async function postPbx(url: string, fields: Record<string, unknown>): Pro
 	}
 }
 
+/** A CRM call id the PBX accepts in answer to call started: at most 12 digits, or a string of at most 32 characters. */
+export const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
+
 export function callStartFields(index: number) {
 	return {
 		inner_phone: 2000 + (index % 50),
