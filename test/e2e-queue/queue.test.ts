@@ -659,8 +659,11 @@ describe('faults, each during a load of call pairs and route requests', () => {
 				process.stderr.write(`[queue] PostgreSQL was down ${Date.now() - stopped} ms\n`);
 			},
 			// n8n's answers when its query fails on a lost connection: the node-postgres and TypeORM
-			// messages n8n passes on as a 500 (each one seen in a run here), and its own 503.
-			/^(0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Connection terminated|terminating connection|ECONNREFUSED|the database system is|timeout exceeded when trying to connect))/,
+			// messages n8n passes on as a 500 (each one seen in a run here), and its own 503. The
+			// socket errors are those of the database connection (nothing else is down): refused
+			// while PostgreSQL is stopped ("connect ECONNREFUSED", seen), reset ("read ECONNRESET",
+			// seen) or broken or timed out when it stops under a query (node's socket errors).
+			/^(0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Connection terminated|terminating connection|(connect|read|write) (ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)|the database system is|timeout exceeded when trying to connect))/,
 			IN_FLIGHT,
 			IN_FLIGHT,
 			IN_FLIGHT + WORKER_JOBS,
