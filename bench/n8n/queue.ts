@@ -14,6 +14,7 @@ import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION, buildPackage, ensureN8
 import { QueueStack, ensureQueueServers, postgresBin, type N8nSideProcess } from '../../scripts/lib/queue';
 import { runLoad, type LoadResult } from '../../scripts/lib/load';
 import { ROUTE_BASELINE, ROUTE_FLOOR, ratio, routeRow, routeTable, storedTable, type RouteRow } from './route';
+import { TICK, procStat } from './proc';
 import { callEventTrigger, routeFloor, routeTriggerAnswerNode, routeTriggerRules, routeWebhookBaseline } from './workflows';
 
 // --quick: fewer requests, printed and kept in results-queue-quick.json, BENCHMARKS.md left alone.
@@ -54,20 +55,14 @@ const PAIR_VARIANTS = [2, 1].map((version) => ({
 /** CPU seconds per role, read from /proc by process group (an n8n process's task runner is in its group). */
 type Cpu = Record<string, number>;
 const CPU_ROLES = ['webhook processes', 'workers', 'main', 'PostgreSQL', 'Redis', 'bench client', 'rest of the machine'] as const;
-const TICK = 100; // getconf CLK_TCK on Linux
 
 function cpuTicksByGroup(): Map<number, number> {
 	const ticks = new Map<number, number>();
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
-		let stat: string;
-		try {
-			stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-		} catch {
-			continue; // exited meanwhile
-		}
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		// After "pid (comm) ": state ppid pgrp … utime (index 11) stime (12) cutime (13) cstime (14).
+		const fields = procStat(entry);
+		if (!fields) continue; // exited meanwhile
+		// pgrp (index 2), utime (11), stime (12), cutime (13), cstime (14).
 		const group = Number(fields[2]);
 		const used = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
 		ticks.set(group, (ticks.get(group) ?? 0) + used);

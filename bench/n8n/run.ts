@@ -11,6 +11,7 @@ import { ALOVOICE_TOKEN, fakeAudio } from '../../test/server/alovoice';
 import { executionCounts, startStack, waitFor, type Stack } from '../../test/e2e/stack';
 import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION } from '../../scripts/lib/n8n';
 import { ROUTE_BASELINE, ROUTE_FLOOR, ratio, round1, routeRow, routeTable, storedTable, type RouteCost, type RouteRow } from './route';
+import { TICK, procStat } from './proc';
 import {
 	CAMPAIGN,
 	routeFloor,
@@ -169,9 +170,10 @@ interface RouteVariant {
 
 /** CPU time of the n8n process so far, all its threads (the isolates' included), from /proc. */
 function cpuMs(pid: number): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	// utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-	return (Number(fields[11]) + Number(fields[12])) * 10;
+	const fields = procStat(pid);
+	if (!fields) throw new Error(`n8n (pid ${pid}) has exited`);
+	// utime and stime, in clock ticks.
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICK;
 }
 
 type ProbeCounts = { created: number; warmAcquires: number; coldAcquires: number };
