@@ -94,7 +94,6 @@ function coresBusy(before: Cpu, after: Cpu, seconds: number): Cpu {
 	return Object.fromEntries(CPU_ROLES.map((role) => [role, Math.round(((after[role] - before[role]) / seconds) * 100) / 100]));
 }
 
-
 const minus = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
 	Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - (before[key] ?? 0)]).filter(([, value]) => value !== 0));
 

@@ -530,10 +530,11 @@ export class QueueStack {
 		return rows.map((row) => ({ workflow: row.workflow, node: row.node, method: row.method, url: `http://localhost:${side.port}/webhook/${row.path}` }));
 	}
 
-	/** Exact execution counts per status for a workflow, from PostgreSQL. */
-	executionCounts(workflowId: string): Record<string, number> {
+	/** Exact execution counts per status for a workflow (or several together), from PostgreSQL; with `sinceId`, only executions created after that one. */
+	executionCounts(workflowIds: string | string[], sinceId = 0): Record<string, number> {
+		const ids = [workflowIds].flat().map(literal).join(', ');
 		const rows = this.postgres.query<{ status: string; count: number }>(
-			`SELECT status, COUNT(*)::int AS count FROM execution_entity WHERE "workflowId" = ${literal(workflowId)} GROUP BY status`,
+			`SELECT status, COUNT(*)::int AS count FROM execution_entity WHERE "workflowId" IN (${ids}) AND id > ${Number(sinceId)} GROUP BY status`,
 		);
 		return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 	}
