@@ -36,7 +36,10 @@ function makeItems(): Item[] {
 	return items;
 }
 
-const variants: Record<string, { label: string; columns: string; build: (items: Item[]) => string }> = {
+const variants: Record<
+	string,
+	{ label: string; columns: string; build: (items: Item[]) => string }
+> = {
 	naiveJoin: {
 		label: 'by hand: `items.map(i => i.phone).join("\\n")`',
 		columns: 'phone',
@@ -52,7 +55,11 @@ const variants: Record<string, { label: string; columns: string; build: (items: 
 		columns: 'phone, name',
 		build: (items) =>
 			items
-				.map((item) => [item.json.phone, item.json.name].map((value) => `"${String(value).replace(/"/g, '""')}"`).join(','))
+				.map((item) =>
+					[item.json.phone, item.json.name]
+						.map((value) => `"${String(value).replace(/"/g, '""')}"`)
+						.join(','),
+				)
 				.join('\n'),
 	},
 	builderTwo: {
@@ -76,7 +83,8 @@ const variants: Record<string, { label: string; columns: string; build: (items: 
 
 /** The CSV of `makeItems()` with both columns, written by hand with RFC 4180 quoting. */
 function byHandCsv(items: Item[]): string {
-	const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+	const field = (value: string) =>
+		/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 	return items.map((item) => `${item.json.phone},${field(item.json.name)}`).join('\n');
 }
 
@@ -170,7 +178,11 @@ const uploads: Record<string, Upload> = {
 				form.append(name, value);
 			}
 			form.append('record', new Blob([MP3], { type: 'audio/mpeg' }), 'message.mp3');
-			form.append('recipients', new Blob([byHandCsv(items)], { type: 'text/csv' }), 'recipients.csv');
+			form.append(
+				'recipients',
+				new Blob([byHandCsv(items)], { type: 'text/csv' }),
+				'recipients.csv',
+			);
 			const response = await fetch(`${baseUrl}/mapi/addAutorule`, {
 				method: 'POST',
 				headers: { Authorization: `Bearer ${ALOVOICE_TOKEN}` },
@@ -185,12 +197,15 @@ const uploads: Record<string, Upload> = {
 		// The node's input items, as the previous node would hand them over.
 		prepare: (items) => {
 			const input: INodeExecutionData[] = items.map((item) => ({ json: { ...item.json } }));
-			input[0].binary = { data: { data: MP3.toString('base64'), mimeType: 'audio/mpeg', fileName: 'message.mp3' } };
+			input[0].binary = {
+				data: { data: MP3.toString('base64'), mimeType: 'audio/mpeg', fileName: 'message.mp3' },
+			};
 			return input;
 		},
 		upload: async (input: INodeExecutionData[], baseUrl) => {
 			// Loaded here, not at the top: the build-only children need no engine.
-			const { runWorkflow } = require('../test/harness/engine') as typeof import('../test/harness/engine');
+			const { runWorkflow } =
+				require('../test/harness/engine') as typeof import('../test/harness/engine');
 			const result = await runWorkflow([{ parameters: CAMPAIGN }], {
 				credentials: { aloVoiceApi: { token: ALOVOICE_TOKEN, baseUrl } },
 				input,
@@ -234,11 +249,15 @@ async function uploadChild(variant: string, baseUrl: string) {
 
 async function runChild<T = Measured>(variant: string, ...args: string[]): Promise<T> {
 	return await new Promise((resolve, reject) => {
-		const process_ = fork(__filename, [args.length ? '--upload' : '--child', variant, ...args], { execArgv: ['--expose-gc'] });
+		const process_ = fork(__filename, [args.length ? '--upload' : '--child', variant, ...args], {
+			execArgv: ['--expose-gc'],
+		});
 		let measured: T | undefined;
 		process_.on('message', (message) => (measured = message as T));
 		process_.on('error', reject);
-		process_.on('exit', (code) => (measured && code === 0 ? resolve(measured) : reject(new Error(`${variant} exited ${code}`))));
+		process_.on('exit', (code) =>
+			measured && code === 0 ? resolve(measured) : reject(new Error(`${variant} exited ${code}`)),
+		);
 	});
 }
 
@@ -246,16 +265,19 @@ async function main() {
 	const results: Measured[] = [];
 	for (const variant of Object.keys(variants)) {
 		const measured = await runChild(variant);
-		if (measured.rows !== COUNT) throw new Error(`${variant}: ${measured.rows} rows, expected ${COUNT}`);
+		if (measured.rows !== COUNT)
+			throw new Error(`${variant}: ${measured.rows} rows, expected ${COUNT}`);
 		results.push(measured);
 		process.stderr.write(`[bench:csv] ${JSON.stringify(measured)}\n`);
 	}
 	// Outputs that must be the same CSV are the same bytes.
 	const hashOf = (variant: string) => results.find((result) => result.variant === variant)!.sha256;
 	const expected = sha256(byHandCsv(makeItems()));
-	if (hashOf('naiveJoin') !== hashOf('builderPhone')) throw new Error('buildCsv(phone) differs from the hand-written join');
+	if (hashOf('naiveJoin') !== hashOf('builderPhone'))
+		throw new Error('buildCsv(phone) differs from the hand-written join');
 	for (const variant of ['builderTwo', 'nodePath']) {
-		if (hashOf(variant) !== expected) throw new Error(`${variant} differs from the CSV written by hand`);
+		if (hashOf(variant) !== expected)
+			throw new Error(`${variant} differs from the CSV written by hand`);
 	}
 
 	const server = new AloVoiceServer();
@@ -266,9 +288,11 @@ async function main() {
 			server.reset();
 			const measured = await runChild<Uploaded>(variant, baseUrl);
 			const received = server.requests.filter((request) => request.path === '/mapi/addAutorule');
-			if (received.length !== UPLOAD_RUNS + 1) throw new Error(`${variant}: ${received.length} uploads`);
+			if (received.length !== UPLOAD_RUNS + 1)
+				throw new Error(`${variant}: ${received.length} uploads`);
 			for (const request of received.slice(1)) {
-				if (sha256(request.files.recipients.content) !== expected) throw new Error(`${variant}: the uploaded CSV differs`);
+				if (sha256(request.files.recipients.content) !== expected)
+					throw new Error(`${variant}: the uploaded CSV differs`);
 			}
 			uploaded.push(measured);
 			process.stderr.write(`[bench:csv] ${JSON.stringify(measured)}\n`);
@@ -281,7 +305,9 @@ async function main() {
 	console.log(
 		`Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${COUNT} items, ${RUNS} runs per variant, each variant in its own process (--expose-gc).\n`,
 	);
-	console.log('| variant | columns | CSV MB | median ms | min ms | heap added MB | peak RSS added MB | first row | last row |');
+	console.log(
+		'| variant | columns | CSV MB | median ms | min ms | heap added MB | peak RSS added MB | first row | last row |',
+	);
 	console.log('|---|---|---:|---:|---:|---:|---:|---|---|');
 	for (const result of results) {
 		const { label, columns } = variants[result.variant];

@@ -13,7 +13,10 @@ export class AloVoiceApi implements ICredentialType {
 
 	displayName = 'AloVoice API';
 
-	icon = { light: 'file:../nodes/AloVoice/alovoice.svg', dark: 'file:../nodes/AloVoice/alovoice.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/AloVoice/alovoice.svg',
+		dark: 'file:../nodes/AloVoice/alovoice.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/alovoice/n8n-nodes-alovoice#credentials';
 
@@ -34,7 +37,8 @@ export class AloVoiceApi implements ICredentialType {
 			type: 'string',
 			default: 'https://cld.alovoice.uz',
 			placeholder: 'https://cld.alovoice.uz',
-			description: 'Address of the AloVoice PBX. Change it only for a private install or a test server.',
+			description:
+				'Address of the AloVoice PBX. Change it only for a private install or a test server.',
 		},
 	];
 
@@ -62,21 +66,24 @@ export class AloVoiceApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
+					message:
+						'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
+					message:
+						'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No AloVoice API at this Base URL: use https://cld.alovoice.uz unless your PBX has its own address',
+					message:
+						'No AloVoice API at this Base URL: use https://cld.alovoice.uz unless your PBX has its own address',
 				},
 			},
 		],

@@ -10,7 +10,10 @@ export class AloVoiceTriggerBasicAuthApi implements ICredentialType {
 
 	displayName = 'AloVoice/Telediscount Trigger Basic Auth API';
 
-	icon = { light: 'file:../nodes/AloVoiceTrigger/alovoice.svg', dark: 'file:../nodes/AloVoiceTrigger/alovoice.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/AloVoiceTrigger/alovoice.svg',
+		dark: 'file:../nodes/AloVoiceTrigger/alovoice.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/alovoice/n8n-nodes-alovoice#security-both-triggers';
 

@@ -13,7 +13,10 @@ export class AloVoiceTriggerHeaderAuthApi implements ICredentialType {
 
 	displayName = 'AloVoice/Telediscount Trigger Header Secret API';
 
-	icon = { light: 'file:../nodes/AloVoiceTrigger/alovoice.svg', dark: 'file:../nodes/AloVoiceTrigger/alovoice.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/AloVoiceTrigger/alovoice.svg',
+		dark: 'file:../nodes/AloVoiceTrigger/alovoice.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/alovoice/n8n-nodes-alovoice#security-both-triggers';
 
@@ -25,7 +28,8 @@ export class AloVoiceTriggerHeaderAuthApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'X-PBX-Secret',
-			description: 'The request header the PBX sends the secret in (letters, digits and !#$%&\'*+-.^_`|~ only)',
+			description:
+				"The request header the PBX sends the secret in (letters, digits and !#$%&'*+-.^_`|~ only)",
 		},
 		{
 			displayName: 'Secret',
@@ -35,7 +39,8 @@ export class AloVoiceTriggerHeaderAuthApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'a long random secret',
-			description: 'The value the PBX sends in that header. Not empty: a request without it is refused.',
+			description:
+				'The value the PBX sends in that header. Not empty: a request without it is refused.',
 		},
 	];
 }

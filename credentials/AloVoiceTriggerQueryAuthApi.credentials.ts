@@ -10,7 +10,10 @@ export class AloVoiceTriggerQueryAuthApi implements ICredentialType {
 
 	displayName = 'AloVoice/Telediscount Trigger Query Secret API';
 
-	icon = { light: 'file:../nodes/AloVoiceTrigger/alovoice.svg', dark: 'file:../nodes/AloVoiceTrigger/alovoice.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/AloVoiceTrigger/alovoice.svg',
+		dark: 'file:../nodes/AloVoiceTrigger/alovoice.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/alovoice/n8n-nodes-alovoice#security-both-triggers';
 
@@ -22,7 +25,8 @@ export class AloVoiceTriggerQueryAuthApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'key',
-			description: 'The query parameter of the URL pasted into the PBX that carries the secret, e.g. key for …/webhook?key=…',
+			description:
+				'The query parameter of the URL pasted into the PBX that carries the secret, e.g. key for …/webhook?key=…',
 		},
 		{
 			displayName: 'Secret',

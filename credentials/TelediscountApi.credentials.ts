@@ -28,7 +28,8 @@ export class TelediscountApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'abonent1609ssHJka8732kfrsd6778ahd982h',
-			description: 'The CRM integration key, shown on the "CRM integration" page of the Telediscount account',
+			description:
+				'The CRM integration key, shown on the "CRM integration" page of the Telediscount account',
 		},
 		{
 			displayName: 'Base URL',

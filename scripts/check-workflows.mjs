@@ -32,7 +32,9 @@ function defaultFiles() {
 
 /** One line per error; a oneOf failure lists what each alternative (a job, a reusable-workflow call…) missed. */
 function describe(error, indent = '  ') {
-	const where = error.location ? `line ${error.location.line}:${error.location.column}` : error.path || '/';
+	const where = error.location
+		? `line ${error.location.line}:${error.location.column}`
+		: error.path || '/';
 	const lines = [`${indent}${where}  ${error.title}${error.detail ? `: ${error.detail}` : ''}`];
 	(error.states ?? []).forEach((state, index) => {
 		lines.push(`${indent}  as alternative ${index + 1}:`);
@@ -41,9 +43,12 @@ function describe(error, indent = '  ') {
 	return lines;
 }
 
-const files = process.argv.length > 2 ? process.argv.slice(2).map((file) => resolve(file)) : defaultFiles();
+const files =
+	process.argv.length > 2 ? process.argv.slice(2).map((file) => resolve(file)) : defaultFiles();
 if (files.length === 0) {
-	console.error(`check:workflows: no workflow files to check (looked in ${relative(process.cwd(), workflowsDir) || '.'})`);
+	console.error(
+		`check:workflows: no workflow files to check (looked in ${relative(process.cwd(), workflowsDir) || '.'})`,
+	);
 	process.exit(1);
 }
 
@@ -67,5 +72,7 @@ for (const file of files) {
 	console.log(`✗ ${name}: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
 	for (const error of errors) console.log(describe(error).join('\n'));
 }
-console.log(`check:workflows: ${files.length - failed} of ${files.length} workflow files valid (@action-validator/core)`);
+console.log(
+	`check:workflows: ${files.length - failed} of ${files.length} workflow files valid (@action-validator/core)`,
+);
 process.exit(failed === 0 ? 0 : 1);

@@ -35,7 +35,11 @@ async function main() {
 		log('Stopping n8n (all processes), Redis, PostgreSQL and the stand-ins…');
 		const left = await stack.stop();
 		await standIns.stop();
-		log(left.length ? `Some processes did not stop: groups ${left.join(', ')}` : 'Stopped; nothing is left running.');
+		log(
+			left.length
+				? `Some processes did not stop: groups ${left.join(', ')}`
+				: 'Stopped; nothing is left running.',
+		);
 		process.exit(left.length ? 1 : code);
 	};
 	process.on('SIGINT', () => void stop(0));

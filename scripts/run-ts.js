@@ -14,10 +14,14 @@ if (!entry || !entry.endsWith('.ts')) {
 }
 const outDir = join(root, 'node_modules', '.cache', 'n8n-nodes-alovoice-scripts');
 try {
-	execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(__dirname, 'tsconfig.json')], {
-		cwd: root,
-		stdio: 'inherit',
-	});
+	execFileSync(
+		process.execPath,
+		[require.resolve('typescript/bin/tsc'), '-p', join(__dirname, 'tsconfig.json')],
+		{
+			cwd: root,
+			stdio: 'inherit',
+		},
+	);
 } catch {
 	console.error('scripts/run-ts.js: the TypeScript scripts do not compile (errors above)');
 	process.exit(1);

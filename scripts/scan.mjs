@@ -27,19 +27,32 @@ process.env.TMPDIR = work;
 // eslint-plugin-n8n-nodes-base lints in a mode of its own tests under NODE_ENV=test (every
 // node counts as a trigger, for one): jest sets it, n8n's scan does not run with it.
 if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
-const npmEnv = { ...process.env, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false' };
+const npmEnv = {
+	...process.env,
+	npm_config_cache: join(work, 'npm-cache'),
+	npm_config_update_notifier: 'false',
+};
 
 function run(command, args, cwd) {
-	return execFileSync(command, args, { cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	return execFileSync(command, args, {
+		cwd,
+		env: npmEnv,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 }
 
 /** The checkout as a clone would have it: git's tracked and untracked files, not the ignored ones. */
 function copyCheckout(target) {
 	let files;
 	try {
-		files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root).split('\0').filter(Boolean);
+		files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)
+			.split('\0')
+			.filter(Boolean);
 	} catch (error) {
-		throw new Error(`${root} is not a git checkout (the scan lints what a clone has): ${error.message}`);
+		throw new Error(
+			`${root} is not a git checkout (the scan lints what a clone has): ${error.message}`,
+		);
 	}
 	for (const file of files) {
 		const from = join(root, file);
@@ -62,7 +75,9 @@ function buildAndPack(checkout) {
 	}
 	const packs = join(work, 'pack');
 	mkdirSync(packs);
-	const [{ filename, entryCount, size }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', packs], checkout));
+	const [{ filename, entryCount, size }] = JSON.parse(
+		run('npm', ['pack', '--json', '--pack-destination', packs], checkout),
+	);
 	const unpacked = join(work, 'tarball');
 	mkdirSync(unpacked);
 	// As the scanner unpacks a downloaded tarball.
@@ -100,7 +115,8 @@ async function main() {
 			})),
 		);
 		console.log(`\n${name}: ${patterns.join(', ')} (${seen.length} files linted)`);
-		for (const f of findings) console.log(`  ${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`);
+		for (const f of findings)
+			console.log(`  ${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`);
 		if (!verdict.passed && findings.length === 0) {
 			// A failure that is not a lint finding (the scanner itself failed, or it changed).
 			console.log(`  ${verdict.message}${verdict.details ? `\n${verdict.details}` : ''}`);
@@ -110,7 +126,10 @@ async function main() {
 			`  n8n's verdict: ${verdict.passed ? 'passed' : `refused (${verdict.message})`}; ` +
 				`${errors} errors, ${findings.length - errors} warnings`,
 		);
-		return { passed: verdict.passed && findings.length === 0, count: findings.length || (verdict.passed ? 0 : 1) };
+		return {
+			passed: verdict.passed && findings.length === 0,
+			count: findings.length || (verdict.passed ? 0 : 1),
+		};
 	}
 
 	console.log(`n8n community package scan (@n8n/scan-community-package), offline, of ${root}`);
@@ -118,8 +137,13 @@ async function main() {
 	const source = await leg('source leg (the checkout)', checkout, scanner.SOURCE_FILE_PATTERNS);
 
 	const tarball = buildAndPack(checkout);
-	console.log(`\ntarball: ${tarball.filename}, ${tarball.entryCount} files, ${tarball.size} bytes (npm pack after npm run build)`);
-	const packed = await leg('tarball leg (the packed package)', tarball.dir, ['**/*.js', 'package.json']);
+	console.log(
+		`\ntarball: ${tarball.filename}, ${tarball.entryCount} files, ${tarball.size} bytes (npm pack after npm run build)`,
+	);
+	const packed = await leg('tarball leg (the packed package)', tarball.dir, [
+		'**/*.js',
+		'package.json',
+	]);
 
 	console.log(
 		'\nprovenance: not checked. n8n reads the attestation of the published version from the npm registry, ' +
@@ -130,7 +154,9 @@ async function main() {
 		console.log('\nscan passed: no findings in either leg.');
 		return 0;
 	}
-	console.log(`\nscan failed: ${total} findings (source ${source.count}, tarball ${packed.count}).`);
+	console.log(
+		`\nscan failed: ${total} findings (source ${source.count}, tarball ${packed.count}).`,
+	);
 	return 1;
 }
 

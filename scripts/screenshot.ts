@@ -31,7 +31,10 @@ async function main() {
 		});
 		log(`Resources listed: ${capture.resources.join(', ')}`);
 		log(`Operations listed: ${capture.operations.join(', ')}`);
-		for (const icon of capture.icons) log(`Icon: ${icon.src} (${icon.naturalWidth} px wide${icon.inPanel ? ', in the panel' : ''}${icon.inCanvas ? ', on the canvas' : ''})`);
+		for (const icon of capture.icons)
+			log(
+				`Icon: ${icon.src} (${icon.naturalWidth} px wide${icon.inPanel ? ', in the panel' : ''}${icon.inCanvas ? ', on the canvas' : ''})`,
+			);
 	} finally {
 		await n8n.stop();
 		await standIn.stop();

@@ -16,13 +16,20 @@ const TOKEN = 'a1b2c3d4-secret-token';
 const KEY = 'abonent1609secretkey';
 const alo = { token: TOKEN, baseUrl: 'https://cld.alovoice.uz' };
 const tele = { apiKey: KEY, baseUrl: 'https://my.telediscount.ru' };
-const uri = (value: string, extra: Partial<AnyRequestOptions> = {}) => ({ uri: value, url: '', method: 'GET', ...extra }) as AnyRequestOptions;
+const uri = (value: string, extra: Partial<AnyRequestOptions> = {}) =>
+	({ uri: value, url: '', method: 'GET', ...extra }) as AnyRequestOptions;
 
 describe('requestUrl', () => {
 	it('reads uri, an absolute url, or url joined to baseURL as axios joins them', () => {
-		expect(requestUrl(uri('https://cld.alovoice.uz/mapi/getMyTrunks'))?.href).toBe('https://cld.alovoice.uz/mapi/getMyTrunks');
-		expect(requestUrl({ url: 'http://a.test/x' } as AnyRequestOptions)?.href).toBe('http://a.test/x');
-		expect(requestUrl({ baseURL: 'https://b.test/api/', url: '/v1' } as AnyRequestOptions)?.href).toBe('https://b.test/api/v1');
+		expect(requestUrl(uri('https://cld.alovoice.uz/mapi/getMyTrunks'))?.href).toBe(
+			'https://cld.alovoice.uz/mapi/getMyTrunks',
+		);
+		expect(requestUrl({ url: 'http://a.test/x' } as AnyRequestOptions)?.href).toBe(
+			'http://a.test/x',
+		);
+		expect(
+			requestUrl({ baseURL: 'https://b.test/api/', url: '/v1' } as AnyRequestOptions)?.href,
+		).toBe('https://b.test/api/v1');
 	});
 
 	it('gives nothing for a relative url without baseURL, a non-http scheme or nonsense', () => {
@@ -63,21 +70,35 @@ describe('isOnBaseUrl', () => {
 
 describe('AloVoice credential authenticate', () => {
 	it('on the Base URL: Bearer and token headers, {token} in the path filled in (encoded)', () => {
-		const out = aloVoiceAuthenticate(alo, uri('https://cld.alovoice.uz/getpeers/{token}', { headers: { accept: 'x' } }));
+		const out = aloVoiceAuthenticate(
+			alo,
+			uri('https://cld.alovoice.uz/getpeers/{token}', { headers: { accept: 'x' } }),
+		);
 		expect(out.uri).toBe(`https://cld.alovoice.uz/getpeers/${TOKEN}`);
 		expect(out.headers).toEqual({ accept: 'x', Authorization: `Bearer ${TOKEN}`, token: TOKEN });
-		const odd = aloVoiceAuthenticate({ ...alo, token: 'a/b c' }, uri('https://cld.alovoice.uz/outcall/%7Btoken%7D'));
+		const odd = aloVoiceAuthenticate(
+			{ ...alo, token: 'a/b c' },
+			uri('https://cld.alovoice.uz/outcall/%7Btoken%7D'),
+		);
 		expect(odd.uri).toBe('https://cld.alovoice.uz/outcall/a%2Fb%20c');
 	});
 
 	it('the Test request (url + baseURL from the credential) gets the Bearer header', () => {
-		const out = aloVoiceAuthenticate(alo, { baseURL: 'https://cld.alovoice.uz', url: '/mapi/getMyTrunks', method: 'GET' });
+		const out = aloVoiceAuthenticate(alo, {
+			baseURL: 'https://cld.alovoice.uz',
+			url: '/mapi/getMyTrunks',
+			method: 'GET',
+		});
 		expect(out.headers).toMatchObject({ Authorization: `Bearer ${TOKEN}` });
 		expect(out.url).toBe('/mapi/getMyTrunks');
 	});
 
 	it('another host gets no token: no header, nothing in the URL, the options as they were', () => {
-		for (const target of ['https://evil.test/mapi/getMyTrunks', 'https://cld.alovoice.uz.evil.test/x', 'http://cld.alovoice.uz/x']) {
+		for (const target of [
+			'https://evil.test/mapi/getMyTrunks',
+			'https://cld.alovoice.uz.evil.test/x',
+			'http://cld.alovoice.uz/x',
+		]) {
 			const options = uri(target, { headers: { accept: 'x' } });
 			const out = aloVoiceAuthenticate(alo, options);
 			expect(out).toEqual(uri(target, { headers: { accept: 'x' } }));
@@ -99,7 +120,9 @@ describe('AloVoice credential authenticate', () => {
 	it('is what the credential class uses', async () => {
 		const credential = new AloVoiceApi();
 		expect(typeof credential.authenticate).toBe('function');
-		const out = await (credential.authenticate as (c: object, o: AnyRequestOptions) => Promise<AnyRequestOptions>)(alo, uri('https://evil.test/x'));
+		const out = await (
+			credential.authenticate as (c: object, o: AnyRequestOptions) => Promise<AnyRequestOptions>
+		)(alo, uri('https://evil.test/x'));
 		expect(JSON.stringify(out)).not.toContain(TOKEN);
 	});
 });
@@ -122,18 +145,25 @@ describe("what n8n's loader sees", () => {
 				return {};
 			}
 		}
-		expect((({ ...new WithMethod() }) as { authenticate?: unknown }).authenticate).toBeUndefined();
+		expect(({ ...new WithMethod() } as { authenticate?: unknown }).authenticate).toBeUndefined();
 	});
 });
 
 describe('Telediscount credential authenticate', () => {
 	it('on the Base URL: the key in the query string, beside the query the request has', () => {
-		const out = telediscountAuthenticate(tele, uri('https://my.telediscount.ru/api.php/telephony/get_calls', { qs: { num_a: '7903' } }));
+		const out = telediscountAuthenticate(
+			tele,
+			uri('https://my.telediscount.ru/api.php/telephony/get_calls', { qs: { num_a: '7903' } }),
+		);
 		expect(out.qs).toEqual({ num_a: '7903', abonent_api_key: KEY });
 	});
 
 	it('another host gets no key', () => {
-		for (const target of ['https://evil.test/api.php', 'https://my.telediscount.ru.evil.test/', 'http://my.telediscount.ru/api.php']) {
+		for (const target of [
+			'https://evil.test/api.php',
+			'https://my.telediscount.ru.evil.test/',
+			'http://my.telediscount.ru/api.php',
+		]) {
 			const out = telediscountAuthenticate(tele, uri(target, { qs: { a: '1' } }));
 			expect(out.qs).toEqual({ a: '1' });
 			expect(JSON.stringify(out)).not.toContain(KEY);
@@ -142,10 +172,9 @@ describe('Telediscount credential authenticate', () => {
 
 	it('is what the credential class uses', async () => {
 		const credential = new TelediscountApi();
-		const out = await (credential.authenticate as (c: object, o: AnyRequestOptions) => Promise<AnyRequestOptions>)(
-			tele,
-			uri('https://my.telediscount.ru/x'),
-		);
+		const out = await (
+			credential.authenticate as (c: object, o: AnyRequestOptions) => Promise<AnyRequestOptions>
+		)(tele, uri('https://my.telediscount.ru/x'));
 		expect(out.qs).toEqual({ abonent_api_key: KEY });
 	});
 });

@@ -1,7 +1,12 @@
 // Every parameter a person sees in the editor says what it is for: a description on each one,
 // nested collection and fixedCollection fields included, and a placeholder example on each
 // text field (issue #11, item 6). Walks the four nodes' and both credentials' properties.
-import type { ICredentialType, INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodePropertyCollection,
+	INodeType,
+} from 'n8n-workflow';
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +26,8 @@ interface Found {
 function shownFor(property: INodeProperties): string {
 	const show = property.displayOptions?.show ?? {};
 	const join = (values: unknown) => (Array.isArray(values) ? values.join('|') : String(values));
-	if (show.resource || show.operation) return `${join(show.resource ?? '*')}/${join(show.operation ?? '*')}`;
+	if (show.resource || show.operation)
+		return `${join(show.resource ?? '*')}/${join(show.operation ?? '*')}`;
 	return Object.entries(show)
 		.map(([name, values]) => `${name}=${join(values)}`)
 		.join(',');
@@ -74,7 +80,8 @@ const nodes: Array<[string, INodeType]> = [
 	['Telediscount Trigger', new TelediscountTrigger()],
 ];
 // Every credential the package lists (package.json "n8n"), whichever branch added it.
-const listed: string[] = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).n8n.credentials;
+const listed: string[] = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).n8n
+	.credentials;
 const credentials: Array<[string, ICredentialType]> = listed.map((file) => {
 	const source = join(__dirname, '..', file.replace(/^dist\//, '').replace(/\.js$/, ''));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -84,7 +91,10 @@ const credentials: Array<[string, ICredentialType]> = listed.map((file) => {
 });
 const everything: Array<[string, INodeProperties[]]> = [
 	...nodes.map(([name, node]): [string, INodeProperties[]] => [name, node.description.properties]),
-	...credentials.map(([name, credential]): [string, INodeProperties[]] => [name, credential.properties]),
+	...credentials.map(([name, credential]): [string, INodeProperties[]] => [
+		name,
+		credential.properties,
+	]),
 ];
 
 describe('parameter descriptions', () => {
@@ -99,13 +109,17 @@ describe('parameter descriptions', () => {
 	it('reaches into collections and fixedCollections: the walk finds their fields', () => {
 		const all = walk(new AloVoice().description.properties).map(({ path }) => path);
 		expect(all.some((path) => path.split(' > ').length === 2)).toBe(true);
-		const trigger = walk(new AloVoiceTrigger().getNodeType(2).description.properties).map(({ path }) => path);
+		const trigger = walk(new AloVoiceTrigger().getNodeType(2).description.properties).map(
+			({ path }) => path,
+		);
 		expect(trigger.some((path) => path.split(' > ').length === 3)).toBe(true);
 	});
 
 	it('covers every credential the package lists, the two API credentials among them', () => {
 		expect(credentials.length).toBe(listed.length);
-		expect(credentials.map(([name]) => name)).toEqual(expect.arrayContaining(['AloVoice API', 'Telediscount API']));
+		expect(credentials.map(([name]) => name)).toEqual(
+			expect.arrayContaining(['AloVoice API', 'Telediscount API']),
+		);
 	});
 
 	describe('what the check must not accept', () => {
@@ -141,7 +155,13 @@ describe('parameter descriptions', () => {
 				type: 'fixedCollection',
 				default: {},
 				description: 'Routing rules',
-				options: [{ name: 'rule', displayName: 'Rule', values: [text({ name: 'value', description: 'A value' }), text({ name: 'bare' })] }],
+				options: [
+					{
+						name: 'rule',
+						displayName: 'Rule',
+						values: [text({ name: 'value', description: 'A value' }), text({ name: 'bare' })],
+					},
+				],
 			};
 			expect(missingDescriptions([fixed])).toEqual(['rules > rule > bare']);
 		});
@@ -149,12 +169,18 @@ describe('parameter descriptions', () => {
 		it('a text field without a placeholder; a number or an empty placeholder does not count', () => {
 			expect(missingPlaceholders([text({ description: 'd' })])).toEqual(['field']);
 			expect(missingPlaceholders([text({ description: 'd', placeholder: '' })])).toEqual(['field']);
-			expect(missingPlaceholders([{ displayName: 'N', name: 'n', type: 'number', default: 0 }])).toEqual([]);
+			expect(
+				missingPlaceholders([{ displayName: 'N', name: 'n', type: 'number', default: 0 }]),
+			).toEqual([]);
 		});
 
 		it('passes notices and hidden parameters, which have no description to give', () => {
-			expect(missingDescriptions([{ displayName: 'Note', name: 'note', type: 'notice', default: '' }])).toEqual([]);
-			expect(missingDescriptions([{ displayName: 'H', name: 'h', type: 'hidden', default: '' }])).toEqual([]);
+			expect(
+				missingDescriptions([{ displayName: 'Note', name: 'note', type: 'notice', default: '' }]),
+			).toEqual([]);
+			expect(
+				missingDescriptions([{ displayName: 'H', name: 'h', type: 'hidden', default: '' }]),
+			).toEqual([]);
 		});
 	});
 });

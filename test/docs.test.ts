@@ -62,7 +62,7 @@ describe.each(translations)('%s', (file) => {
 		expect(translated).toHaveLength(english.length);
 	});
 
-	it('keeps each section\'s code blocks as in English and its tables the same size', () => {
+	it("keeps each section's code blocks as in English and its tables the same size", () => {
 		expect(sections(readme).filter((s) => s.code.length > 0).length).toBeGreaterThan(5);
 		expect(sections(readme).filter((s) => s.tableLines > 0).length).toBeGreaterThan(5);
 		expect(sectionProblems(sections(readme), sections(text ?? ''))).toEqual([]);
@@ -70,7 +70,9 @@ describe.each(translations)('%s', (file) => {
 
 	it('is translated, not a copy: most headings differ from the English they name', () => {
 		const translated = headings(text ?? '').filter((h) => h.en !== null);
-		const same = translated.filter((h) => renderedText(h.raw).trim() === renderedText(h.en as string).trim());
+		const same = translated.filter(
+			(h) => renderedText(h.raw).trim() === renderedText(h.en as string).trim(),
+		);
 		expect(same.length).toBeLessThan(translated.length / 2);
 	});
 
@@ -159,7 +161,8 @@ describe('heading parity check (fixtures)', () => {
 
 describe('section check (fixtures)', () => {
 	const en = sections('# T\n## A\n| a | b |\n|---|---|\n| 1 | 2 |\n```json\n{ "x": 1 }\n```\n');
-	const ok = '# Т <!-- en: T -->\n## А <!-- en: A -->\n| а | б |\n|---|---|\n| 1 | 2 |\n```json\n{ "x": 1 }\n```\n';
+	const ok =
+		'# Т <!-- en: T -->\n## А <!-- en: A -->\n| а | б |\n|---|---|\n| 1 | 2 |\n```json\n{ "x": 1 }\n```\n';
 
 	it('accepts the same code and table size under translated text', () => {
 		expect(sectionProblems(en, sections(ok))).toEqual([]);
@@ -169,7 +172,9 @@ describe('section check (fixtures)', () => {
 		expect(sectionProblems(en, sections(ok.replace('"x": 1', '"x": 2')))).toEqual([
 			'"## A": the code blocks are not the English ones (translated under "## А <!-- en: A -->")',
 		]);
-		expect(sectionProblems(en, sections(ok.replace('```json\n{ "x": 1 }\n```\n', '')))).toHaveLength(1);
+		expect(
+			sectionProblems(en, sections(ok.replace('```json\n{ "x": 1 }\n```\n', ''))),
+		).toHaveLength(1);
 		expect(sectionProblems(en, sections(ok + '```\nmore\n```\n'))).toHaveLength(1);
 		expect(sectionProblems(en, sections(ok.replace('| 1 | 2 |\n', '')))).toEqual([
 			'"## A": 3 table lines in English, 2 in "## А <!-- en: A -->"',

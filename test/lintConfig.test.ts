@@ -17,12 +17,16 @@ function checksSection(text: string): string {
 
 /** Rule names set to 'off' (or 0) in a config text. */
 function rulesOff(text: string): string[] {
-	return [...text.matchAll(/['"]([@\w/-]+)['"]\s*:\s*(?:'off'|"off"|0\b)/g)].map((match) => match[1]);
+	return [...text.matchAll(/['"]([@\w/-]+)['"]\s*:\s*(?:'off'|"off"|0\b)/g)].map(
+		(match) => match[1],
+	);
 }
 
 describe('eslint.config.js: no rule off without a README reason', () => {
 	it('finds the rules a config turns off, and nothing else', () => {
-		expect(rulesOff(`{ 'a/b-c': 'off', "d": "off", 'e': 0, 'f': 'error', 'g': 'warn', 'h': 10 }`)).toEqual(['a/b-c', 'd', 'e']);
+		expect(
+			rulesOff(`{ 'a/b-c': 'off', "d": "off", 'e': 0, 'f': 'error', 'g': 'warn', 'h': 10 }`),
+		).toEqual(['a/b-c', 'd', 'e']);
 	});
 
 	it('the README section exists and is not empty', () => {

@@ -20,7 +20,11 @@ const ALLOWED: RegExp[] = [
 
 /** The files of a pack list that should not ship. */
 function unexpectedFiles(paths: string[]): string[] {
-	return paths.filter((path) => !ALLOWED.some((pattern) => pattern.test(path)) || /(^|\/)(test|tests|__tests__|bench|scripts)\//.test(path));
+	return paths.filter(
+		(path) =>
+			!ALLOWED.some((pattern) => pattern.test(path)) ||
+			/(^|\/)(test|tests|__tests__|bench|scripts)\//.test(path),
+	);
 }
 
 interface Pack {
@@ -50,29 +54,36 @@ describe('the files npm would publish', () => {
 
 	it('every node and credential n8n is told about, each node with its icons and codex', () => {
 		const paths = new Set(pack.files.map((file) => file.path));
-		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expect([file, paths.has(file)]).toEqual([file, true]);
+		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials])
+			expect([file, paths.has(file)]).toEqual([file, true]);
 		for (const node of packageJson.n8n.nodes as string[]) {
 			const dir = node.slice(0, node.lastIndexOf('/'));
 			const codex = node.replace(/\.js$/, '.json');
 			expect([codex, paths.has(codex)]).toEqual([codex, true]);
-			const icons = [...paths].filter((path) => path.startsWith(`${dir}/`) && path.endsWith('.svg'));
+			const icons = [...paths].filter(
+				(path) => path.startsWith(`${dir}/`) && path.endsWith('.svg'),
+			);
 			expect([dir, icons.length]).toEqual([dir, 2]);
 		}
-		for (const file of ['README.md', 'LICENSE', 'package.json', 'index.js']) expect(paths.has(file)).toBe(true);
+		for (const file of ['README.md', 'LICENSE', 'package.json', 'index.js'])
+			expect(paths.has(file)).toBe(true);
 		// Every compiled module comes with its declarations and source map, and nothing else in dist/ is code.
 		const modules = [...paths].filter((path) => path.endsWith('.js') && path.startsWith('dist/'));
 		expect(modules.length).toBeGreaterThan(60);
-		for (const module of modules) expect([module, paths.has(module.replace(/\.js$/, '.d.ts'))]).toEqual([module, true]);
+		for (const module of modules)
+			expect([module, paths.has(module.replace(/\.js$/, '.d.ts'))]).toEqual([module, true]);
 	});
 
-	it('not tsc\'s build info, not the copy of package.json tsc used to put in dist/', () => {
+	it("not tsc's build info, not the copy of package.json tsc used to put in dist/", () => {
 		const paths = pack.files.map((file) => file.path);
 		expect(paths.filter((path) => /tsbuildinfo|^dist\/package\.json$/.test(path))).toEqual([]);
 	});
 
 	it("the README's stated size is the tarball's, within 15 %", () => {
 		const readme = readFileSync(join(root, 'README.md'), 'utf8');
-		const stated = /tarball is about ([\d.]+) kB \(([\d.]+) kB unpacked, (\d+) files\)/.exec(readme);
+		const stated = /tarball is about ([\d.]+) kB \(([\d.]+) kB unpacked, (\d+) files\)/.exec(
+			readme,
+		);
 		expect(stated).not.toBeNull();
 		const [packed, unpacked] = [Number(stated![1]) * 1000, Number(stated![2]) * 1000];
 		expect(Math.abs(pack.size - packed) / packed).toBeLessThan(0.15);

@@ -44,7 +44,13 @@ describe('the npm package', () => {
 		const loader = new PackageDirectoryLoader(root);
 		await loader.loadAll();
 		expect(loader.packageName).toBe('n8n-nodes-alovoice');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['aloVoice', 'aloVoiceAnswer', 'aloVoiceTrigger', 'telediscount', 'telediscountTrigger']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual([
+			'aloVoice',
+			'aloVoiceAnswer',
+			'aloVoiceTrigger',
+			'telediscount',
+			'telediscountTrigger',
+		]);
 		expect(Object.keys(loader.credentialTypes).sort()).toEqual([
 			'aloVoiceApi',
 			'aloVoiceTriggerBasicAuthApi',
@@ -54,7 +60,11 @@ describe('the npm package', () => {
 		]);
 
 		const aloVoice = loader.types.nodes.find((node) => node.name === 'aloVoice');
-		expect(aloVoice).toMatchObject({ displayName: 'AloVoice', usableAsTool: true, codex: { categories: ['Communication'] } });
+		expect(aloVoice).toMatchObject({
+			displayName: 'AloVoice',
+			usableAsTool: true,
+			codex: { categories: ['Communication'] },
+		});
 		// n8n rewrites `file:` icons to the files it serves from the package directory.
 		const icons = aloVoice?.iconUrl as { light: string; dark: string };
 		expect(icons).toEqual({
@@ -72,7 +82,11 @@ describe('the npm package', () => {
 		const readme = readFileSync(join(root, 'README.md'), 'utf8');
 		const anchors = new Set(
 			[...readme.matchAll(/^#+ (.+)$/gm)].map(([, title]) =>
-				title.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-'),
+				title
+					.trim()
+					.toLowerCase()
+					.replace(/[^\p{L}\p{N}\s-]/gu, '')
+					.replace(/\s/g, '-'),
 			),
 		);
 		const links = [

@@ -20,10 +20,22 @@ const operations = (resources: ResourceMap, concurrent: boolean) =>
 describe('operations that run items concurrently', () => {
 	it('AloVoice: the read-only ones', () => {
 		expect(operations(aloVoice, true).sort()).toEqual(
-			['campaign.get', 'extension.getMany', 'line.getMany', 'recording.download', 'speechAnalytics.getResult'].sort(),
+			[
+				'campaign.get',
+				'extension.getMany',
+				'line.getMany',
+				'recording.download',
+				'speechAnalytics.getResult',
+			].sort(),
 		);
 		expect(operations(aloVoice, false).sort()).toEqual(
-			['call.callIvr', 'call.clickToCall', 'call.startTwoWay', 'campaign.create', 'speechAnalytics.analyze'].sort(),
+			[
+				'call.callIvr',
+				'call.clickToCall',
+				'call.startTwoWay',
+				'campaign.create',
+				'speechAnalytics.analyze',
+			].sort(),
 		);
 	});
 
@@ -59,23 +71,40 @@ describe('errors the router hands n8n', () => {
 		},
 		async execute(this: IExecuteFunctions) {
 			return await routeOperation.call(this, {
-				thing: { all: { description: [], executeAll: throwIt }, each: { description: [], execute: throwIt }, many: { description: [], execute: throwIt, concurrent: true } },
+				thing: {
+					all: { description: [], executeAll: throwIt },
+					each: { description: [], execute: throwIt },
+					many: { description: [], execute: throwIt, concurrent: true },
+				},
 			});
 		},
 	};
 	registerNodeType(probe, 'test.routerProbe');
 	const run = (operation: string, continueOnFail = false) =>
-		runWorkflow([{ name: 'Probe', type: 'test.routerProbe', parameters: { resource: 'thing', operation }, continueOnFail }], {
-			input: [{ json: { a: 1 } }, { json: { a: 2 } }],
-		});
+		runWorkflow(
+			[
+				{
+					name: 'Probe',
+					type: 'test.routerProbe',
+					parameters: { resource: 'thing', operation },
+					continueOnFail,
+				},
+			],
+			{
+				input: [{ json: { a: 1 } }, { json: { a: 2 } }],
+			},
+		);
 
-	it.each(['all', 'each', 'many'])('%s: a raw Error becomes a NodeOperationError naming the node, with the message kept', async (operation) => {
-		thrown.value = new TypeError('Cannot read properties of undefined');
-		const result = await run(operation);
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe('Cannot read properties of undefined');
-		expect((result.error as NodeOperationError).node?.name).toBe('Probe');
-	});
+	it.each(['all', 'each', 'many'])(
+		'%s: a raw Error becomes a NodeOperationError naming the node, with the message kept',
+		async (operation) => {
+			thrown.value = new TypeError('Cannot read properties of undefined');
+			const result = await run(operation);
+			expect(result.error?.name).toBe('NodeOperationError');
+			expect(result.error?.message).toBe('Cannot read properties of undefined');
+			expect((result.error as NodeOperationError).node?.name).toBe('Probe');
+		},
+	);
 
 	it('all: a thrown non-Error (a string) becomes a NodeOperationError too, not "[object Object]" or a crash', async () => {
 		thrown.value = 'the binary data is gone';
@@ -84,20 +113,34 @@ describe('errors the router hands n8n', () => {
 		expect(result.error?.message).toBe('the binary data is gone');
 	});
 
-	it.each(['all', 'each'])('%s: a NodeApiError is not re-wrapped: the same error, its HTTP code and description kept', async (operation) => {
-		const apiError = new NodeApiError(
-			{ id: '1', name: 'Probe', type: 'test.routerProbe', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ message: 'refused' },
-			{ message: 'AloVoice refused the request', description: 'The PBX answered: no', httpCode: '403' },
-		);
-		thrown.value = apiError;
-		const result = await run(operation);
-		// n8n keeps the run's error as a plain copy: compare what it carries.
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('AloVoice refused the request');
-		expect((result.error as NodeApiError).httpCode).toBe('403');
-		expect((result.error as NodeApiError).description).toBe('The PBX answered: no');
-	});
+	it.each(['all', 'each'])(
+		'%s: a NodeApiError is not re-wrapped: the same error, its HTTP code and description kept',
+		async (operation) => {
+			const apiError = new NodeApiError(
+				{
+					id: '1',
+					name: 'Probe',
+					type: 'test.routerProbe',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{ message: 'refused' },
+				{
+					message: 'AloVoice refused the request',
+					description: 'The PBX answered: no',
+					httpCode: '403',
+				},
+			);
+			thrown.value = apiError;
+			const result = await run(operation);
+			// n8n keeps the run's error as a plain copy: compare what it carries.
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe('AloVoice refused the request');
+			expect((result.error as NodeApiError).httpCode).toBe('403');
+			expect((result.error as NodeApiError).description).toBe('The PBX answered: no');
+		},
+	);
 
 	it('each: the wrapped error says which item failed (the first, index 0); all: it names no item', async () => {
 		thrown.value = new Error('boom');
@@ -105,13 +148,16 @@ describe('errors the router hands n8n', () => {
 		expect(((await run('all')).error as NodeOperationError).context.itemIndex).toBeUndefined();
 	});
 
-	it.each(['all', 'each'])('%s with Continue On Fail: no node error, an error item per input item, paired to it', async (operation) => {
-		thrown.value = new Error('boom');
-		const result = await run(operation, true);
-		expect(result.error).toBeUndefined();
-		expect(plainItems(result.output('Probe'))).toEqual([
-			{ json: { error: 'boom' }, pairedItem: { item: 0 } },
-			{ json: { error: 'boom' }, pairedItem: { item: 1 } },
-		]);
-	});
+	it.each(['all', 'each'])(
+		'%s with Continue On Fail: no node error, an error item per input item, paired to it',
+		async (operation) => {
+			thrown.value = new Error('boom');
+			const result = await run(operation, true);
+			expect(result.error).toBeUndefined();
+			expect(plainItems(result.output('Probe'))).toEqual([
+				{ json: { error: 'boom' }, pairedItem: { item: 0 } },
+				{ json: { error: 'boom' }, pairedItem: { item: 1 } },
+			]);
+		},
+	);
 });

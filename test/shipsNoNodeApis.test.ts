@@ -18,7 +18,35 @@ function sources(dir: string): string[] {
 	});
 }
 
-const NODE_MODULES = ['assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'os', 'path', 'process', 'stream', 'timers', 'timers/promises', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib'];
+const NODE_MODULES = [
+	'assert',
+	'buffer',
+	'child_process',
+	'cluster',
+	'crypto',
+	'dgram',
+	'dns',
+	'events',
+	'fs',
+	'fs/promises',
+	'http',
+	'https',
+	'http2',
+	'net',
+	'os',
+	'path',
+	'process',
+	'stream',
+	'timers',
+	'timers/promises',
+	'tls',
+	'url',
+	'util',
+	'v8',
+	'vm',
+	'worker_threads',
+	'zlib',
+];
 
 /** Each forbidden use in a source text, as `what`. Comments are skipped. */
 export function forbidden(text: string): string[] {
@@ -28,7 +56,10 @@ export function forbidden(text: string): string[] {
 		const name = match[1];
 		if (name.startsWith('node:') || NODE_MODULES.includes(name)) found.push(`import ${name}`);
 	}
-	for (const match of code.matchAll(/\b(setTimeout|clearTimeout|setInterval|clearInterval|setImmediate|clearImmediate|process\.env|readFileSync|writeFileSync)\b/g)) found.push(match[1]);
+	for (const match of code.matchAll(
+		/\b(setTimeout|clearTimeout|setInterval|clearInterval|setImmediate|clearImmediate|process\.env|readFileSync|writeFileSync)\b/g,
+	))
+		found.push(match[1]);
 	return found;
 }
 
@@ -39,12 +70,17 @@ describe('what ships uses no Node modules, timers, environment or files', () => 
 				"import { randomUUID } from 'node:crypto';\nimport { x } from 'crypto';\nconst fs = require('fs');\nsetTimeout(f, 1);\nconst v = process.env.X;",
 			),
 		).toEqual(['import node:crypto', 'import crypto', 'import fs', 'setTimeout', 'process.env']);
-		expect(forbidden("import { sleep } from 'n8n-workflow';\n// setTimeout is forbidden\n/* node:net */\nconst url = 'http://x'; const mySetTimeout = 1;")).toEqual([]);
+		expect(
+			forbidden(
+				"import { sleep } from 'n8n-workflow';\n// setTimeout is forbidden\n/* node:net */\nconst url = 'http://x'; const mySetTimeout = 1;",
+			),
+		).toEqual([]);
 	});
 
 	it('nodes/ and credentials/ have none', () => {
-		const found = [...sources(join(root, 'nodes')), ...sources(join(root, 'credentials'))].flatMap((path) =>
-			forbidden(readFileSync(path, 'utf8')).map((what) => `${relative(root, path)}: ${what}`),
+		const found = [...sources(join(root, 'nodes')), ...sources(join(root, 'credentials'))].flatMap(
+			(path) =>
+				forbidden(readFileSync(path, 'utf8')).map((what) => `${relative(root, path)}: ${what}`),
 		);
 		expect(found).toEqual([]);
 	});

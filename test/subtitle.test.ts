@@ -14,7 +14,12 @@ import { PACKAGE, nodeTypes, registerNodeType } from './harness/engine';
 // its own node type; the helper's own cases on a test-only type with free-text parameters.
 registerNodeType(new AloVoiceTrigger());
 registerNodeType(new TelediscountTrigger());
-const textParameter = (name: string) => ({ displayName: name, name, type: 'string' as const, default: '' });
+const textParameter = (name: string) => ({
+	displayName: name,
+	name,
+	type: 'string' as const,
+	default: '',
+});
 registerNodeType(
 	{
 		description: {
@@ -32,7 +37,11 @@ registerNodeType(
 	'subtitleTest',
 );
 
-function subtitleOf(subtitle: string, parameters: Record<string, unknown>, type = 'subtitleTest'): unknown {
+function subtitleOf(
+	subtitle: string,
+	parameters: Record<string, unknown>,
+	type = 'subtitleTest',
+): unknown {
 	const node = {
 		id: 'subtitle-node',
 		name: 'Trigger',
@@ -53,28 +62,44 @@ function eventOptionsOf(node: INodeType): INodePropertyOptions[] {
 describe('trigger subtitles', () => {
 	const triggers: Array<[string, INodeType, string[]]> = [
 		// Both versions of the AloVoice Trigger (a VersionedNodeType: each version is its own class).
-		['AloVoice Trigger v1', new AloVoiceTrigger().getNodeType(1), ['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request']],
-		['AloVoice Trigger v2', new AloVoiceTrigger().getNodeType(2), ['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request']],
+		[
+			'AloVoice Trigger v1',
+			new AloVoiceTrigger().getNodeType(1),
+			['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request'],
+		],
+		[
+			'AloVoice Trigger v2',
+			new AloVoiceTrigger().getNodeType(2),
+			['Call Started', 'Call Ended', 'Call-Request Result', 'Route Request'],
+		],
 		['Telediscount Trigger', new TelediscountTrigger(), ['Incoming Call Started', 'Call Finished']],
 	];
 	const typeOf = (node: INodeType) => `${PACKAGE}.${node.description.name}`;
 
-	it.each(triggers)('%s shows each event by the label of its Event dropdown', (_name, node, labels) => {
-		const options = eventOptionsOf(node);
-		expect(options.map((option) => option.name)).toEqual(labels);
-		const subtitle = node.description.subtitle as string;
-		for (const option of options) {
-			expect([option.value, subtitleOf(subtitle, { event: option.value }, typeOf(node))]).toEqual([option.value, option.name]);
-		}
-	});
+	it.each(triggers)(
+		'%s shows each event by the label of its Event dropdown',
+		(_name, node, labels) => {
+			const options = eventOptionsOf(node);
+			expect(options.map((option) => option.name)).toEqual(labels);
+			const subtitle = node.description.subtitle as string;
+			for (const option of options) {
+				expect([option.value, subtitleOf(subtitle, { event: option.value }, typeOf(node))]).toEqual(
+					[option.value, option.name],
+				);
+			}
+		},
+	);
 
-	it.each(triggers)('%s shows a value its dropdown does not know as it is, not as another label', (_name, node) => {
-		const subtitle = node.description.subtitle as string;
-		expect(subtitleOf(subtitle, { event: 'somethingNew' }, typeOf(node))).toBe('somethingNew');
-		// A label is not a value: only values are renamed.
-		const label = eventOptionsOf(node)[0].name;
-		expect(subtitleOf(subtitle, { event: label }, typeOf(node))).toBe(label);
-	});
+	it.each(triggers)(
+		'%s shows a value its dropdown does not know as it is, not as another label',
+		(_name, node) => {
+			const subtitle = node.description.subtitle as string;
+			expect(subtitleOf(subtitle, { event: 'somethingNew' }, typeOf(node))).toBe('somethingNew');
+			// A label is not a value: only values are renamed.
+			const label = eventOptionsOf(node)[0].name;
+			expect(subtitleOf(subtitle, { event: label }, typeOf(node))).toBe(label);
+		},
+	);
 
 	describe('optionSubtitle', () => {
 		const options = [
@@ -113,16 +138,27 @@ describe('where to paste the URL', () => {
 	// shared/api/alovoice.md (vPBX "INTEGRATIONS" menu, an "API request" route) and
 	// shared/api/telediscount.md (the CRM-integration page's Webhooks).
 	it.each([
-		['AloVoice Trigger v1', new AloVoiceTrigger().getNodeType(1), [/"INTEGRATIONS" menu/, /"API request" route/]],
-		['AloVoice Trigger v2', new AloVoiceTrigger().getNodeType(2), [/"INTEGRATIONS" menu/, /"API request" route/]],
+		[
+			'AloVoice Trigger v1',
+			new AloVoiceTrigger().getNodeType(1),
+			[/"INTEGRATIONS" menu/, /"API request" route/],
+		],
+		[
+			'AloVoice Trigger v2',
+			new AloVoiceTrigger().getNodeType(2),
+			[/"INTEGRATIONS" menu/, /"API request" route/],
+		],
 		['Telediscount Trigger', new TelediscountTrigger(), [/"CRM integration" page/, /Webhooks/]],
-	] as Array<[string, INodeType, RegExp[]]>)('%s names the PBX page on activation and while waiting for a test event', (_name, node, places) => {
-		const { activationMessage, eventTriggerDescription } = node.description;
-		for (const text of [activationMessage, eventTriggerDescription]) {
-			expect(typeof text).toBe('string');
-			for (const place of places) expect(text).toMatch(place);
-		}
-		expect(activationMessage).toMatch(/Production URL/);
-		expect(eventTriggerDescription).toMatch(/Test URL/);
-	});
+	] as Array<[string, INodeType, RegExp[]]>)(
+		'%s names the PBX page on activation and while waiting for a test event',
+		(_name, node, places) => {
+			const { activationMessage, eventTriggerDescription } = node.description;
+			for (const text of [activationMessage, eventTriggerDescription]) {
+				expect(typeof text).toBe('string');
+				for (const place of places) expect(text).toMatch(place);
+			}
+			expect(activationMessage).toMatch(/Production URL/);
+			expect(eventTriggerDescription).toMatch(/Test URL/);
+		},
+	);
 });

@@ -11,7 +11,9 @@ class BenchFloorExpressionTrigger extends BenchFloorTrigger {
 			name: 'benchFloorExpressionTrigger',
 			version: 2,
 			defaults: { name: 'Bench Floor Expression Trigger' },
-			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: '={{ "onReceived" }}', path: 'floor' }],
+			webhooks: [
+				{ name: 'default', httpMethod: 'POST', responseMode: '={{ "onReceived" }}', path: 'floor' },
+			],
 		});
 	}
 }

@@ -17,7 +17,9 @@ if (out && /[\\/]n8n[\\/]bin[\\/]n8n$/.test(entry)) {
 	const fromN8n = createRequire(entry);
 	const fromWorkflow = createRequire(fromN8n.resolve('n8n-workflow'));
 	const runtime = fromWorkflow('@n8n/expression-runtime');
-	const { IsolatePool, PoolExhaustedError } = fromWorkflow('@n8n/expression-runtime/dist/cjs/pool/isolate-pool.js');
+	const { IsolatePool, PoolExhaustedError } = fromWorkflow(
+		'@n8n/expression-runtime/dist/cjs/pool/isolate-pool.js',
+	);
 	const counts = { created: 0, warmAcquires: 0, coldAcquires: 0 };
 	const bridge = runtime.IsolatedVmBridge.prototype;
 	const initialize = bridge.initialize;

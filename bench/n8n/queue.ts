@@ -10,12 +10,39 @@ import { join } from 'node:path';
 import { ALOVOICE_TOKEN } from '../../test/server/alovoice';
 import { CALL_ID, callEndFields, callStartFields, postPbx } from '../../test/e2e/triggers';
 import { waitForCount } from '../../test/e2e/stack';
-import { PACKAGE_ROOT, N8N_VERSION, NODE_PACKAGE_VERSION, buildPackage, ensureN8n, sleep, standInCredential } from '../../scripts/lib/n8n';
-import { QueueStack, ensureQueueServers, postgresBin, type N8nSideProcess } from '../../scripts/lib/queue';
+import {
+	PACKAGE_ROOT,
+	N8N_VERSION,
+	NODE_PACKAGE_VERSION,
+	buildPackage,
+	ensureN8n,
+	sleep,
+	standInCredential,
+} from '../../scripts/lib/n8n';
+import {
+	QueueStack,
+	ensureQueueServers,
+	postgresBin,
+	type N8nSideProcess,
+} from '../../scripts/lib/queue';
 import { runLoad, type LoadResult } from '../../scripts/lib/load';
-import { ROUTE_BASELINE, ROUTE_FLOOR, ratio, routeRow, routeTable, storedTable, type RouteRow } from './route';
+import {
+	ROUTE_BASELINE,
+	ROUTE_FLOOR,
+	ratio,
+	routeRow,
+	routeTable,
+	storedTable,
+	type RouteRow,
+} from './route';
 import { TICK, procStat } from './proc';
-import { callEventTrigger, routeFloor, routeTriggerAnswerNode, routeTriggerRules, routeWebhookBaseline } from './workflows';
+import {
+	callEventTrigger,
+	routeFloor,
+	routeTriggerAnswerNode,
+	routeTriggerRules,
+	routeWebhookBaseline,
+} from './workflows';
 
 // --quick: fewer requests, printed and kept in results-queue-quick.json, BENCHMARKS.md left alone.
 const QUICK = process.argv.includes('--quick');
@@ -33,28 +60,68 @@ const log = (line: string) => process.stderr.write(`[bench:queue] ${line}\n`);
 
 /** Lazy acquisition first: it is the setting the README recommends for route speed. */
 const ENGINES: Array<{ label: string; env: Record<string, string> }> = [
-	{ label: '`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`', env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
+	{
+		label: '`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`',
+		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+	},
 	...(LAZY_ONLY ? [] : [{ label: "n8n's default engine settings", env: {} }]),
 ];
 
 const ROUTE_VARIANTS = [
-	{ name: ROUTE_FLOOR, workflow: routeFloor('BenchRouteFloor2', 'bench: floor trigger v2', 'benchFloorTrigger', 2) },
+	{
+		name: ROUTE_FLOOR,
+		workflow: routeFloor('BenchRouteFloor2', 'bench: floor trigger v2', 'benchFloorTrigger', 2),
+	},
 	{ name: ROUTE_BASELINE, workflow: routeWebhookBaseline() },
-	{ name: 'AloVoice Trigger v2, rules, no execution', workflow: routeTriggerRules('BenchRouteRul2x0', 'bench: route trigger v2, rules, no execution', false, 2) },
-	{ name: 'AloVoice Trigger v2, rules + execution', workflow: routeTriggerRules('BenchRouteRul2x1', 'bench: route trigger v2, rules, execution per request', true, 2) },
+	{
+		name: 'AloVoice Trigger v2, rules, no execution',
+		workflow: routeTriggerRules(
+			'BenchRouteRul2x0',
+			'bench: route trigger v2, rules, no execution',
+			false,
+			2,
+		),
+	},
+	{
+		name: 'AloVoice Trigger v2, rules + execution',
+		workflow: routeTriggerRules(
+			'BenchRouteRul2x1',
+			'bench: route trigger v2, rules, execution per request',
+			true,
+			2,
+		),
+	},
 	{ name: 'AloVoice Trigger v2 + AloVoice Answer node', workflow: routeTriggerAnswerNode() },
 ];
 
 /** Call-started + call-ended pairs: version 2 (what a new node is) and version 1 (what the queue suite's load test uses). */
 const PAIR_VARIANTS = [2, 1].map((version) => ({
 	name: `Call Started + Call Ended, AloVoice Trigger v${version}`,
-	started: callEventTrigger(`BenchCallStart${version}x`, `bench: call started v${version}`, 'callStarted', version),
-	ended: callEventTrigger(`BenchCallEnded${version}x`, `bench: call ended v${version}`, 'callEnded', version),
+	started: callEventTrigger(
+		`BenchCallStart${version}x`,
+		`bench: call started v${version}`,
+		'callStarted',
+		version,
+	),
+	ended: callEventTrigger(
+		`BenchCallEnded${version}x`,
+		`bench: call ended v${version}`,
+		'callEnded',
+		version,
+	),
 }));
 
 /** CPU seconds per role, read from /proc by process group (an n8n process's task runner is in its group). */
 type Cpu = Record<string, number>;
-const CPU_ROLES = ['webhook processes', 'workers', 'main', 'PostgreSQL', 'Redis', 'bench client', 'rest of the machine'] as const;
+const CPU_ROLES = [
+	'webhook processes',
+	'workers',
+	'main',
+	'PostgreSQL',
+	'Redis',
+	'bench client',
+	'rest of the machine',
+] as const;
 
 function cpuTicksByGroup(): Map<number, number> {
 	const ticks = new Map<number, number>();
@@ -72,11 +139,17 @@ function cpuTicksByGroup(): Map<number, number> {
 
 function cpuNow(stack: QueueStack): Cpu {
 	const ticks = cpuTicksByGroup();
-	const of = (pids: Array<number | undefined>) => pids.reduce<number>((sum, pid) => sum + (pid ? (ticks.get(pid) ?? 0) : 0), 0) / TICK;
+	const of = (pids: Array<number | undefined>) =>
+		pids.reduce<number>((sum, pid) => sum + (pid ? (ticks.get(pid) ?? 0) : 0), 0) / TICK;
 	const own = process.cpuUsage();
 	// The whole machine's busy time (/proc/stat: every field but idle and iowait), so what other
 	// programs on a shared machine took shows as "rest of the machine".
-	const total = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+	const total = readFileSync('/proc/stat', 'utf8')
+		.split('\n')[0]
+		.trim()
+		.split(/\s+/)
+		.slice(1, 9)
+		.map(Number);
 	const machine = (total.reduce((a, b) => a + b, 0) - total[3] - total[4]) / TICK;
 	const cpu = {
 		'webhook processes': of(stack.webhookProcesses.map((side) => side.process.pid)),
@@ -91,11 +164,23 @@ function cpuNow(stack: QueueStack): Cpu {
 
 /** Cores busy per role over `seconds` of wall time (1.00 = one core all the time). */
 function coresBusy(before: Cpu, after: Cpu, seconds: number): Cpu {
-	return Object.fromEntries(CPU_ROLES.map((role) => [role, Math.round(((after[role] - before[role]) / seconds) * 100) / 100]));
+	return Object.fromEntries(
+		CPU_ROLES.map((role) => [
+			role,
+			Math.round(((after[role] - before[role]) / seconds) * 100) / 100,
+		]),
+	);
 }
 
-const minus = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
-	Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - (before[key] ?? 0)]).filter(([, value]) => value !== 0));
+const minus = (
+	after: Record<string, number>,
+	before: Record<string, number>,
+): Record<string, number> =>
+	Object.fromEntries(
+		Object.entries(after)
+			.map(([key, value]) => [key, value - (before[key] ?? 0)])
+			.filter(([, value]) => value !== 0),
+	);
 
 /** Waits (up to `ms`) until n8n has no queued or running execution of the workflow. */
 async function settled(stack: QueueStack, workflowId: string, ms: number) {
@@ -109,7 +194,12 @@ async function settled(stack: QueueStack, workflowId: string, ms: number) {
 }
 
 type Topology = 1 | 2;
-type QueueRouteRow = RouteRow & { processes: Topology; cores: Cpu; workerRuns: Record<string, number>; stored: Record<string, number> };
+type QueueRouteRow = RouteRow & {
+	processes: Topology;
+	cores: Cpu;
+	workerRuns: Record<string, number>;
+	stored: Record<string, number>;
+};
 
 interface PairRow {
 	variant: string;
@@ -140,19 +230,34 @@ interface EngineRun {
 interface MeasuredQueue {
 	at: string;
 	machine: string;
-	settings: { requests: number; pairs: number; pairConcurrency: number; workers: number; workerConcurrency: number; quick?: boolean; lazyOnly?: boolean };
+	settings: {
+		requests: number;
+		pairs: number;
+		pairConcurrency: number;
+		workers: number;
+		workerConcurrency: number;
+		quick?: boolean;
+		lazyOnly?: boolean;
+	};
 	engines: EngineRun[];
 	runSeconds: number;
 }
 
 const EXTRA_PACKAGES = [join(PACKAGE_ROOT, 'bench', 'floor')];
-const RESULTS_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', QUICK ? 'results-queue-quick.json' : 'results-queue.json');
+const RESULTS_FILE = join(
+	PACKAGE_ROOT,
+	'bench',
+	'n8n',
+	QUICK ? 'results-queue-quick.json' : 'results-queue.json',
+);
 const NOTES_FILE = join(PACKAGE_ROOT, 'bench', 'n8n', 'notes-queue.md');
 
 /** The production URL of `workflow` on each webhook process that serves the row (1: the first only; 2: both). */
 function urlsOf(stack: QueueStack, sides: N8nSideProcess[], workflow: string) {
 	return sides.map((side) => {
-		const hook = stack.webhooks(side).find((candidate) => candidate.workflow === workflow && candidate.method === 'POST');
+		const hook = stack
+			.webhooks(side)
+			.find((candidate) => candidate.workflow === workflow && candidate.method === 'POST');
 		if (!hook) throw new Error(`n8n registered no POST webhook for ${workflow}`);
 		return hook.url;
 	});
@@ -165,18 +270,33 @@ async function routeRows(stack: QueueStack, firstWrong: string[]): Promise<Queue
 			// The two topologies one right after the other for each row, so a busy moment of the
 			// shared machine lands on both rather than on one.
 			for (const processes of [1, 2] as Topology[]) {
-				const urls = urlsOf(stack, stack.webhookProcesses.slice(0, processes), variant.workflow.name);
+				const urls = urlsOf(
+					stack,
+					stack.webhookProcesses.slice(0, processes),
+					variant.workflow.name,
+				);
 				const storedBefore = stack.executionCounts(variant.workflow.id);
 				const runsBefore = stack.workerRuns();
 				const wrongAnswers: string[] = [];
 				const cpuBefore = cpuNow(stack);
 				const started = process.hrtime.bigint();
 				// Round-robin by request, as a load balancer in front of the webhook processes would.
-				const row = await routeRow(variant.name, REQUESTS, concurrency, (index) => urls[index % urls.length], wrongAnswers);
-				const cores = coresBusy(cpuBefore, cpuNow(stack), Number(process.hrtime.bigint() - started) / 1e9);
+				const row = await routeRow(
+					variant.name,
+					REQUESTS,
+					concurrency,
+					(index) => urls[index % urls.length],
+					wrongAnswers,
+				);
+				const cores = coresBusy(
+					cpuBefore,
+					cpuNow(stack),
+					Number(process.hrtime.bigint() - started) / 1e9,
+				);
 				firstWrong.push(...wrongAnswers.slice(0, 3 - Math.min(3, firstWrong.length)));
 				// Each row starts on a settled stack: executions a row left queued would load the next one.
-				if (!(await settled(stack, variant.workflow.id, 120_000))) log(`${variant.name}: executions still queued or running after 120 s`);
+				if (!(await settled(stack, variant.workflow.id, 120_000)))
+					log(`${variant.name}: executions still queued or running after 120 s`);
 				const queueRow = {
 					...row,
 					processes,
@@ -185,7 +305,9 @@ async function routeRows(stack: QueueStack, firstWrong: string[]): Promise<Queue
 					stored: minus(stack.executionCounts(variant.workflow.id), storedBefore),
 				};
 				rows.push(queueRow);
-				log(`route ${variant.name} c=${concurrency} processes=${processes}: ${JSON.stringify({ ...row.result, fallbacks: row.fallbacks, wrong: row.wrong, cores })}`);
+				log(
+					`route ${variant.name} c=${concurrency} processes=${processes}: ${JSON.stringify({ ...row.result, fallbacks: row.fallbacks, wrong: row.wrong, cores })}`,
+				);
 			}
 		}
 	}
@@ -193,15 +315,30 @@ async function routeRows(stack: QueueStack, firstWrong: string[]): Promise<Queue
 }
 
 /** `PAIRS` call-started + call-ended pairs at 50 concurrent; each request to the next webhook process in turn. */
-async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number], processes: Topology, offset: number): Promise<PairRow> {
+async function pairRow(
+	stack: QueueStack,
+	variant: (typeof PAIR_VARIANTS)[number],
+	processes: Topology,
+	offset: number,
+): Promise<PairRow> {
 	const sides = stack.webhookProcesses.slice(0, processes);
 	const startUrls = urlsOf(stack, sides, variant.started.name);
 	const endUrls = urlsOf(stack, sides, variant.ended.name);
 	let sent = 0;
 	const next = (urls: string[]) => urls[sent++ % urls.length];
-	const all = () => ({ started: stack.executionCounts(variant.started.id), ended: stack.executionCounts(variant.ended.id) });
+	const all = () => ({
+		started: stack.executionCounts(variant.started.id),
+		ended: stack.executionCounts(variant.ended.id),
+	});
 	const finished = (counts: ReturnType<typeof all>) =>
-		[counts.started, counts.ended].reduce((sum, byStatus) => sum + Object.entries(byStatus).filter(([status]) => status !== 'new' && status !== 'running').reduce((a, [, n]) => a + n, 0), 0);
+		[counts.started, counts.ended].reduce(
+			(sum, byStatus) =>
+				sum +
+				Object.entries(byStatus)
+					.filter(([status]) => status !== 'new' && status !== 'running')
+					.reduce((a, [, n]) => a + n, 0),
+			0,
+		);
 	const before = all();
 	const finishedBefore = finished(before);
 	const runsBefore = stack.workerRuns();
@@ -230,18 +367,27 @@ async function pairRow(stack: QueueStack, variant: (typeof PAIR_VARIANTS)[number
 	// Every answered event is an execution a worker runs after the answer: wait until n8n stored them all.
 	let storedAllAfterSeconds: number | null = null;
 	try {
-		storedAllAfterSeconds = await waitForCount(() => finished(all()) - finishedBefore, accepted, 60_000, 'stored executions');
+		storedAllAfterSeconds = await waitForCount(
+			() => finished(all()) - finishedBefore,
+			accepted,
+			60_000,
+			'stored executions',
+		);
 	} catch (error) {
 		log((error as Error).message);
 	}
 	const after = all();
 	const stored: Record<string, number> = {};
-	for (const [status, count] of [...Object.entries(minus(after.started, before.started)), ...Object.entries(minus(after.ended, before.ended))]) {
+	for (const [status, count] of [
+		...Object.entries(minus(after.started, before.started)),
+		...Object.entries(minus(after.ended, before.ended)),
+	]) {
 		stored[status] = (stored[status] ?? 0) + count;
 	}
 	// A worker's log line can reach its file a moment after the execution is stored.
 	const storedTotal = Object.values(stored).reduce((a, b) => a + b, 0);
-	const logged = () => Object.values(minus(stack.workerRuns(), runsBefore)).reduce((a, b) => a + b, 0);
+	const logged = () =>
+		Object.values(minus(stack.workerRuns(), runsBefore)).reduce((a, b) => a + b, 0);
 	for (let waited = 0; logged() < storedTotal && waited < 15; waited++) await sleep(1000);
 	const row: PairRow = {
 		variant: variant.name,
@@ -277,7 +423,10 @@ async function measureEngine(engine: (typeof ENGINES)[number]): Promise<EngineRu
 	// No workflow here calls the PBX: the credential is there only because the CLI import wants one.
 	await stack.setUp({
 		credentials: standInCredential('http://127.0.0.1:9', ALOVOICE_TOKEN),
-		workflows: [...ROUTE_VARIANTS.map((variant) => variant.workflow), ...PAIR_VARIANTS.flatMap((variant) => [variant.started, variant.ended])],
+		workflows: [
+			...ROUTE_VARIANTS.map((variant) => variant.workflow),
+			...PAIR_VARIANTS.flatMap((variant) => [variant.started, variant.ended]),
+		],
 	});
 	const stackStartSeconds = Math.round((Date.now() - begun) / 1000);
 	log(`${engine.label}: stack up in ${stackStartSeconds} s`);
@@ -298,9 +447,19 @@ async function measureEngine(engine: (typeof ENGINES)[number]): Promise<EngineRu
 	} finally {
 		const left = await stack.stop();
 		// A run must stop everything it started.
-		if (left.length) throw new Error(`processes left running after the stack stopped (groups ${left.join(', ')})`);
+		if (left.length)
+			throw new Error(`processes left running after the stack stopped (groups ${left.join(', ')})`);
 	}
-	return { label: engine.label, env: engine.env, stackStartSeconds, loadBefore, loadAfter: loadavg(), route, pairs, firstWrong };
+	return {
+		label: engine.label,
+		env: engine.env,
+		stackStartSeconds,
+		loadBefore,
+		loadAfter: loadavg(),
+		route,
+		pairs,
+		firstWrong,
+	};
 }
 
 async function measure(): Promise<MeasuredQueue> {
@@ -309,7 +468,10 @@ async function measure(): Promise<MeasuredQueue> {
 	ensureQueueServers(log);
 	const engines: EngineRun[] = [];
 	const postgresMajor = postgresBin()?.split('/').at(-2) ?? '?';
-	const redisVersion = /v=([\d.]+)/.exec(execFileSync('/usr/bin/redis-server', ['--version'], { encoding: 'utf8' }))?.[1] ?? '?';
+	const redisVersion =
+		/v=([\d.]+)/.exec(
+			execFileSync('/usr/bin/redis-server', ['--version'], { encoding: 'utf8' }),
+		)?.[1] ?? '?';
 	const measured = (): MeasuredQueue => ({
 		at: new Date().toISOString().slice(0, 16),
 		machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, n8n ${N8N_VERSION} on Node ${NODE_PACKAGE_VERSION}, PostgreSQL ${postgresMajor}, Redis ${redisVersion}, log level info`,
@@ -346,7 +508,12 @@ function secondProcessTable(rows: QueueRouteRow[]) {
 		'|---:|---|---:|---:|---:|---:|---:|---:|---|---|',
 	];
 	for (const one of rows.filter((row) => row.processes === 1)) {
-		const two = rows.find((row) => row.processes === 2 && row.variant === one.variant && row.result.concurrency === one.result.concurrency)!;
+		const two = rows.find(
+			(row) =>
+				row.processes === 2 &&
+				row.variant === one.variant &&
+				row.result.concurrency === one.result.concurrency,
+		)!;
 		lines.push(
 			`| ${one.result.concurrency} | ${one.variant} | ${one.result.perSecond} | ${two.result.perSecond} | ${ratio(two.result.perSecond, one.result.perSecond)} | ${one.result.p99Ms} | ${two.result.p99Ms} | ${ratio(two.result.p99Ms, one.result.p99Ms)} | ${cores(one.cores)} | ${cores(two.cores)} |`,
 		);
@@ -357,8 +524,11 @@ function secondProcessTable(rows: QueueRouteRow[]) {
 function storedByTopology(rows: QueueRouteRow[], processes: Topology) {
 	return ROUTE_VARIANTS.map((variant) => {
 		const total: Record<string, number> = {};
-		for (const row of rows.filter((candidate) => candidate.processes === processes && candidate.variant === variant.name)) {
-			for (const [status, count] of Object.entries(row.stored)) total[status] = (total[status] ?? 0) + count;
+		for (const row of rows.filter(
+			(candidate) => candidate.processes === processes && candidate.variant === variant.name,
+		)) {
+			for (const [status, count] of Object.entries(row.stored))
+				total[status] = (total[status] ?? 0) + count;
 		}
 		return { variant: variant.name, counts: total };
 	});
@@ -425,7 +595,9 @@ function render(measured: MeasuredQueue) {
 			pairTable(engine.pairs),
 			'',
 		]),
-		...(settings.quick || !existsSync(NOTES_FILE) ? [] : [readFileSync(NOTES_FILE, 'utf8').trimEnd()]),
+		...(settings.quick || !existsSync(NOTES_FILE)
+			? []
+			: [readFileSync(NOTES_FILE, 'utf8').trimEnd()]),
 	].join('\n');
 }
 
@@ -455,7 +627,9 @@ async function main() {
 	mkdirSync(process.env.TMPDIR, { recursive: true });
 	// --report: re-render BENCHMARKS.md from the last run's figures (after editing notes-queue.md) without measuring again.
 	const reportOnly = process.argv.includes('--report');
-	const measured: MeasuredQueue = reportOnly ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : await measure();
+	const measured: MeasuredQueue = reportOnly
+		? JSON.parse(readFileSync(RESULTS_FILE, 'utf8'))
+		: await measure();
 	if (!reportOnly) writeFileSync(RESULTS_FILE, `${JSON.stringify(measured, null, '\t')}\n`);
 	const report = render(measured);
 	console.log(report);

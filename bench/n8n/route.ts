@@ -8,7 +8,8 @@ export const ROUTE_BASELINE = 'Webhook + Respond to Webhook';
 /** The floor row: bench/floor's constant-answer trigger, the limit of n8n's webhook server. */
 export const ROUTE_FLOOR = 'Floor: test-only trigger v2, constant answer, no execution';
 
-export const round1 = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round1 = (value: number, digits = 1) =>
+	Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** What a row cost n8n (measured by the single-process bench since 2026-11-30's isolate look). */
 export interface RouteCost {
@@ -20,14 +21,31 @@ export interface RouteCost {
 }
 
 /** `wrong` is counted only where a wrong answer is recorded instead of thrown (the queue bench). */
-export type RouteRow = { variant: string; result: LoadResult; fallbacks: number; wrong?: number; cost?: RouteCost };
+export type RouteRow = {
+	variant: string;
+	result: LoadResult;
+	fallbacks: number;
+	wrong?: number;
+	cost?: RouteCost;
+};
 
-const ROUTE_BODY = JSON.stringify({ from_number: '974244100', line_number: '712037006', queue_number: 6000, direction: 'inc' });
-const same = (action: Record<string, unknown>, expected: { action_type: string; action_data: string }) =>
-	action.action_type === expected.action_type && action.action_data === expected.action_data;
+const ROUTE_BODY = JSON.stringify({
+	from_number: '974244100',
+	line_number: '712037006',
+	queue_number: 6000,
+	direction: 'inc',
+});
+const same = (
+	action: Record<string, unknown>,
+	expected: { action_type: string; action_data: string },
+) => action.action_type === expected.action_type && action.action_data === expected.action_data;
 
 /** One route request: 'answer' (the workflow's action), 'fallback' (the trigger's), or throws naming what came back. */
-export async function routeRequest(name: string, url: string, timeoutMs?: number): Promise<'answer' | 'fallback'> {
+export async function routeRequest(
+	name: string,
+	url: string,
+	timeoutMs?: number,
+): Promise<'answer' | 'fallback'> {
 	const answer = await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -51,12 +69,19 @@ export async function routeRequest(name: string, url: string, timeoutMs?: number
  * `requests` route requests at `concurrency`; request i goes to `url(i)`. A wrong answer throws,
  * unless `wrongAnswers` is given: then it is pushed there and counted in the row.
  */
-export async function routeRow(name: string, requests: number, concurrency: number, url: (index: number) => string, wrongAnswers?: string[]): Promise<RouteRow> {
+export async function routeRow(
+	name: string,
+	requests: number,
+	concurrency: number,
+	url: (index: number) => string,
+	wrongAnswers?: string[],
+): Promise<RouteRow> {
 	let fallbacks = 0;
 	let wrong = 0;
 	const result = await runLoad(requests, concurrency, async (index) => {
 		try {
-			if ((await routeRequest(name, url(index), wrongAnswers ? 60_000 : undefined)) === 'fallback') fallbacks++;
+			if ((await routeRequest(name, url(index), wrongAnswers ? 60_000 : undefined)) === 'fallback')
+				fallbacks++;
 		} catch (error) {
 			if (!wrongAnswers) throw error;
 			wrong++;
@@ -67,7 +92,8 @@ export async function routeRow(name: string, requests: number, concurrency: numb
 }
 
 /** "1.18×": this row's figure over the baseline's, the way the issue asks the figures to be read. */
-export const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–');
+export const ratio = (value: number, baseline: number) =>
+	baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–';
 
 /** Each row against n8n's Webhook + Respond to Webhook at the same number of callers (req/s: higher is better; p99: lower is better). */
 export function routeTable(rows: RouteRow[]) {
@@ -79,7 +105,9 @@ export function routeTable(rows: RouteRow[]) {
 		`|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${counted ? '---:|' : ''}${costs ? '---:|---:|---:|' : ''}`,
 	];
 	for (const { variant, result, fallbacks, wrong, cost } of rows) {
-		const at = (name: string) => rows.find((row) => row.variant === name && row.result.concurrency === result.concurrency)?.result;
+		const at = (name: string) =>
+			rows.find((row) => row.variant === name && row.result.concurrency === result.concurrency)
+				?.result;
 		const baseline = at(ROUTE_BASELINE)!;
 		// Runs from before the floor row existed (results.json of 2026-11-23) show "–".
 		const floor = at(ROUTE_FLOOR);
@@ -93,7 +121,9 @@ export function routeTable(rows: RouteRow[]) {
 export function storedTable(stored: Array<{ variant: string; counts: Record<string, number> }>) {
 	const lines = ['| workflow | executions stored by n8n (status: count) |', '|---|---|'];
 	for (const row of stored) {
-		const counts = Object.entries(row.counts).map(([status, count]) => `${status}: ${count}`).join(', ');
+		const counts = Object.entries(row.counts)
+			.map(([status, count]) => `${status}: ${count}`)
+			.join(', ');
 		lines.push(`| ${row.variant} | ${counts || 'none'} |`);
 	}
 	return lines.join('\n');

@@ -8,9 +8,19 @@ import type { Workflow } from '../../test/e2e/stack';
 export const ROUTE_ANSWER = { action_type: 'queue', action_data: '6000' };
 /** The trigger's fallback in the workflow-answer modes: another queue, so the benchmark can count fallbacks. */
 export const ROUTE_FALLBACK = { action_type: 'queue', action_data: '6999' };
-const fallbackParameters = { fallbackActionType: ROUTE_FALLBACK.action_type, fallbackActionData: ROUTE_FALLBACK.action_data };
+const fallbackParameters = {
+	fallbackActionType: ROUTE_FALLBACK.action_type,
+	fallbackActionData: ROUTE_FALLBACK.action_data,
+};
 
-function node(name: string, type: string, typeVersion: number, x: number, parameters: Record<string, unknown>, extra = {}) {
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	x: number,
+	parameters: Record<string, unknown>,
+	extra = {},
+) {
 	return { id: randomUUID(), name, type, typeVersion, position: [x, 0], parameters, ...extra };
 }
 
@@ -28,12 +38,19 @@ export function routeWebhookBaseline(): Workflow {
 		id: 'BenchRouteWebhk1',
 		name: 'bench: route via Webhook + Respond to Webhook',
 		nodes: [
-			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
-				httpMethod: 'POST',
-				path: 'bench-route-webhook',
-				responseMode: 'responseNode',
-				options: {},
-			}, { webhookId: randomUUID() }),
+			node(
+				'Webhook',
+				'n8n-nodes-base.webhook',
+				2,
+				0,
+				{
+					httpMethod: 'POST',
+					path: 'bench-route-webhook',
+					responseMode: 'responseNode',
+					options: {},
+				},
+				{ webhookId: randomUUID() },
+			),
 			node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1.1, 240, {
 				respondWith: 'json',
 				responseBody: JSON.stringify(ROUTE_ANSWER),
@@ -53,14 +70,24 @@ export function getResultsHttpRequest(): Workflow {
 		id: 'BenchResultHttp1',
 		name: 'bench: speech analytics results via HTTP Request',
 		nodes: [
-			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
-				httpMethod: 'POST',
-				path: 'bench-results-http',
-				responseMode: 'lastNode',
-				responseData: 'noData',
+			node(
+				'Webhook',
+				'n8n-nodes-base.webhook',
+				2,
+				0,
+				{
+					httpMethod: 'POST',
+					path: 'bench-results-http',
+					responseMode: 'lastNode',
+					responseData: 'noData',
+					options: {},
+				},
+				{ webhookId: randomUUID() },
+			),
+			node('Split Out', 'n8n-nodes-base.splitOut', 1, 220, {
+				fieldToSplitOut: 'body.calls',
 				options: {},
-			}, { webhookId: randomUUID() }),
-			node('Split Out', 'n8n-nodes-base.splitOut', 1, 220, { fieldToSplitOut: 'body.calls', options: {} }),
+			}),
 			node('HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, 440, {
 				url: '={{ $json.baseUrl }}/callgetaireresult/{{ $json.token }}/{{ $json.callId }}',
 				options: {},
@@ -76,35 +103,71 @@ export function getResultsAloVoice(parameters: Record<string, unknown>): Workflo
 		id: 'BenchResultAloV1',
 		name: 'bench: speech analytics results via AloVoice',
 		nodes: [
-			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
-				httpMethod: 'POST',
-				path: 'bench-results-alovoice',
-				responseMode: 'lastNode',
-				responseData: 'noData',
+			node(
+				'Webhook',
+				'n8n-nodes-base.webhook',
+				2,
+				0,
+				{
+					httpMethod: 'POST',
+					path: 'bench-results-alovoice',
+					responseMode: 'lastNode',
+					responseData: 'noData',
+					options: {},
+				},
+				{ webhookId: randomUUID() },
+			),
+			node('Split Out', 'n8n-nodes-base.splitOut', 1, 220, {
+				fieldToSplitOut: 'body.calls',
 				options: {},
-			}, { webhookId: randomUUID() }),
-			node('Split Out', 'n8n-nodes-base.splitOut', 1, 220, { fieldToSplitOut: 'body.calls', options: {} }),
-			node('AloVoice', 'n8n-nodes-alovoice.aloVoice', 1, 440, parameters, { credentials: { aloVoiceApi: CREDENTIAL } }),
+			}),
+			node('AloVoice', 'n8n-nodes-alovoice.aloVoice', 1, 440, parameters, {
+				credentials: { aloVoiceApi: CREDENTIAL },
+			}),
 		],
 		connections: chain('Webhook', 'Split Out', 'AloVoice'),
 	};
 }
 
 function routeTrigger(parameters: Record<string, unknown>, typeVersion = 1) {
-	return node('Route request', 'n8n-nodes-alovoice.aloVoiceTrigger', typeVersion, 0, { event: 'routeRequest', ...parameters }, { webhookId: randomUUID() });
+	return node(
+		'Route request',
+		'n8n-nodes-alovoice.aloVoiceTrigger',
+		typeVersion,
+		0,
+		{ event: 'routeRequest', ...parameters },
+		{ webhookId: randomUUID() },
+	);
 }
 
 /** This package's route trigger deciding by a rule in the node, with or without an execution per request. */
-export function routeTriggerRules(id: string, name: string, runOnRuleAnswer: boolean, typeVersion = 1): Workflow {
+export function routeTriggerRules(
+	id: string,
+	name: string,
+	runOnRuleAnswer: boolean,
+	typeVersion = 1,
+): Workflow {
 	return {
 		id,
 		name,
 		nodes: [
-			routeTrigger({
-				routeMode: 'rules',
-				rules: { rule: [{ match: 'any', value: '', actionType: ROUTE_ANSWER.action_type, actionData: ROUTE_ANSWER.action_data }] },
-				runOnRuleAnswer,
-			}, typeVersion),
+			routeTrigger(
+				{
+					routeMode: 'rules',
+					rules: {
+						rule: [
+							{
+								match: 'any',
+								value: '',
+								actionType: ROUTE_ANSWER.action_type,
+								actionData: ROUTE_ANSWER.action_data,
+							},
+						],
+					},
+					runOnRuleAnswer,
+				},
+				typeVersion,
+			),
 		],
 		connections: {},
 	};
@@ -143,13 +206,20 @@ export const CAMPAIGN = {
 
 /** A webhook that receives the recipients CSV and the message as a multipart upload. */
 function campaignWebhook(path: string) {
-	return node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
-		httpMethod: 'POST',
-		path,
-		responseMode: 'lastNode',
-		responseData: 'firstEntryJson',
-		options: {},
-	}, { webhookId: randomUUID() });
+	return node(
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		2,
+		0,
+		{
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'firstEntryJson',
+			options: {},
+		},
+		{ webhookId: randomUUID() },
+	);
 }
 
 /**
@@ -168,14 +238,20 @@ export function campaignHttpRequest(): Workflow {
 				method: 'POST',
 				url: '={{ $json.query.baseUrl }}/mapi/addAutorule',
 				sendHeaders: true,
-				headerParameters: { parameters: [{ name: 'Authorization', value: '=Bearer {{ $json.query.token }}' }] },
+				headerParameters: {
+					parameters: [{ name: 'Authorization', value: '=Bearer {{ $json.query.token }}' }],
+				},
 				sendBody: true,
 				contentType: 'multipart-form-data',
 				bodyParameters: {
 					parameters: [
 						...Object.entries(CAMPAIGN).map(([name, value]) => field(name, value)),
 						{ parameterType: 'formBinaryData', name: 'record', inputDataFieldName: 'record' },
-						{ parameterType: 'formBinaryData', name: 'recipients', inputDataFieldName: 'recipients' },
+						{
+							parameterType: 'formBinaryData',
+							name: 'recipients',
+							inputDataFieldName: 'recipients',
+						},
 					],
 				},
 				options: {},
@@ -192,19 +268,26 @@ export function campaignAloVoice(): Workflow {
 		name: 'bench: campaign via AloVoice',
 		nodes: [
 			campaignWebhook('bench-campaign-alovoice'),
-			node('AloVoice', 'n8n-nodes-alovoice.aloVoice', 1, 240, {
-				resource: 'campaign',
-				operation: 'create',
-				name: CAMPAIGN.name,
-				messageBinaryProperty: 'record',
-				recipientsFrom: 'binaryFile',
-				recipientsBinaryProperty: 'recipients',
-				fromDate: CAMPAIGN.from,
-				toDate: CAMPAIGN.to,
-				fromTime: CAMPAIGN.fromtime,
-				toTime: CAMPAIGN.totime,
-				trunks: [CAMPAIGN.trunks],
-			}, { credentials: { aloVoiceApi: CREDENTIAL } }),
+			node(
+				'AloVoice',
+				'n8n-nodes-alovoice.aloVoice',
+				1,
+				240,
+				{
+					resource: 'campaign',
+					operation: 'create',
+					name: CAMPAIGN.name,
+					messageBinaryProperty: 'record',
+					recipientsFrom: 'binaryFile',
+					recipientsBinaryProperty: 'recipients',
+					fromDate: CAMPAIGN.from,
+					toDate: CAMPAIGN.to,
+					fromTime: CAMPAIGN.fromtime,
+					toTime: CAMPAIGN.totime,
+					trunks: [CAMPAIGN.trunks],
+				},
+				{ credentials: { aloVoiceApi: CREDENTIAL } },
+			),
 		],
 		connections: chain('Webhook', 'AloVoice'),
 	};
@@ -221,8 +304,18 @@ export function routeTriggerWorkflow(): Workflow {
 				mode: 'manual',
 				assignments: {
 					assignments: [
-						{ id: randomUUID(), name: 'action_type', value: ROUTE_ANSWER.action_type, type: 'string' },
-						{ id: randomUUID(), name: 'action_data', value: ROUTE_ANSWER.action_data, type: 'string' },
+						{
+							id: randomUUID(),
+							name: 'action_type',
+							value: ROUTE_ANSWER.action_type,
+							type: 'string',
+						},
+						{
+							id: randomUUID(),
+							name: 'action_data',
+							value: ROUTE_ANSWER.action_data,
+							type: 'string',
+						},
 					],
 				},
 				options: {},
@@ -238,11 +331,25 @@ export function routeTriggerWorkflow(): Workflow {
  * of this package can answer faster through n8n's webhook server.
  */
 export const FLOOR_PACKAGE = 'n8n-nodes-bench-floor';
-export function routeFloor(id: string, name: string, nodeName: 'benchFloorTrigger' | 'benchFloorExpressionTrigger', typeVersion: number): Workflow {
+export function routeFloor(
+	id: string,
+	name: string,
+	nodeName: 'benchFloorTrigger' | 'benchFloorExpressionTrigger',
+	typeVersion: number,
+): Workflow {
 	return {
 		id,
 		name,
-		nodes: [node('Floor', `${FLOOR_PACKAGE}.${nodeName}`, typeVersion, 0, {}, { webhookId: randomUUID() })],
+		nodes: [
+			node(
+				'Floor',
+				`${FLOOR_PACKAGE}.${nodeName}`,
+				typeVersion,
+				0,
+				{},
+				{ webhookId: randomUUID() },
+			),
+		],
 		connections: {},
 	};
 }
@@ -265,6 +372,25 @@ export function routeTriggerAnswerNode(): Workflow {
 }
 
 /** A call event trigger (Call Started answers its own ID at once; Call Ended answers true), as the queue suite's load test has it. */
-export function callEventTrigger(id: string, name: string, event: 'callStarted' | 'callEnded', typeVersion: number): Workflow {
-	return { id, name, nodes: [node('AloVoice Trigger', 'n8n-nodes-alovoice.aloVoiceTrigger', typeVersion, 0, { event }, { webhookId: randomUUID() })], connections: {} };
+export function callEventTrigger(
+	id: string,
+	name: string,
+	event: 'callStarted' | 'callEnded',
+	typeVersion: number,
+): Workflow {
+	return {
+		id,
+		name,
+		nodes: [
+			node(
+				'AloVoice Trigger',
+				'n8n-nodes-alovoice.aloVoiceTrigger',
+				typeVersion,
+				0,
+				{ event },
+				{ webhookId: randomUUID() },
+			),
+		],
+		connections: {},
+	};
 }

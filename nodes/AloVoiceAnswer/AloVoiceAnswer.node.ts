@@ -43,8 +43,10 @@ export class AloVoiceAnswer implements INodeType {
 		// runs tools in n8n-core's SupplyDataContext, which has no sendResponse, so as a tool this
 		// node could never answer the PBX. Left unset, n8n offers no tool variant.
 		usableAsTool: undefined,
-		subtitle: '={{ $parameter["answer"] === "callStarted" ? "call started: " + $parameter["callId"] : "route: " + $parameter["actionType"] }}',
-		description: 'Answers the waiting AloVoice PBX (route request or call started) and lets the workflow go on',
+		subtitle:
+			'={{ $parameter["answer"] === "callStarted" ? "call started: " + $parameter["callId"] : "route: " + $parameter["actionType"] }}',
+		description:
+			'Answers the waiting AloVoice PBX (route request or call started) and lets the workflow go on',
 		defaults: { name: 'AloVoice Answer' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -62,11 +64,21 @@ export class AloVoiceAnswer implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Route Request', value: 'routeRequest', description: 'Tell the PBX where the waiting caller goes' },
-					{ name: 'Call Started', value: 'callStarted', description: 'Give the PBX the CRM ID of the call (and optionally a number to forward to)' },
+					{
+						name: 'Route Request',
+						value: 'routeRequest',
+						description: 'Tell the PBX where the waiting caller goes',
+					},
+					{
+						name: 'Call Started',
+						value: 'callStarted',
+						description:
+							'Give the PBX the CRM ID of the call (and optionally a number to forward to)',
+					},
 				],
 				default: 'routeRequest',
-				description: 'Which waiting request of the AloVoice Trigger this node answers; it must match the trigger\'s Event',
+				description:
+					"Which waiting request of the AloVoice Trigger this node answers; it must match the trigger's Event",
 			},
 			{
 				displayName: 'Action Type',
@@ -96,7 +108,7 @@ export class AloVoiceAnswer implements INodeType {
 				default: '',
 				placeholder: '={{ $json.crmCallId }}',
 				description:
-					'The ID the PBX sends back with the call\'s end event: an integer of at most 12 digits or text of at most 32 characters',
+					"The ID the PBX sends back with the call's end event: an integer of at most 12 digits or text of at most 32 characters",
 			},
 			{
 				displayName: 'Forward To (Callto)',
@@ -105,7 +117,8 @@ export class AloVoiceAnswer implements INodeType {
 				displayOptions: { show: { answer: ['callStarted'] } },
 				default: '',
 				placeholder: '994412860',
-				description: 'Optional: a number the PBX forwards the call to (9 local digits or + and 12 digits). Empty sends the ID alone.',
+				description:
+					'Optional: a number the PBX forwards the call to (9 local digits or + and 12 digits). Empty sends the ID alone.',
 			},
 		],
 	};
@@ -117,12 +130,23 @@ export class AloVoiceAnswer implements INodeType {
 		// The answer comes from the first item, as n8n's Respond to Webhook does.
 		const built: Built =
 			kind === 'callStarted'
-				? buildCallStartAnswer(this.getNodeParameter('callId', 0, ''), this.getNodeParameter('callTo', 0, ''))
-				: buildRouteAnswer(this.getNodeParameter('actionType', 0, ''), this.getNodeParameter('actionData', 0, ''));
+				? buildCallStartAnswer(
+						this.getNodeParameter('callId', 0, ''),
+						this.getNodeParameter('callTo', 0, ''),
+					)
+				: buildRouteAnswer(
+						this.getNodeParameter('actionType', 0, ''),
+						this.getNodeParameter('actionData', 0, ''),
+					);
 		if (!built.ok) {
 			const message = `${built.field}: ${built.reason}`;
 			if (this.continueOnFail()) {
-				return [items.map((_, index) => ({ json: { error: message, pbxAnswer: { sent: false } }, pairedItem: { item: index } }))];
+				return [
+					items.map((_, index) => ({
+						json: { error: message, pbxAnswer: { sent: false } },
+						pairedItem: { item: index },
+					})),
+				];
 			}
 			throw new NodeOperationError(node, message, {
 				itemIndex: 0,
@@ -135,7 +159,10 @@ export class AloVoiceAnswer implements INodeType {
 		let pbxAnswer: IDataObject;
 		if (earlier !== undefined) {
 			const reason = `the PBX was already answered in this execution by "${earlier}"; this answer was not sent`;
-			this.logger.warn(`AloVoice Answer: ${reason}`, { node: node.name, workflowId: this.getWorkflow().id });
+			this.logger.warn(`AloVoice Answer: ${reason}`, {
+				node: node.name,
+				workflowId: this.getWorkflow().id,
+			});
 			pbxAnswer = { sent: false, reason, wouldHaveSent: built.answer.sent };
 		} else {
 			flow[ANSWERED] = node.name;
@@ -146,6 +173,11 @@ export class AloVoiceAnswer implements INodeType {
 			});
 			pbxAnswer = { sent: true, ...built.answer.sent };
 		}
-		return [items.map((item, index) => ({ json: { ...item.json, pbxAnswer }, pairedItem: { item: index } }))];
+		return [
+			items.map((item, index) => ({
+				json: { ...item.json, pbxAnswer },
+				pairedItem: { item: index },
+			})),
+		];
 	}
 }

@@ -1,7 +1,11 @@
 // What the AloVoice Answer node sends, built from its parameters with the trigger's own rules
 // (validateRouteAction, validateCallStartAnswer in shared/webhook/answers.ts), so a value the
 // trigger's guard would refuse is refused here first, naming the field. Pure.
-import { callStartBody, validateCallStartAnswer, validateRouteAction } from '../shared/webhook/answers';
+import {
+	callStartBody,
+	validateCallStartAnswer,
+	validateRouteAction,
+} from '../shared/webhook/answers';
 
 export type AnswerKind = 'routeRequest' | 'callStarted';
 
@@ -13,7 +17,9 @@ export interface BuiltAnswer {
 	sent: Record<string, string>;
 }
 
-export type Built = { ok: true; answer: BuiltAnswer } | { ok: false; field: string; reason: string };
+export type Built =
+	| { ok: true; answer: BuiltAnswer }
+	| { ok: false; field: string; reason: string };
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

@@ -34,7 +34,8 @@ const baseDescription: INodeTypeBaseDescription = {
 	name: 'aloVoiceTrigger',
 	icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 	group: ['trigger'],
-	description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+	description:
+		'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
 	defaultVersion: 2,
 };
 
@@ -63,7 +64,8 @@ export class AloVoiceTriggerV1 implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: optionSubtitle('event', eventOptions),
-		description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+		description:
+			'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
 		eventTriggerDescription:
 			'Waiting for the PBX to call the Test URL: paste it in the vPBX "INTEGRATIONS" menu (Call Started, Call Ended) or as the URL of an "API request" route (Route Request), then make a call',
 		activationMessage:
@@ -144,7 +146,8 @@ export class AloVoiceTriggerV2 implements INodeType {
 		group: ['trigger'],
 		version: 2,
 		subtitle: optionSubtitle('event', eventOptions),
-		description: 'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+		description:
+			'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
 		eventTriggerDescription:
 			'Waiting for the PBX to call the Test URL: paste it in the vPBX "INTEGRATIONS" menu (Call Started, Call Ended) or as the URL of an "API request" route (Route Request), then make a call',
 		activationMessage:

@@ -15,14 +15,26 @@ const actionTypes = [
 
 /** The Event dropdown; the node's subtitle shows the same labels. */
 export const eventOptions: INodePropertyOptions[] = [
-	{ name: 'Call Started', value: 'callStarted', description: 'Callstart: the PBX waits for the CRM ID of the call' },
-	{ name: 'Call Ended', value: 'callEnded', description: 'Callend: status, duration and recording' },
+	{
+		name: 'Call Started',
+		value: 'callStarted',
+		description: 'Callstart: the PBX waits for the CRM ID of the call',
+	},
+	{
+		name: 'Call Ended',
+		value: 'callEnded',
+		description: 'Callend: status, duration and recording',
+	},
 	{
 		name: 'Call-Request Result',
 		value: 'callRequestResult',
 		description: 'The result of a two-way or IVR call started by the Call operations',
 	},
-	{ name: 'Route Request', value: 'routeRequest', description: 'Route type "API request": the caller waits for where to go' },
+	{
+		name: 'Route Request',
+		value: 'routeRequest',
+		description: 'Route type "API request": the caller waits for where to go',
+	},
 ];
 
 export const properties: INodeProperties[] = [
@@ -52,17 +64,20 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Own ID at Once',
 				value: 'node',
-				description: 'The node answers a unique ID of its own at once and puts it into the item as callId',
+				description:
+					'The node answers a unique ID of its own at once and puts it into the item as callId',
 			},
 			{
 				name: 'From the Last Node',
 				value: 'lastNode',
-				description: 'The first item of the last node: an ID, or {ID, callto}. Invalid or late answers fall back to the own ID.',
+				description:
+					'The first item of the last node: an ID, or {ID, callto}. Invalid or late answers fall back to the own ID.',
 			},
 			{
 				name: 'From a Respond to Webhook Node',
 				value: 'responseNode',
-				description: 'See the docs: n8n\'s Respond to Webhook node works only in its version 1 after a community trigger',
+				description:
+					"See the docs: n8n's Respond to Webhook node works only in its version 1 after a community trigger",
 			},
 		],
 		default: 'node',
@@ -77,9 +92,14 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Rules in This Node (Answer at Once)',
 				value: 'rules',
-				description: 'Answered before any execution exists; the workflow cannot delay or break the answer',
+				description:
+					'Answered before any execution exists; the workflow cannot delay or break the answer',
 			},
-			{ name: 'The Last Node', value: 'lastNode', description: 'The first item of the last node: {action_type, action_data}' },
+			{
+				name: 'The Last Node',
+				value: 'lastNode',
+				description: 'The first item of the last node: {action_type, action_data}',
+			},
 			{ name: 'A Respond to Webhook Node', value: 'responseNode' },
 		],
 		default: 'rules',
@@ -92,7 +112,8 @@ export const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		displayOptions: { show: { event: ['routeRequest'], routeMode: ['rules'] } },
 		default: {},
-		description: 'The first rule that matches decides; when none does, the fallback action is answered',
+		description:
+			'The first rule that matches decides; when none does, the fallback action is answered',
 		options: [
 			{
 				displayName: 'Rule',
@@ -103,7 +124,11 @@ export const properties: INodeProperties[] = [
 						name: 'match',
 						type: 'options',
 						options: [
-							{ name: 'Any Call', value: 'any', description: 'Every request; put it last as a catch-all' },
+							{
+								name: 'Any Call',
+								value: 'any',
+								description: 'Every request; put it last as a catch-all',
+							},
 							{
 								name: 'Caller Number Is',
 								value: 'callerExact',
@@ -122,13 +147,22 @@ export const properties: INodeProperties[] = [
 								description:
 									'A prefix in the form you type it: 99 matches 991234567 and +998991234567, not 974244100; 998 or +998… compares with the 12-digit form. A withheld number never matches.',
 							},
-							{ name: 'Direction Is (Inc/Out)', value: 'direction', description: 'Inc or out (incoming/outgoing also accepted), any letter case' },
+							{
+								name: 'Direction Is (Inc/Out)',
+								value: 'direction',
+								description: 'Inc or out (incoming/outgoing also accepted), any letter case',
+							},
 							{
 								name: 'Line Is',
 								value: 'line',
-								description: 'The called line, the same number in any of its forms (712037006, 998712037006, +998 71 203 70 06); never a part of it',
+								description:
+									'The called line, the same number in any of its forms (712037006, 998712037006, +998 71 203 70 06); never a part of it',
 							},
-							{ name: 'Queue Is', value: 'queue', description: 'The queue (department) number exactly: 6000 matches 6000, not 600' },
+							{
+								name: 'Queue Is',
+								value: 'queue',
+								description: 'The queue (department) number exactly: 6000 matches 6000, not 600',
+							},
 						],
 						default: 'callerPrefix',
 						description: 'What of the route request this rule looks at',
@@ -140,7 +174,8 @@ export const properties: INodeProperties[] = [
 						default: '',
 						placeholder: '99890',
 						displayOptions: { hide: { match: ['any', 'callerWithheld'] } },
-						description: 'What the rule compares: a number or prefix (spaces, dashes and + allowed), a line, a queue, or inc/out. A value that is not one matches nothing.',
+						description:
+							'What the rule compares: a number or prefix (spaces, dashes and + allowed), a line, a queue, or inc/out. A value that is not one matches nothing.',
 					},
 					{
 						displayName: 'Action Type',
@@ -156,7 +191,8 @@ export const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: '2000',
-						description: 'The extension, queue, IVR ID or number to send the call to; for Hang Up, a sound file ID or empty',
+						description:
+							'The extension, queue, IVR ID or number to send the call to; for Hang Up, a sound file ID or empty',
 					},
 				],
 			},
@@ -168,7 +204,8 @@ export const properties: INodeProperties[] = [
 		type: 'boolean',
 		displayOptions: { show: { event: ['routeRequest'], routeMode: ['rules'] } },
 		default: true,
-		description: 'Whether each route request, already answered, also runs the workflow (e.g. for logging)',
+		description:
+			'Whether each route request, already answered, also runs the workflow (e.g. for logging)',
 	},
 	{
 		displayName: 'Fallback Action Type',
@@ -178,7 +215,7 @@ export const properties: INodeProperties[] = [
 		options: actionTypes,
 		default: 'queue',
 		description:
-			'Answered when no rule matches, the request is unreadable, or the workflow\'s answer is missing, invalid, late, or the workflow fails',
+			"Answered when no rule matches, the request is unreadable, or the workflow's answer is missing, invalid, late, or the workflow fails",
 	},
 	{
 		displayName: 'Fallback Action Data',
@@ -188,7 +225,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '6000',
 		description:
-			'Empty with a queue: the queue the request names (queue_number). If the fallback is invalid, the request\'s queue (or else a hang-up) is answered instead, never an invalid action.',
+			"Empty with a queue: the queue the request names (queue_number). If the fallback is invalid, the request's queue (or else a hang-up) is answered instead, never an invalid action.",
 	},
 	{
 		displayName: 'Answer Timeout (Seconds)',
@@ -230,12 +267,14 @@ export const propertiesV2: INodeProperties[] = properties.map((property) => {
 				{
 					name: 'Rules in This Node (Answer at Once)',
 					value: 'rules',
-					description: 'Answered before any execution exists; the workflow cannot delay or break the answer',
+					description:
+						'Answered before any execution exists; the workflow cannot delay or break the answer',
 				},
 				{
 					name: 'An AloVoice Answer Node',
 					value: 'responseNode',
-					description: 'The AloVoice Answer node answers from the middle of the workflow; the workflow goes on after it',
+					description:
+						'The AloVoice Answer node answers from the middle of the workflow; the workflow goes on after it',
 				},
 			],
 		};
@@ -247,12 +286,14 @@ export const propertiesV2: INodeProperties[] = properties.map((property) => {
 				{
 					name: 'Own ID at Once',
 					value: 'node',
-					description: 'The node answers a unique ID of its own at once and puts it into the item as callId',
+					description:
+						'The node answers a unique ID of its own at once and puts it into the item as callId',
 				},
 				{
 					name: 'From an AloVoice Answer Node',
 					value: 'responseNode',
-					description: 'The AloVoice Answer node answers an ID (and optionally callto). Invalid or late answers fall back to the own ID.',
+					description:
+						'The AloVoice Answer node answers an ID (and optionally callto). Invalid or late answers fall back to the own ID.',
 				},
 			],
 		};

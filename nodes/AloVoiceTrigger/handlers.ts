@@ -28,7 +28,10 @@ const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function emit(item: object, answered = true): IWebhookResponseData {
-	return { workflowData: [[{ json: item as IDataObject }]], ...(answered ? { noWebhookResponse: true } : {}) };
+	return {
+		workflowData: [[{ json: item as IDataObject }]],
+		...(answered ? { noWebhookResponse: true } : {}),
+	};
 }
 
 /** Answer Timeout in ms, kept inside its bounds (ANSWER_TIMEOUT_SECONDS): a caller is waiting, so an out-of-range value is clamped, not refused. */
@@ -54,7 +57,12 @@ function failedWorkflow(written: { status: number; body: string }): string | und
 	return `the workflow failed (n8n answered ${written.status}: ${written.body.slice(0, 200)})`;
 }
 
-function warnFallback(context: IWebhookFunctions, event: string, reason: string | undefined, sent: string) {
+function warnFallback(
+	context: IWebhookFunctions,
+	event: string,
+	reason: string | undefined,
+	sent: string,
+) {
 	if (!reason) return;
 	context.logger.warn(`AloVoice Trigger (${event}): fallback answer sent because ${reason}`, {
 		node: context.getNode().name,
@@ -88,12 +96,18 @@ export async function callStarted(this: IWebhookFunctions): Promise<IWebhookResp
 			const failed = failedWorkflow(written);
 			if (failed) return { ...fallback, reason: failed };
 			const answer = validateCallStartAnswer(writtenValue(written.body));
-			if (!answer.ok) return { ...fallback, reason: `the workflow's answer is invalid: ${answer.reason}` };
+			if (!answer.ok)
+				return { ...fallback, reason: `the workflow's answer is invalid: ${answer.reason}` };
 			const body = callStartBody(answer.value);
 			return { status: 200, body: body.body, contentType: body.contentType };
 		},
 		onSettled: (decision, reason) =>
-			warnFallback(this, 'callStarted', reason === 'timeout' ? `no answer came within ${timeoutMs(this)} ms` : reason, decision.body),
+			warnFallback(
+				this,
+				'callStarted',
+				reason === 'timeout' ? `no answer came within ${timeoutMs(this)} ms` : reason,
+				decision.body,
+			),
 	});
 	return emit({ ...received.item, fallbackCallId: ownId, answeredBy: 'workflow' }, false);
 }
@@ -114,7 +128,10 @@ export async function callRequestResult(this: IWebhookFunctions): Promise<IWebho
 
 /** Whether anything went out on the response already (an answer, or a refusal by the checks). */
 function responded(context: IWebhookFunctions): boolean {
-	const res = context.getResponseObject() as unknown as { headersSent?: boolean; writableEnded?: boolean };
+	const res = context.getResponseObject() as unknown as {
+		headersSent?: boolean;
+		writableEnded?: boolean;
+	};
 	return res.headersSent === true || res.writableEnded === true;
 }
 
@@ -128,14 +145,17 @@ export async function routeRequest(this: IWebhookFunctions): Promise<IWebhookRes
 	let request: IDataObject | undefined;
 	let authorized = false;
 	try {
-		const received = await receiveEvent(this, (fields) => normalizeRouteRequest(fields), { keepCaller: true });
+		const received = await receiveEvent(this, (fields) => normalizeRouteRequest(fields), {
+			keepCaller: true,
+		});
 		if (!received.ok) return received.response;
 		authorized = true;
 		request = received.raw as IDataObject;
 		// A body that carries none of the route request's fields (`{}`, a scanner, another event's
 		// body) is as unreadable as an empty one: nothing says who calls, so no rule may decide on
 		// it (not even Caller Number Is Withheld); the fallback answers, as for any unreadable body.
-		const unreadable = received.unreadable === true || (received.item as IDataObject).invalid === true;
+		const unreadable =
+			received.unreadable === true || (received.item as IDataObject).invalid === true;
 		return decideRoute.call(this, received.item as IDataObject, request, unreadable);
 	} catch (error) {
 		const sent = responded(this);
@@ -145,22 +165,47 @@ export async function routeRequest(this: IWebhookFunctions): Promise<IWebhookRes
 		);
 		if (!sent) {
 			if (authorized) answerJson(this, 200, safeRouteAction(request));
-			else answerJson(this, 500, { error: 'The trigger failed before it could check the request.' });
+			else
+				answerJson(this, 500, { error: 'The trigger failed before it could check the request.' });
 		}
 		return { noWebhookResponse: true };
 	}
 }
 
-function decideRoute(this: IWebhookFunctions, item: IDataObject, request: IDataObject, unreadable: boolean): IWebhookResponseData {
-	const fallback = fallbackRoute(this.getNodeParameter('fallbackActionType', 'queue'), this.getNodeParameter('fallbackActionData', ''), request);
-	if (fallback.problem) warnFallback(this, 'routeRequest', `${fallback.problem}; the safe action is used as the fallback`, JSON.stringify(fallback.action));
-	const withFallback = (extra: IDataObject) => ({ ...item, ...extra, ...(fallback.problem ? { fallbackProblem: fallback.problem } : {}) });
+function decideRoute(
+	this: IWebhookFunctions,
+	item: IDataObject,
+	request: IDataObject,
+	unreadable: boolean,
+): IWebhookResponseData {
+	const fallback = fallbackRoute(
+		this.getNodeParameter('fallbackActionType', 'queue'),
+		this.getNodeParameter('fallbackActionData', ''),
+		request,
+	);
+	if (fallback.problem)
+		warnFallback(
+			this,
+			'routeRequest',
+			`${fallback.problem}; the safe action is used as the fallback`,
+			JSON.stringify(fallback.action),
+		);
+	const withFallback = (extra: IDataObject) => ({
+		...item,
+		...extra,
+		...(fallback.problem ? { fallbackProblem: fallback.problem } : {}),
+	});
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 
 	if (unreadable) {
 		// Nothing to decide on: the fallback at once. No execution, unless Pass Invalid Events On asks for one.
 		answerJson(this, 200, fallback.action);
-		warnFallback(this, 'routeRequest', `the request is unreadable (${String(item.reason)})`, JSON.stringify(fallback.action));
+		warnFallback(
+			this,
+			'routeRequest',
+			`the request is unreadable (${String(item.reason)})`,
+			JSON.stringify(fallback.action),
+		);
 		if (options.passInvalid !== true) return { noWebhookResponse: true };
 		return emit(withFallback({ answer: fallback.action as unknown as IDataObject }));
 	}
@@ -172,7 +217,10 @@ function decideRoute(this: IWebhookFunctions, item: IDataObject, request: IDataO
 		let answer: RouteAction | undefined;
 		let reason: string | undefined;
 		if (picked) {
-			const checked = validateRouteAction({ action_type: picked.rule.actionType, action_data: picked.rule.actionData });
+			const checked = validateRouteAction({
+				action_type: picked.rule.actionType,
+				action_data: picked.rule.actionData,
+			});
 			if (checked.ok) answer = checked.value;
 			else reason = `rule ${picked.index + 1}'s action is invalid: ${checked.reason}`;
 		} else {
@@ -194,7 +242,11 @@ function decideRoute(this: IWebhookFunctions, item: IDataObject, request: IDataO
 	// The workflow decides (last node or Respond to Webhook). The guard validates its answer
 	// and sends the fallback on an invalid answer, a failed workflow, the timeout; it stops
 	// waiting when the PBX hangs up.
-	const fallbackDecision: GuardDecision = { status: 200, body: JSON.stringify(fallback.action), contentType: JSON_TYPE };
+	const fallbackDecision: GuardDecision = {
+		status: 200,
+		body: JSON.stringify(fallback.action),
+		contentType: JSON_TYPE,
+	};
 	const waitMs = timeoutMs(this);
 	guardResponse(this.getResponseObject() as unknown as ResponseLike, {
 		timeoutMs: waitMs,
@@ -203,10 +255,20 @@ function decideRoute(this: IWebhookFunctions, item: IDataObject, request: IDataO
 			const failed = failedWorkflow(written);
 			if (failed) return { ...fallbackDecision, reason: failed };
 			const answer = validateRouteAction(writtenValue(written.body));
-			if (!answer.ok) return { ...fallbackDecision, reason: `the workflow's answer is invalid: ${answer.reason}` };
+			if (!answer.ok)
+				return {
+					...fallbackDecision,
+					reason: `the workflow's answer is invalid: ${answer.reason}`,
+				};
 			return { status: 200, body: JSON.stringify(answer.value), contentType: JSON_TYPE };
 		},
-		onSettled: (decision, reason) => warnFallback(this, 'routeRequest', reason === 'timeout' ? `no answer came within ${waitMs} ms` : reason, decision.body),
+		onSettled: (decision, reason) =>
+			warnFallback(
+				this,
+				'routeRequest',
+				reason === 'timeout' ? `no answer came within ${waitMs} ms` : reason,
+				decision.body,
+			),
 	});
 	return emit(withFallback({ fallback: fallback.action as unknown as IDataObject }), false);
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as call from './actions/call';
@@ -14,7 +19,8 @@ export class Telediscount implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Make calls, list the call history and download recordings from the Telediscount cloud PBX',
+		description:
+			'Make calls, list the call history and download recordings from the Telediscount cloud PBX',
 		defaults: { name: 'Telediscount' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -11,14 +11,27 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionSubtitle } from '../shared/subtitle';
 import { normalizeTelediscountEnd, normalizeTelediscountStart } from '../shared/webhook';
-import { answerNow, authenticationProperty, commonOptions, receiveEvent } from '../shared/webhook/node';
+import {
+	answerNow,
+	authenticationProperty,
+	commonOptions,
+	receiveEvent,
+} from '../shared/webhook/node';
 import { checkActivation } from '../shared/webhook/activation';
 import { credentialTest } from '../shared/webhook/secrets';
 
 /** The Event dropdown; the node's subtitle shows the same labels. */
 const eventOptions: INodePropertyOptions[] = [
-	{ name: 'Incoming Call Started', value: 'callStarted', description: 'An incoming call starts: caller, number called, call ID' },
-	{ name: 'Call Finished', value: 'callEnded', description: 'A call ends: who answered, talk and waiting time, price' },
+	{
+		name: 'Incoming Call Started',
+		value: 'callStarted',
+		description: 'An incoming call starts: caller, number called, call ID',
+	},
+	{
+		name: 'Call Finished',
+		value: 'callEnded',
+		description: 'A call ends: who answered, talk and waiting time, price',
+	},
 ];
 
 /**
@@ -86,7 +99,7 @@ export class TelediscountTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Paste this node\'s Production URL into Telediscount\'s CRM-integration page, under Webhooks, for the same event',
+					"Paste this node's Production URL into Telediscount's CRM-integration page, under Webhooks, for the same event",
 				name: 'notice',
 				type: 'notice',
 				default: '',

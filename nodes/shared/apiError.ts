@@ -83,16 +83,21 @@ function networkMessage(code: string | undefined, context: ApiErrorContext): str
 
 export function statusMessage(status: number, context: ApiErrorContext): string {
 	const base = `${context.provider} answered ${status} while ${context.action}`;
-	if (status === 401 || status === 403) return `${base}: the token was refused (check the credential)`;
+	if (status === 401 || status === 403)
+		return `${base}: the token was refused (check the credential)`;
 	if (status === 404) return `${base}: not found`;
 	if (status === 429) return `${base}: too many requests, try again later`;
-	if (status >= 300 && status < 400) return `${base}: a redirect, which is not followed for this request (check the credential's Base URL)`;
+	if (status >= 300 && status < 400)
+		return `${base}: a redirect, which is not followed for this request (check the credential's Base URL)`;
 	if (status >= 500) return `${base}: the PBX failed to handle the request`;
 	return base;
 }
 
 export function toApiError(node: INode, error: unknown, context: ApiErrorContext): NodeApiError {
-	if (error instanceof NodeApiError && (error as NodeApiError & { alreadyRedacted?: boolean }).alreadyRedacted) {
+	if (
+		error instanceof NodeApiError &&
+		(error as NodeApiError & { alreadyRedacted?: boolean }).alreadyRedacted
+	) {
 		return error;
 	}
 	const e = (error ?? {}) as HttpErrorLike;

@@ -3,7 +3,11 @@
 // and a credential's Test request. The nodes' own requests never come here: their transports
 // place the secret themselves. The secret goes only to the credential's own Base URL: a
 // request to any other host leaves as the user wrote it, without the token or key.
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /** Request options as either of n8n's helpers hands them over: httpRequest's url (+ baseURL), or the legacy request's uri. */
 export type AnyRequestOptions = IHttpRequestOptions & { uri?: string };
@@ -45,10 +49,15 @@ export function isOnBaseUrl(target: URL, baseUrl: string): boolean {
 	if (target.protocol !== base.protocol || target.host !== base.host) return false;
 	if (target.username || target.password) return false;
 	const basePath = base.pathname.replace(/\/+$/, '');
-	return basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
+	return (
+		basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`)
+	);
 }
 
-function withUrl(options: AnyRequestOptions, transform: (url: string) => string): AnyRequestOptions {
+function withUrl(
+	options: AnyRequestOptions,
+	transform: (url: string) => string,
+): AnyRequestOptions {
 	if (typeof options.uri === 'string') return { ...options, uri: transform(options.uri) };
 	return { ...options, url: transform(options.url) };
 }
@@ -64,7 +73,10 @@ function hasPlaceholder(options: AnyRequestOptions): boolean {
  * outcall, getpeers, callsendai, callgetaireresult). Elsewhere nothing; a `{token}` in a URL on
  * another host is an error rather than a request that would look like a token was sent.
  */
-export function aloVoiceAuthenticate(credentials: ICredentialDataDecryptedObject, options: AnyRequestOptions): AnyRequestOptions {
+export function aloVoiceAuthenticate(
+	credentials: ICredentialDataDecryptedObject,
+	options: AnyRequestOptions,
+): AnyRequestOptions {
 	const token = String(credentials.token ?? '').trim();
 	const baseUrl = String(credentials.baseUrl || 'https://cld.alovoice.uz');
 	const target = requestUrl(options);
@@ -76,15 +88,26 @@ export function aloVoiceAuthenticate(credentials: ICredentialDataDecryptedObject
 		}
 		return options;
 	}
-	const filled = withUrl(options, (url) => url.replace(PLACEHOLDER_PATTERN, encodeURIComponent(token)));
+	const filled = withUrl(options, (url) =>
+		url.replace(PLACEHOLDER_PATTERN, encodeURIComponent(token)),
+	);
 	filled.headers = { ...(options.headers ?? {}), Authorization: `Bearer ${token}`, token };
 	return filled;
 }
 
 /** Telediscount: `abonent_api_key=<key>` in the query string, on the Base URL only. */
-export function telediscountAuthenticate(credentials: ICredentialDataDecryptedObject, options: AnyRequestOptions): AnyRequestOptions {
+export function telediscountAuthenticate(
+	credentials: ICredentialDataDecryptedObject,
+	options: AnyRequestOptions,
+): AnyRequestOptions {
 	const baseUrl = String(credentials.baseUrl || 'https://my.telediscount.ru');
 	const target = requestUrl(options);
 	if (!target || !isOnBaseUrl(target, baseUrl)) return options;
-	return { ...options, qs: { ...((options.qs as IDataObject | undefined) ?? {}), abonent_api_key: String(credentials.apiKey ?? '') } };
+	return {
+		...options,
+		qs: {
+			...((options.qs as IDataObject | undefined) ?? {}),
+			abonent_api_key: String(credentials.apiKey ?? ''),
+		},
+	};
 }

@@ -12,7 +12,10 @@ const runs = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObj
  * credential is chosen per node, not per item, so every item gets the same one. A failed read is
  * not kept, so the next item asks again and gets its own error.
  */
-export async function credentialsOfRun(context: CredentialReader, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function credentialsOfRun(
+	context: CredentialReader,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = runs.get(context);
 	if (!byType) {
 		byType = new Map();

@@ -1,7 +1,12 @@
 // Recording → Download, as both providers do it: the output field, the File Name and Allowed Hosts
 // options, which hosts a download may reach, and turning the answer into a binary item (refusing
 // an answer that is not audio). Each provider's operation only says where its recording is.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BinaryAnswer } from './http';
@@ -28,7 +33,14 @@ export function binaryFieldProperty(show: Record<string, string[]>): INodeProper
 
 /** Options → File Name. */
 export function fileNameOption(placeholder: string, description: string): INodeProperties {
-	return { displayName: 'File Name', name: 'fileName', type: 'string', default: '', placeholder, description };
+	return {
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		placeholder,
+		description,
+	};
 }
 
 /** Options → Allowed Hosts; `ownHosts` says in words which hosts are allowed without it ("the credential's Base URL host"). */
@@ -57,7 +69,11 @@ export function binaryFieldOf(this: IExecuteFunctions, itemIndex: number): strin
 }
 
 /** The hosts this item's download may reach: the provider's own (`ownUrls`' hosts) and Options → Allowed Hosts. */
-export function downloadHostRule(this: IExecuteFunctions, itemIndex: number, ownUrls: string[]): HostRule {
+export function downloadHostRule(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ownUrls: string[],
+): HostRule {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const extra = parseAllowedHosts(options.allowedHosts, 'Allowed Hosts');
 	if (!extra.ok) throw new NodeOperationError(this.getNode(), extra.reason, { itemIndex });
@@ -102,26 +118,46 @@ export interface RecordingAnswer {
 }
 
 /** The answer as an output item with the audio in its binary field, or a NodeApiError when it holds no audio. */
-export async function recordingItem(this: IExecuteFunctions, itemIndex: number, recording: RecordingAnswer): Promise<INodeExecutionData[]> {
+export async function recordingItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	recording: RecordingAnswer,
+): Promise<INodeExecutionData[]> {
 	const { answer } = recording;
 	const mimeType = mimeTypeOf(headerValue(answer.headers, 'content-type'));
 	if (answer.body.length === 0 || (mimeType && NOT_AUDIO.test(mimeType))) {
-		const said = answer.body.length === 0 ? 'an empty body' : quoteAnswer(bodyText(answer.body), recording.secrets);
-		throw new NodeApiError(this.getNode(), { message: 'no recording' }, {
-			message: `${recording.provider} answered without a recording${recording.subject ? ` ${recording.subject}` : ''}`,
-			description: `The PBX answered: ${said}`,
-			httpCode: String(answer.statusCode),
-			itemIndex,
-		});
+		const said =
+			answer.body.length === 0
+				? 'an empty body'
+				: quoteAnswer(bodyText(answer.body), recording.secrets);
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'no recording' },
+			{
+				message: `${recording.provider} answered without a recording${recording.subject ? ` ${recording.subject}` : ''}`,
+				description: `The PBX answered: ${said}`,
+				httpCode: String(answer.statusCode),
+				itemIndex,
+			},
+		);
 	}
 	const fileName =
 		recording.fileName?.trim() ||
 		fileNameFromDisposition(headerValue(answer.headers, 'content-disposition')) ||
 		recording.fallbackName(audioExtension(mimeType));
-	const binary = await this.helpers.prepareBinaryData(answer.body, fileName, mimeType ?? 'audio/mpeg');
+	const binary = await this.helpers.prepareBinaryData(
+		answer.body,
+		fileName,
+		mimeType ?? 'audio/mpeg',
+	);
 	return [
 		{
-			json: { ...recording.json, fileName, mimeType: binary.mimeType, fileSize: answer.body.length },
+			json: {
+				...recording.json,
+				fileName,
+				mimeType: binary.mimeType,
+				fileSize: answer.body.length,
+			},
 			binary: { [recording.binaryPropertyName]: binary },
 		},
 	];

@@ -24,7 +24,15 @@ interface HostPattern {
 function normalizedHost(text: string): { hostname: string; port: string } | undefined {
 	try {
 		const url = new URL(`http://${text}`);
-		if (url.username || url.password || url.pathname !== '/' || url.search || url.hash || url.hostname === '') return undefined;
+		if (
+			url.username ||
+			url.password ||
+			url.pathname !== '/' ||
+			url.search ||
+			url.hash ||
+			url.hostname === ''
+		)
+			return undefined;
 		return { hostname: url.hostname, port: url.port };
 	} catch {
 		return undefined;
@@ -56,7 +64,10 @@ export function hostsOf(urls: string[]): HostPattern[] {
  * that host on any port, `host:port` on that port only, `*.example.com` every subdomain of
  * example.com, and a lone `*` every host. An entry that is none of these is refused, naming it.
  */
-export function parseAllowedHosts(value: unknown, field: string): Checked<{ any: boolean; patterns: HostPattern[] }> {
+export function parseAllowedHosts(
+	value: unknown,
+	field: string,
+): Checked<{ any: boolean; patterns: HostPattern[] }> {
 	const text = value === undefined || value === null ? '' : String(value);
 	const patterns: HostPattern[] = [];
 	let any = false;
@@ -80,12 +91,17 @@ export function parseAllowedHosts(value: unknown, field: string): Checked<{ any:
 }
 
 /** The PBX's own hosts plus the user's: what a download may reach. */
-export function hostRule(own: HostPattern[], extra: { any: boolean; patterns: HostPattern[] } = { any: false, patterns: [] }): HostRule {
+export function hostRule(
+	own: HostPattern[],
+	extra: { any: boolean; patterns: HostPattern[] } = { any: false, patterns: [] },
+): HostRule {
 	const patterns = [...own, ...extra.patterns];
 	const words = (pattern: HostPattern) =>
 		`${pattern.subdomains ? '*.' : ''}${pattern.hostname}${pattern.port ? `:${pattern.port}` : ''}`;
 	return {
-		allows: (url) => (url.protocol === 'http:' || url.protocol === 'https:') && (extra.any || patterns.some((pattern) => matches(pattern, url))),
+		allows: (url) =>
+			(url.protocol === 'http:' || url.protocol === 'https:') &&
+			(extra.any || patterns.some((pattern) => matches(pattern, url))),
 		described: extra.any ? 'any host' : [...new Set(patterns.map(words))].join(', '),
 	};
 }

@@ -109,30 +109,43 @@ export async function pbxRequest(this: RequestContext, request: PbxHttpRequest):
 
 		const status = Number(response.statusCode);
 		if (status >= 200 && status < 300) break;
-		const location = status >= 300 && status < 400 ? headerValue(response.headers ?? {}, 'location') : undefined;
+		const location =
+			status >= 300 && status < 400 ? headerValue(response.headers ?? {}, 'location') : undefined;
 		if (location === undefined || request.method !== 'GET') {
-			throw toApiError(node, { statusCode: status, response: { status, data: response.body } }, context);
+			throw toApiError(
+				node,
+				{ statusCode: status, response: { status, data: response.body } },
+				context,
+			);
 		}
 		const next = redirectTarget(location, url);
 		const downgrade = new URL(url).protocol === 'https:' && next?.protocol === 'http:';
 		if (!next || !redirects.allows(next) || downgrade) {
-			throw new NodeApiError(node, { message: 'redirect refused' }, {
-				message: redactText(
-					`${context.provider} redirected the request to ${next ? next.host || next.protocol : 'an unreadable address'} while ${context.action}, and the node does not follow it there`,
-					context.secrets,
-				),
-				description: redactText(
-					`Requests may be redirected only to ${redirects.described}${downgrade ? ', and not from https to http' : ''}. ${request.redirectHint ?? ''}`.trim(),
-					context.secrets,
-				),
-				httpCode: String(status),
-			});
+			throw new NodeApiError(
+				node,
+				{ message: 'redirect refused' },
+				{
+					message: redactText(
+						`${context.provider} redirected the request to ${next ? next.host || next.protocol : 'an unreadable address'} while ${context.action}, and the node does not follow it there`,
+						context.secrets,
+					),
+					description: redactText(
+						`Requests may be redirected only to ${redirects.described}${downgrade ? ', and not from https to http' : ''}. ${request.redirectHint ?? ''}`.trim(),
+						context.secrets,
+					),
+					httpCode: String(status),
+				},
+			);
 		}
 		if (hops >= MAX_REDIRECTS) {
-			throw new NodeApiError(node, { message: 'too many redirects' }, {
-				message: `${context.provider} redirected the request more than ${MAX_REDIRECTS} times while ${context.action}`,
-				httpCode: String(status),
-			});
+			throw new NodeApiError(
+				node,
+				{ message: 'too many redirects' },
+				{
+					message: `${context.provider} redirected the request more than ${MAX_REDIRECTS} times while ${context.action}`,
+					httpCode: String(status),
+				},
+			);
 		}
 		url = next.toString();
 	}
@@ -148,11 +161,15 @@ export async function pbxRequest(this: RequestContext, request: PbxHttpRequest):
 	try {
 		return parseAnswer(text);
 	} catch {
-		throw new NodeApiError(node, { message: 'malformed answer' }, {
-			message: `${context.provider} answered with a body that is not valid JSON while ${context.action}`,
-			description: `The PBX answered: ${quoteAnswer(text, context.secrets)}`,
-			httpCode: String(response.statusCode),
-		});
+		throw new NodeApiError(
+			node,
+			{ message: 'malformed answer' },
+			{
+				message: `${context.provider} answered with a body that is not valid JSON while ${context.action}`,
+				description: `The PBX answered: ${quoteAnswer(text, context.secrets)}`,
+				httpCode: String(response.statusCode),
+			},
+		);
 	}
 }
 
@@ -165,10 +182,17 @@ function redirectTarget(location: string, from: string): URL | undefined {
 	}
 }
 
-function cancelled(node: ReturnType<RequestContext['getNode']>, context: ApiErrorContext): NodeApiError {
-	return new NodeApiError(node, { message: 'cancelled' }, {
-		message: `The execution was cancelled while ${context.action}`,
-	});
+function cancelled(
+	node: ReturnType<RequestContext['getNode']>,
+	context: ApiErrorContext,
+): NodeApiError {
+	return new NodeApiError(
+		node,
+		{ message: 'cancelled' },
+		{
+			message: `The execution was cancelled while ${context.action}`,
+		},
+	);
 }
 
 /** A response header's value whatever its case, as one string. */

@@ -6,7 +6,10 @@ export interface OperationModule {
 	/** Runs once per input item; returns that item's output items (paired by the router). */
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 	/** Runs once for all input items (e.g. one campaign for all recipients); output pairs itself. */
-	executeAll?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+	executeAll?: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	) => Promise<INodeExecutionData[]>;
 	/** Read-only (asks, changes nothing on the PBX): the router may run up to `ITEM_CONCURRENCY` items at once. */
 	concurrent?: boolean;
 }

@@ -19,11 +19,18 @@ export function answerValue(text: string): unknown {
 const FAILURE_WORDS = new Set(['false', 'error', 'fail', 'failed', 'failure']);
 
 /** `false`, `"false"`, `0`, `"0"`: what a `success`, `ok` or `result` flag says when it says no. */
-const isFalseFlag = (value: unknown) => value === false || value === 0 || (typeof value === 'string' && ['false', '0'].includes(value.trim().toLowerCase()));
+const isFalseFlag = (value: unknown) =>
+	value === false ||
+	value === 0 ||
+	(typeof value === 'string' && ['false', '0'].includes(value.trim().toLowerCase()));
 
-const isTrueFlag = (value: unknown) => value === true || value === 1 || (typeof value === 'string' && ['true', '1'].includes(value.trim().toLowerCase()));
+const isTrueFlag = (value: unknown) =>
+	value === true ||
+	value === 1 ||
+	(typeof value === 'string' && ['true', '1'].includes(value.trim().toLowerCase()));
 
-const isFailureWord = (value: unknown) => typeof value === 'string' && FAILURE_WORDS.has(value.trim().toLowerCase());
+const isFailureWord = (value: unknown) =>
+	typeof value === 'string' && FAILURE_WORDS.has(value.trim().toLowerCase());
 
 /**
  * Whether an `error`/`errors` field reports an error: `true`, a number other than 0, a text other
@@ -40,7 +47,8 @@ function reportsError(value: unknown): boolean {
 }
 
 /** The text of a field for a message: strings as they are, anything else as JSON. */
-const words = (value: unknown) => (typeof value === 'string' ? value.trim() : (JSON.stringify(value) ?? String(value)));
+const words = (value: unknown) =>
+	typeof value === 'string' ? value.trim() : (JSON.stringify(value) ?? String(value));
 
 /**
  * Why the answer is an explicit refusal, in words for an error message, or `undefined` when it is
@@ -69,12 +77,17 @@ export function refusalOf(answer: unknown, objectsOnly = false): string | undefi
 	if (isTrueFlag(object.success) || isTrueFlag(object.ok)) return undefined;
 	if (reportsError(object.error)) return words(object.error);
 	if (reportsError(object.errors)) return words(object.errors);
-	const detail = ['message', 'msg', 'description'].map((key) => object[key]).find((value) => typeof value === 'string' && value.trim() !== '');
+	const detail = ['message', 'msg', 'description']
+		.map((key) => object[key])
+		.find((value) => typeof value === 'string' && value.trim() !== '');
 	const because = detail === undefined ? '' : `: ${words(detail)}`;
 	for (const key of ['success', 'ok']) {
-		if (key in object && isFalseFlag(object[key])) return `${key} is ${words(object[key])}${because}`;
+		if (key in object && isFalseFlag(object[key]))
+			return `${key} is ${words(object[key])}${because}`;
 	}
-	if ('result' in object && (isFalseFlag(object.result) || isFailureWord(object.result))) return `result is ${words(object.result)}${because}`;
-	if (object.status === false || isFailureWord(object.status)) return `status is ${words(object.status)}${because}`;
+	if ('result' in object && (isFalseFlag(object.result) || isFailureWord(object.result)))
+		return `result is ${words(object.result)}${because}`;
+	if (object.status === false || isFailureWord(object.status))
+		return `status is ${words(object.status)}${because}`;
 	return undefined;
 }

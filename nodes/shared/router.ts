@@ -17,7 +17,10 @@ export async function routeOperation(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = resources[resource]?.[operation];
 	if (!module) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 
 	if (module.executeAll) {
@@ -27,9 +30,7 @@ export async function routeOperation(
 			// Whatever broke (n8n's binary helpers, a bug) reaches n8n as a node error naming this
 			// node; NodeApiError and NodeOperationError pass unchanged, with their item index.
 			if (!this.continueOnFail()) throw nodeError(this, error);
-			return [
-				items.map((_, index) => ({ json: errorJson(error), pairedItem: { item: index } })),
-			];
+			return [items.map((_, index) => ({ json: errorJson(error), pairedItem: { item: index } }))];
 		}
 	}
 
@@ -39,7 +40,9 @@ export async function routeOperation(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const output = await module.execute!.call(this, itemIndex);
-			returnData.push(...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }));
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }),
+			);
 		} catch (error) {
 			returnData.push(failedItem.call(this, error, itemIndex));
 		}
@@ -77,14 +80,24 @@ async function runConcurrently(
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		if ('error' in outcome) returnData.push(failedItem.call(this, outcome.error, itemIndex));
-		else returnData.push(...this.helpers.constructExecutionMetaData(outcome.output, { itemData: { item: itemIndex } }));
+		else
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(outcome.output, {
+					itemData: { item: itemIndex },
+				}),
+			);
 	}
 	return returnData;
 }
 
 /** A failed item: an error item paired to its input with "Continue On Fail", else the node's error naming the item. */
-function failedItem(this: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
-	if (this.continueOnFail()) return { json: errorJson(error as Error), pairedItem: { item: itemIndex } };
+function failedItem(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData {
+	if (this.continueOnFail())
+		return { json: errorJson(error as Error), pairedItem: { item: itemIndex } };
 	throw nodeError(this, error, itemIndex);
 }
 
@@ -99,11 +112,16 @@ export function nodeError(
 	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		if (itemIndex !== undefined && error.context.itemIndex === undefined)
+			error.context.itemIndex = itemIndex;
 		return error;
 	}
 	const cause = error instanceof Error ? error : new Error(String(error));
-	return new NodeOperationError(context.getNode(), cause, itemIndex === undefined ? {} : { itemIndex });
+	return new NodeOperationError(
+		context.getNode(),
+		cause,
+		itemIndex === undefined ? {} : { itemIndex },
+	);
 }
 
 function errorJson(error: Error & { description?: string | null; httpCode?: string | null }) {

@@ -11,7 +11,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 export function optionSubtitle(parameter: string, options: INodePropertyOptions[]): string {
 	const value = `$parameter[${JSON.stringify(parameter)}]`;
 	const chain = options.reduceRight(
-		(otherwise, option) => `${value} === ${JSON.stringify(option.value)} ? ${JSON.stringify(option.name)} : ${otherwise}`,
+		(otherwise, option) =>
+			`${value} === ${JSON.stringify(option.value)} ? ${JSON.stringify(option.name)} : ${otherwise}`,
 		value,
 	);
 	return `={{ ${chain} }}`;

@@ -48,7 +48,10 @@ export function editorWorkflow() {
  * no webhook, so it stays out of the CLI import that publishes every workflow.
  */
 export async function createEditorWorkflow(n8n: N8nInstance): Promise<string> {
-	const created = await n8n.rest<{ id: string }>('/workflows', { method: 'POST', body: JSON.stringify(editorWorkflow()) });
+	const created = await n8n.rest<{ id: string }>('/workflows', {
+		method: 'POST',
+		body: JSON.stringify(editorWorkflow()),
+	});
 	return created.id;
 }
 
@@ -101,7 +104,10 @@ export function assertChromium() {
 }
 
 /** Signs in, opens the workflow and the AloVoice node's panel, and screenshots it. */
-export async function captureEditor(n8n: N8nInstance, options: CaptureOptions): Promise<EditorCapture> {
+export async function captureEditor(
+	n8n: N8nInstance,
+	options: CaptureOptions,
+): Promise<EditorCapture> {
 	const log = options.log ?? (() => undefined);
 	assertChromium();
 	const profile = mkdtempSync(join(tmpdir(), 'alovoice-chromium-'));
@@ -117,14 +123,20 @@ export async function captureEditor(n8n: N8nInstance, options: CaptureOptions): 
 		page.setDefaultTimeout(30_000);
 		log('Signing in…');
 		await page.goto(`${n8n.baseUrl}/signin`);
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+		await page
+			.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
+			.first()
+			.fill(OWNER.email);
 		await page.locator('input[type="password"]').first().fill(OWNER.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'));
 
 		log(`Opening workflow ${options.workflowId} and the AloVoice node's panel…`);
 		await page.goto(`${n8n.baseUrl}/workflow/${options.workflowId}`);
-		const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'AloVoice' }).first();
+		const node = page
+			.locator('[data-test-id="canvas-node"]')
+			.filter({ hasText: 'AloVoice' })
+			.first();
 		await node.waitFor({ timeout: 60_000 });
 		await node.dblclick();
 		const panel = page.locator('[data-test-id="ndv"]').first();
@@ -161,11 +173,15 @@ export async function captureEditor(n8n: N8nInstance, options: CaptureOptions): 
 	}
 }
 
-const DROPDOWN_ITEMS = '.el-select-dropdown:visible .el-select-dropdown__item, [role="listbox"]:visible [role="option"]';
+const DROPDOWN_ITEMS =
+	'.el-select-dropdown:visible .el-select-dropdown__item, [role="listbox"]:visible [role="option"]';
 
 /** Clicks a parameter's dropdown in the panel and reads the options it lists. */
 async function openOptions(page: Page, parameter: string): Promise<string[]> {
-	await page.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`).first().click();
+	await page
+		.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`)
+		.first()
+		.click();
 	const items = page.locator(DROPDOWN_ITEMS);
 	await items.first().waitFor();
 	// The list is drawn in one go; a moment more for its last items.
@@ -181,7 +197,12 @@ async function closeOptions(page: Page) {
 }
 
 /** The bits of an <img> read in the page (scripts compile without the DOM's types). */
-type PageImage = { src: string; complete: boolean; naturalWidth: number; closest(selector: string): unknown };
+type PageImage = {
+	src: string;
+	complete: boolean;
+	naturalWidth: number;
+	closest(selector: string): unknown;
+};
 
 async function iconsOnPage(page: Page): Promise<EditorCapture['icons']> {
 	return await page.locator('img').evaluateAll((elements) =>

@@ -18,7 +18,11 @@ export function percentile(sortedMs: number[], p: number): number {
 }
 
 /** Runs `send(i)` for i = 0..total-1 with at most `concurrency` in flight; `send` throws on a wrong answer. */
-export async function runLoad(total: number, concurrency: number, send: (index: number) => Promise<void>): Promise<LoadResult> {
+export async function runLoad(
+	total: number,
+	concurrency: number,
+	send: (index: number) => Promise<void>,
+): Promise<LoadResult> {
 	const latencies: number[] = [];
 	let next = 0;
 	const started = process.hrtime.bigint();

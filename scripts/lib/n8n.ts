@@ -2,7 +2,16 @@
 // package, a fresh user folder, CLI imports, start/stop and the REST calls that follow.
 // Shared by `npm run dev`, the e2e suite and the benchmarks, so they all test the same setup.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	cpSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +26,8 @@ export const PACKAGE_ROOT = findPackageRoot(__dirname);
 function findPackageRoot(start: string): string {
 	for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
 		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
+		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME)
+			return dir;
 	}
 	throw new Error(`no ${PACKAGE_NAME} package.json above ${start}`);
 }
@@ -35,7 +45,11 @@ export interface N8nRelease {
 	overrides?: Record<string, string>;
 }
 
-export const CURRENT_N8N: N8nRelease = { n8n: N8N_VERSION, node: NODE_PACKAGE_VERSION, dir: CACHE_DIR };
+export const CURRENT_N8N: N8nRelease = {
+	n8n: N8N_VERSION,
+	node: NODE_PACKAGE_VERSION,
+	dir: CACHE_DIR,
+};
 
 /**
  * The oldest n8n the package supports (README, "Install in n8n"): the nodes import
@@ -62,7 +76,10 @@ export const OWNER = {
 };
 
 export const CREDENTIAL = { id: 'AloVoiceStandIn1', name: 'AloVoice (stand-in PBX)' };
-export const TELEDISCOUNT_CREDENTIAL = { id: 'TelediscStandIn1', name: 'Telediscount (stand-in API)' };
+export const TELEDISCOUNT_CREDENTIAL = {
+	id: 'TelediscStandIn1',
+	name: 'Telediscount (stand-in API)',
+};
 
 export type Log = (line: string) => void;
 
@@ -93,7 +110,13 @@ export function isInstalled(dir = CACHE_DIR): boolean {
 	return existsSync(marker) && readFileSync(marker, 'utf8') === markerText(releaseIn(dir));
 }
 
-function run(command: string, args: string[], cwd: string, log: Log, env: NodeJS.ProcessEnv = process.env) {
+function run(
+	command: string,
+	args: string[],
+	cwd: string,
+	log: Log,
+	env: NodeJS.ProcessEnv = process.env,
+) {
 	log(`$ ${command} ${args.join(' ')}   (in ${cwd})`);
 	execFileSync(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
@@ -113,7 +136,9 @@ export function ensureRelease(log: Log, release: N8nRelease): N8nInstall {
 	const paths = installPaths(dir);
 	if (isInstalled(dir)) return paths;
 	const started = Date.now();
-	log(`Installing n8n ${release.n8n} on Node ${release.node} into ${dir} (once per machine, several minutes)…`);
+	log(
+		`Installing n8n ${release.n8n} on Node ${release.node} into ${dir} (once per machine, several minutes)…`,
+	);
 	mkdirSync(dir, { recursive: true });
 	rmSync(join(dir, MARKER), { force: true });
 	writeFileSync(
@@ -129,7 +154,12 @@ export function ensureRelease(log: Log, release: N8nRelease): N8nInstall {
 			2,
 		),
 	);
-	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir, log);
+	run(
+		'npm',
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		dir,
+		log,
+	);
 	// Its compiler output is long and only interesting when it fails.
 	const gypLog = join(dir, 'sqlite3-build.log');
 	log(`$ npx node-gyp rebuild   (in node_modules/sqlite3; output in ${gypLog})`);
@@ -146,7 +176,12 @@ export function ensureRelease(log: Log, release: N8nRelease): N8nInstall {
 		throw new Error(`building sqlite3 failed; see ${gypLog}`);
 	}
 	// The module is N-API, so a build against the machine's Node headers loads in that Node: prove it.
-	run(paths.node, ['-e', "require('sqlite3'); console.log('sqlite3 loads in Node', process.version)"], dir, log);
+	run(
+		paths.node,
+		['-e', "require('sqlite3'); console.log('sqlite3 loads in Node', process.version)"],
+		dir,
+		log,
+	);
 	writeFileSync(join(dir, MARKER), markerText(release));
 	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s.`);
 	return paths;
@@ -247,7 +282,10 @@ export class N8nInstance {
 		const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
 		const extras = (this.options.extraPackages ?? []).map((folder) => ({
 			folder,
-			manifest: JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; version: string },
+			manifest: JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+				name: string;
+				version: string;
+			},
 		}));
 		writeFileSync(
 			join(nodes, 'package.json'),
@@ -256,18 +294,22 @@ export class N8nInstance {
 				private: true,
 				dependencies: {
 					[PACKAGE_NAME]: manifest.version,
-					...Object.fromEntries(extras.map((extra) => [extra.manifest.name, extra.manifest.version])),
+					...Object.fromEntries(
+						extras.map((extra) => [extra.manifest.name, extra.manifest.version]),
+					),
 				},
 			}),
 		);
-		for (const extra of extras) cpSync(extra.folder, join(nodes, 'node_modules', extra.manifest.name), { recursive: true });
+		for (const extra of extras)
+			cpSync(extra.folder, join(nodes, 'node_modules', extra.manifest.name), { recursive: true });
 		cpSync(join(PACKAGE_ROOT, 'dist'), join(target, 'dist'), { recursive: true });
 		// n8n 2.40.7 refuses the whole package when one listed file is missing, so while nodes
 		// are still being written the copy lists only the built ones, and says which it left out.
 		for (const kind of ['nodes', 'credentials'] as const) {
 			const listed: string[] = manifest.n8n?.[kind] ?? [];
 			const missing = listed.filter((file) => !existsSync(join(PACKAGE_ROOT, file)));
-			if (missing.length) this.options.log(`Not built yet, left out of the ${kind} list: ${missing.join(', ')}`);
+			if (missing.length)
+				this.options.log(`Not built yet, left out of the ${kind} list: ${missing.join(', ')}`);
 			if (manifest.n8n) manifest.n8n[kind] = listed.filter((file) => !missing.includes(file));
 		}
 		writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2));
@@ -287,7 +329,9 @@ export class N8nInstance {
 			});
 		} catch (error) {
 			const failure = error as { stdout?: string; stderr?: string };
-			throw new Error(`n8n ${args.join(' ')} failed:\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);
+			throw new Error(
+				`n8n ${args.join(' ')} failed:\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`,
+			);
 		}
 	}
 
@@ -313,12 +357,23 @@ export class N8nInstance {
 		// needs `active` and `settings` filled in (a null settings fails every execution).
 		const legacy = this.n8nVersion().startsWith('1.');
 		const file = join(this.userFolder, 'workflows.json');
-		writeFileSync(file, JSON.stringify(legacy ? workflows.map((workflow) => ({ active: false, settings: {}, ...workflow })) : workflows));
+		writeFileSync(
+			file,
+			JSON.stringify(
+				legacy
+					? workflows.map((workflow) => ({ active: false, settings: {}, ...workflow }))
+					: workflows,
+			),
+		);
 		this.cli(['import:workflow', `--input=${file}`]);
 		rmSync(file);
 		if (!publish) return;
 		for (const workflow of workflows) {
-			this.cli(legacy ? ['update:workflow', `--id=${workflow.id}`, '--active=true'] : ['publish:workflow', `--id=${workflow.id}`]);
+			this.cli(
+				legacy
+					? ['update:workflow', `--id=${workflow.id}`, '--active=true']
+					: ['publish:workflow', `--id=${workflow.id}`],
+			);
 		}
 	}
 
@@ -341,7 +396,8 @@ export class N8nInstance {
 		const deadline = Date.now() + timeoutMs;
 		log(`Starting n8n on port ${this.port} (user folder ${this.userFolder})…`);
 		while (Date.now() < deadline) {
-			if (exitCode !== undefined) throw new Error(`n8n exited during start-up (code ${exitCode}); see ${this.logFile}`);
+			if (exitCode !== undefined)
+				throw new Error(`n8n exited during start-up (code ${exitCode}); see ${this.logFile}`);
 			if (await this.ready()) return;
 			await sleep(500);
 		}
@@ -372,7 +428,10 @@ export class N8nInstance {
 		const child = this.child;
 		if (child && child.exitCode === null && child.signalCode === null) {
 			signalGroup(child, 'SIGTERM');
-			const killed = await Promise.race([this.exited!.then(() => true), sleep(20_000).then(() => false)]);
+			const killed = await Promise.race([
+				this.exited!.then(() => true),
+				sleep(20_000).then(() => false),
+			]);
 			if (!killed) signalGroup(child, 'SIGKILL');
 			await this.exited;
 		}
@@ -405,7 +464,11 @@ export class N8nInstance {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			// n8n 1.x (up to about 1.100) reads `email`; later versions `emailOrLdapLoginId`.
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			}),
 		});
 		if (!answer.ok) throw new Error(`login failed: ${answer.status} ${await answer.text()}`);
 		this.cookie = (answer.headers.getSetCookie?.() ?? [])
@@ -425,7 +488,8 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json', ...(init.headers ?? {}), cookie: this.cookie },
 		});
 		const text = await answer.text();
-		if (!answer.ok) throw new Error(`${init.method ?? 'GET'} /rest${path}: ${answer.status} ${text}`);
+		if (!answer.ok)
+			throw new Error(`${init.method ?? 'GET'} /rest${path}: ${answer.status} ${text}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
@@ -444,7 +508,13 @@ export class N8nInstance {
 		return JSON.parse(
 			execFileSync(
 				install.node,
-				['-e', script, join(this.userFolder, '.n8n', 'database.sqlite'), query, JSON.stringify(params)],
+				[
+					'-e',
+					script,
+					join(this.userFolder, '.n8n', 'database.sqlite'),
+					query,
+					JSON.stringify(params),
+				],
 				{ cwd: install.dir, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
 			),
 		) as T[];
@@ -476,7 +546,12 @@ export class N8nInstance {
 		const rows = this.sql<{ workflow: string; node: string; method: string; path: string }>(
 			'SELECT w.name AS workflow, h.node AS node, h.method AS method, h.webhookPath AS path FROM webhook_entity h JOIN workflow_entity w ON w.id = h.workflowId ORDER BY w.name, h.node, h.method',
 		);
-		return rows.map((row) => ({ workflow: row.workflow, node: row.node, method: row.method, url: `${this.baseUrl}/webhook/${row.path}` }));
+		return rows.map((row) => ({
+			workflow: row.workflow,
+			node: row.node,
+			method: row.method,
+			url: `${this.baseUrl}/webhook/${row.path}`,
+		}));
 	}
 }
 
@@ -494,12 +569,19 @@ export function sleep(ms: number) {
 
 /** The credential n8n stores for the stand-in PBX (or a real one, when the user edits it). */
 export function standInCredential(baseUrl: string, token: string) {
-	return [{ id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'aloVoiceApi', data: { token, baseUrl } }];
+	return [
+		{ id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'aloVoiceApi', data: { token, baseUrl } },
+	];
 }
 
 export function telediscountCredential(baseUrl: string, apiKey: string) {
 	return [
-		{ id: TELEDISCOUNT_CREDENTIAL.id, name: TELEDISCOUNT_CREDENTIAL.name, type: 'telediscountApi', data: { apiKey, baseUrl } },
+		{
+			id: TELEDISCOUNT_CREDENTIAL.id,
+			name: TELEDISCOUNT_CREDENTIAL.name,
+			type: 'telediscountApi',
+			data: { apiKey, baseUrl },
+		},
 	];
 }
 
@@ -511,12 +593,19 @@ export interface DataTableDefinition {
 }
 
 /** Rows of a data table, by name, through n8n's REST API. */
-export async function dataTableRows(n8n: N8nInstance, name: string): Promise<Array<Record<string, unknown>>> {
+export async function dataTableRows(
+	n8n: N8nInstance,
+	name: string,
+): Promise<Array<Record<string, unknown>>> {
 	const project = await n8n.rest<{ id: string }>('/projects/personal');
-	const tables = await n8n.rest<{ data: Array<{ id: string; name: string }> }>(`/projects/${project.id}/data-tables`);
+	const tables = await n8n.rest<{ data: Array<{ id: string; name: string }> }>(
+		`/projects/${project.id}/data-tables`,
+	);
 	const table = tables.data.find((candidate) => candidate.name === name);
 	if (!table) throw new Error(`no data table named ${name}`);
-	const rows = await n8n.rest<{ data: Array<Record<string, unknown>> }>(`/projects/${project.id}/data-tables/${table.id}/rows`);
+	const rows = await n8n.rest<{ data: Array<Record<string, unknown>> }>(
+		`/projects/${project.id}/data-tables/${table.id}/rows`,
+	);
 	return rows.data;
 }
 

@@ -5,11 +5,26 @@
 // ended by stop(), which then checks that none of those processes is left.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+	chownSync,
+	createWriteStream,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8nInstance, freePort, sleep, type DataTableDefinition, type Log, type N8nInstall } from './n8n';
+import {
+	N8nInstance,
+	freePort,
+	sleep,
+	type DataTableDefinition,
+	type Log,
+	type N8nInstall,
+} from './n8n';
 
 /** Debian packages the stack needs, installed with apt when their programs are missing. */
 export function ensureQueueServers(log: Log) {
@@ -20,7 +35,13 @@ export function ensureQueueServers(log: Log) {
 	const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
 	const apt = (args: string[]) => {
 		log(`$ ${[...sudo, 'apt-get', ...args].join(' ')}`);
-		const [command, ...rest] = [...sudo, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args];
+		const [command, ...rest] = [
+			...sudo,
+			'env',
+			'DEBIAN_FRONTEND=noninteractive',
+			'apt-get',
+			...args,
+		];
 		execFileSync(command, rest, { stdio: ['ignore', 'inherit', 'inherit'] });
 	};
 	try {
@@ -29,7 +50,8 @@ export function ensureQueueServers(log: Log) {
 		apt(['update']);
 		apt(['install', '-y', '--no-install-recommends', ...missing]);
 	}
-	if (!postgresBin()) throw new Error('postgresql was installed but no /usr/lib/postgresql/*/bin/postgres exists');
+	if (!postgresBin())
+		throw new Error('postgresql was installed but no /usr/lib/postgresql/*/bin/postgres exists');
 }
 
 /** The newest PostgreSQL server binaries Debian installed (/usr/lib/postgresql/<major>/bin). */
@@ -79,7 +101,12 @@ export class ServerProcess {
 		/** Read at each spawn(), so a restart can change them. */
 		public args: string[],
 		readonly logFile: string,
-		private readonly options: { env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {},
+		private readonly options: {
+			env?: NodeJS.ProcessEnv;
+			cwd?: string;
+			uid?: number;
+			gid?: number;
+		} = {},
 	) {}
 
 	get pid() {
@@ -111,7 +138,10 @@ export class ServerProcess {
 	async waitReady(ready: () => Promise<boolean>, timeoutMs: number) {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (!this.running) throw new Error(`${this.name} exited during start-up (code ${this.child?.exitCode}); see ${this.logFile}`);
+			if (!this.running)
+				throw new Error(
+					`${this.name} exited during start-up (code ${this.child?.exitCode}); see ${this.logFile}`,
+				);
 			if (await ready()) return;
 			await sleep(300);
 		}
@@ -127,7 +157,10 @@ export class ServerProcess {
 		const child = this.child;
 		if (running(child)) {
 			signalGroup(child, signal);
-			const done = await Promise.race([this.exited!.then(() => true), sleep(graceMs).then(() => false)]);
+			const done = await Promise.race([
+				this.exited!.then(() => true),
+				sleep(graceMs).then(() => false),
+			]);
 			if (!done) signalGroup(child, 'SIGKILL');
 			await this.exited;
 		}
@@ -174,22 +207,40 @@ export class Postgres {
 
 	async start() {
 		this.port = await freePort();
-		execFileSync(join(this.bin, 'initdb'), ['-D', this.data, '-U', this.user, '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C'], {
-			cwd: this.dir,
-			...this.owner,
-			env: { PATH: process.env.PATH, LANG: 'C.UTF-8' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		execFileSync(
+			join(this.bin, 'initdb'),
+			['-D', this.data, '-U', this.user, '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C'],
+			{
+				cwd: this.dir,
+				...this.owner,
+				env: { PATH: process.env.PATH, LANG: 'C.UTF-8' },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		await this.boot();
 		this.psql('CREATE DATABASE n8n', 'postgres');
-		this.log(`PostgreSQL ${this.bin.split('/').at(-2)} listening on 127.0.0.1:${this.port} (cluster ${this.data})`);
+		this.log(
+			`PostgreSQL ${this.bin.split('/').at(-2)} listening on 127.0.0.1:${this.port} (cluster ${this.data})`,
+		);
 	}
 
 	private async boot() {
 		this.server.args = [
-			'-D', this.data, '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1',
+			'-D',
+			this.data,
+			'-p',
+			String(this.port),
+			'-k',
+			this.dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
 			// A test cluster: losing it in a power cut costs nothing, and fsync costs the shared disk.
-			'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=300',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'max_connections=300',
 		];
 		this.server.spawn();
 		await this.server.waitReady(async () => this.accepts(), 60_000);
@@ -197,7 +248,11 @@ export class Postgres {
 
 	private accepts() {
 		try {
-			execFileSync(join(this.bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port), '-q'], { stdio: 'ignore' });
+			execFileSync(
+				join(this.bin, 'pg_isready'),
+				['-h', '127.0.0.1', '-p', String(this.port), '-q'],
+				{ stdio: 'ignore' },
+			);
 			return true;
 		} catch {
 			return false;
@@ -215,14 +270,37 @@ export class Postgres {
 	psql(sql: string, database = this.database): string {
 		return execFileSync(
 			'psql',
-			['-h', '127.0.0.1', '-p', String(this.port), '-U', this.user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-X', '-q', '-A', '-t', '-c', sql],
-			{ encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { PATH: process.env.PATH, PGCONNECT_TIMEOUT: '10' } },
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-U',
+				this.user,
+				'-d',
+				database,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-X',
+				'-q',
+				'-A',
+				'-t',
+				'-c',
+				sql,
+			],
+			{
+				encoding: 'utf8',
+				maxBuffer: 1024 * 1024 * 1024,
+				env: { PATH: process.env.PATH, PGCONNECT_TIMEOUT: '10' },
+			},
 		);
 	}
 
 	/** A query's rows as JSON objects (the database builds the JSON, so every row comes back exactly). */
 	query<T = Record<string, unknown>>(sql: string): T[] {
-		const text = this.psql(`SELECT coalesce(json_agg(row_to_json(q)), '[]'::json) FROM (${sql}) q`).trim();
+		const text = this.psql(
+			`SELECT coalesce(json_agg(row_to_json(q)), '[]'::json) FROM (${sql}) q`,
+		).trim();
 		return JSON.parse(text) as T[];
 	}
 
@@ -252,7 +330,22 @@ export class Redis {
 			'/usr/bin/redis-server',
 			// Append-only file on, as in production: n8n's waiting jobs live only here, and without it
 			// a Redis restart would drop every queued execution (they would stay "new" for good).
-			['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--protected-mode', 'no'],
+			[
+				'--port',
+				String(this.port),
+				'--bind',
+				'127.0.0.1',
+				'--dir',
+				this.dir,
+				'--save',
+				'',
+				'--appendonly',
+				'yes',
+				'--appendfsync',
+				'everysec',
+				'--protected-mode',
+				'no',
+			],
 			join(this.dir, 'redis.log'),
 			{ cwd: this.dir },
 		);
@@ -261,10 +354,13 @@ export class Redis {
 		this.log(`Redis listening on 127.0.0.1:${this.port}`);
 	}
 
-
 	ping() {
 		try {
-			return execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(this.port), 'ping'], { encoding: 'utf8' }).trim() === 'PONG';
+			return (
+				execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(this.port), 'ping'], {
+					encoding: 'utf8',
+				}).trim() === 'PONG'
+			);
 		} catch {
 			return false;
 		}
@@ -396,7 +492,12 @@ export class QueueStack {
 	async startN8n() {
 		const { log } = this.options;
 		await this.main.start();
-		const used = new Set([this.main.port, this.main.brokerPort, this.postgres.port, this.redis.port]);
+		const used = new Set([
+			this.main.port,
+			this.main.brokerPort,
+			this.postgres.port,
+			this.redis.port,
+		]);
 		const port = async () => {
 			let candidate = await freePort();
 			while (used.has(candidate)) candidate = await freePort();
@@ -406,12 +507,28 @@ export class QueueStack {
 		const side: N8nSideProcess[] = [];
 		for (let i = 0; i < (this.options.webhookProcesses ?? 1); i++) {
 			const own = await port();
-			side.push(this.sideProcess('webhook', `webhook-${i + 1}`, own, await port(), {}, `http://localhost:${own}/healthz`));
+			side.push(
+				this.sideProcess(
+					'webhook',
+					`webhook-${i + 1}`,
+					own,
+					await port(),
+					{},
+					`http://localhost:${own}/healthz`,
+				),
+			);
 		}
 		for (let i = 0; i < (this.options.workers ?? 2); i++) {
 			const health = await port();
 			side.push(
-				this.sideProcess('worker', `worker-${i + 1}`, await port(), await port(), { QUEUE_HEALTH_CHECK_PORT: String(health) }, `http://localhost:${health}/healthz`),
+				this.sideProcess(
+					'worker',
+					`worker-${i + 1}`,
+					await port(),
+					await port(),
+					{ QUEUE_HEALTH_CHECK_PORT: String(health) },
+					`http://localhost:${health}/healthz`,
+				),
 			);
 		}
 		for (const process of side) {
@@ -419,7 +536,9 @@ export class QueueStack {
 			log(`Starting n8n ${process.name} (port ${process.port}, log ${process.process.logFile})…`);
 			process.process.spawn();
 		}
-		await Promise.all(side.map((process) => process.process.waitReady(() => httpOk(process.healthUrl), 240_000)));
+		await Promise.all(
+			side.map((process) => process.process.waitReady(() => httpOk(process.healthUrl), 240_000)),
+		);
 	}
 
 	private sideProcess(
@@ -431,12 +550,26 @@ export class QueueStack {
 		healthUrl: string,
 	): N8nSideProcess {
 		const { install } = this.options;
-		const env = { ...this.main.env(), N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...extra };
-		const args = kind === 'worker' ? [install.n8nBin, 'worker', `--concurrency=${this.options.workerConcurrency ?? 10}`] : [install.n8nBin, 'webhook'];
-		const process = new ServerProcess(`n8n ${name}`, install.node, args, join(this.main.userFolder, `${name}.log`), {
-			env,
-			cwd: this.main.userFolder,
-		});
+		const env = {
+			...this.main.env(),
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			...extra,
+		};
+		const args =
+			kind === 'worker'
+				? [install.n8nBin, 'worker', `--concurrency=${this.options.workerConcurrency ?? 10}`]
+				: [install.n8nBin, 'webhook'];
+		const process = new ServerProcess(
+			`n8n ${name}`,
+			install.node,
+			args,
+			join(this.main.userFolder, `${name}.log`),
+			{
+				env,
+				cwd: this.main.userFolder,
+			},
+		);
 		return { kind, name, port, healthUrl, process };
 	}
 
@@ -446,7 +579,11 @@ export class QueueStack {
 	 * PostgreSQL), all n8n processes, the owner, the data tables; then waits (up to 60 s) until
 	 * every workflow's webhooks are registered. On failure everything started is stopped.
 	 */
-	async setUp(setup: { credentials: unknown[]; workflows: Array<{ id: string; name?: string }>; dataTables?: DataTableDefinition[] }) {
+	async setUp(setup: {
+		credentials: unknown[];
+		workflows: Array<{ id: string; name?: string }>;
+		dataTables?: DataTableDefinition[];
+	}) {
 		try {
 			await this.startServers();
 			this.main.installPackage();
@@ -492,7 +629,10 @@ export class QueueStack {
 			),
 		) as string[];
 		const missing = ids.filter((id) => !published.includes(id));
-		if (missing.length) throw new Error(`these workflows could not be published (archived, or no history entry): ${missing.join(', ')}`);
+		if (missing.length)
+			throw new Error(
+				`these workflows could not be published (archived, or no history entry): ${missing.join(', ')}`,
+			);
 	}
 
 	/** Restarts one side process (e.g. a worker after kill -9) with its own ports. */
@@ -506,28 +646,49 @@ export class QueueStack {
 	logs(): Array<{ name: string; text: string }> {
 		return [
 			{ name: 'main', text: this.main.log() },
-			...[...this.webhookProcesses, ...this.workers].map((side) => ({ name: side.name, text: side.process.log() })),
+			...[...this.webhookProcesses, ...this.workers].map((side) => ({
+				name: side.name,
+				text: side.process.log(),
+			})),
 		];
 	}
 
 	/** Executions each worker started so far, counted in its log ("Worker started execution <id>"). */
 	workerRuns(): Record<string, number> {
-		return Object.fromEntries(this.workers.map((worker) => [worker.name, (worker.process.log().match(/Worker started execution \d+/g) ?? []).length]));
+		return Object.fromEntries(
+			this.workers.map((worker) => [
+				worker.name,
+				(worker.process.log().match(/Worker started execution \d+/g) ?? []).length,
+			]),
+		);
 	}
 
 	/** Whether every n8n process answers /healthz with ok. */
 	async healthy(): Promise<Record<string, boolean>> {
 		const result: Record<string, boolean> = { main: await this.main.healthy() };
-		for (const side of [...this.webhookProcesses, ...this.workers]) result[side.name] = await httpOk(side.healthUrl);
+		for (const side of [...this.webhookProcesses, ...this.workers])
+			result[side.name] = await httpOk(side.healthUrl);
 		return result;
 	}
 
 	/** The production webhooks n8n registered (in PostgreSQL), as URLs of the first webhook process (or of `side`). */
-	webhooks(side: N8nSideProcess = this.webhookProcesses[0]): Array<{ workflow: string; node: string; method: string; url: string }> {
-		const rows = this.postgres.query<{ workflow: string; node: string; method: string; path: string }>(
+	webhooks(
+		side: N8nSideProcess = this.webhookProcesses[0],
+	): Array<{ workflow: string; node: string; method: string; url: string }> {
+		const rows = this.postgres.query<{
+			workflow: string;
+			node: string;
+			method: string;
+			path: string;
+		}>(
 			'SELECT w.name AS workflow, h.node AS node, h.method AS method, h."webhookPath" AS path FROM webhook_entity h JOIN workflow_entity w ON w.id = h."workflowId" ORDER BY w.name, h.node, h.method',
 		);
-		return rows.map((row) => ({ workflow: row.workflow, node: row.node, method: row.method, url: `http://localhost:${side.port}/webhook/${row.path}` }));
+		return rows.map((row) => ({
+			workflow: row.workflow,
+			node: row.node,
+			method: row.method,
+			url: `http://localhost:${side.port}/webhook/${row.path}`,
+		}));
 	}
 
 	/** Exact execution counts per status for a workflow (or several together), from PostgreSQL; with `sinceId`, only executions created after that one. */
@@ -557,7 +718,8 @@ export class QueueStack {
 		await this.redis.stop();
 		await this.postgres.stop();
 		const left = [...new Set(this.groups())].filter(groupAlive);
-		if (left.length) this.options.log(`Still running after stop (process groups): ${left.join(', ')}`);
+		if (left.length)
+			this.options.log(`Still running after stop (process groups): ${left.join(', ')}`);
 		if (!this.options.keepFolders) {
 			this.main.removeUserFolder();
 			this.redis.remove();

@@ -21,7 +21,10 @@ export async function startStandIns(log: Log) {
 		baseUrl,
 		isStandIn: standIn !== undefined,
 		telediscountUrl,
-		credentials: [...standInCredential(baseUrl, token), ...telediscountCredential(telediscountUrl, TELEDISCOUNT_KEY)],
+		credentials: [
+			...standInCredential(baseUrl, token),
+			...telediscountCredential(telediscountUrl, TELEDISCOUNT_KEY),
+		],
 		async stop() {
 			await standIn?.stop();
 			await telediscount.stop();

@@ -34,7 +34,15 @@ describe('recipients CSV', () => {
 
 	it('joins rows with LF, no trailing line end, optional header', () => {
 		expect(buildCsv([['1'], ['2']])).toBe('1\n2');
-		expect(buildCsv([['1', 'x,y'], ['2', '']], ['phone', 'na,me'])).toBe('phone,"na,me"\n1,"x,y"\n2,');
+		expect(
+			buildCsv(
+				[
+					['1', 'x,y'],
+					['2', ''],
+				],
+				['phone', 'na,me'],
+			),
+		).toBe('phone,"na,me"\n1,"x,y"\n2,');
 		expect(buildCsv([])).toBe('');
 	});
 
@@ -43,7 +51,15 @@ describe('recipients CSV', () => {
 		expect(countCsvRecords('1\n2\n')).toBe(2);
 		expect(countCsvRecords('1\r\n2\r\n\r\n  \n3')).toBe(3);
 		expect(countCsvRecords('1,"a\nb"\n2,"c\r\nd"')).toBe(2);
-		expect(countCsvRecords(buildCsv([['1', 'x\ny'], ['2', '"'], ['3', ',']]))).toBe(3);
+		expect(
+			countCsvRecords(
+				buildCsv([
+					['1', 'x\ny'],
+					['2', '"'],
+					['3', ','],
+				]),
+			),
+		).toBe(3);
 	});
 });
 
@@ -62,15 +78,22 @@ describe('campaign values', () => {
 		expect(toCampaignDate(value, 'From Date')).toEqual({ ok: true, value: expected });
 	});
 
-	it.each(['2026/12/01', '01.12.2026', '2026.13.01', '2026.02.29', '2026-12.01', '2026-12-1', '', 'tomorrow', '2026-12-01Tnoon'])(
-		'refuses date %p naming the field',
-		(value) => {
-			expect(toCampaignDate(value, 'To Date')).toEqual({
-				ok: false,
-				reason: `To Date: "${value}" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.`,
-			});
-		},
-	);
+	it.each([
+		'2026/12/01',
+		'01.12.2026',
+		'2026.13.01',
+		'2026.02.29',
+		'2026-12.01',
+		'2026-12-1',
+		'',
+		'tomorrow',
+		'2026-12-01Tnoon',
+	])('refuses date %p naming the field', (value) => {
+		expect(toCampaignDate(value, 'To Date')).toEqual({
+			ok: false,
+			reason: `To Date: "${value}" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.`,
+		});
+	});
 
 	it('times', () => {
 		expect(toCampaignTime('18:10', 'From Time')).toEqual({ ok: true, value: '18:10' });
@@ -89,10 +112,30 @@ describe('campaign values', () => {
 		expect(TIME_ZONES[17]).toBe('utc +5');
 		expect(TIME_ZONES[26]).toBe('utc +14');
 		expect(TIME_ZONES).toHaveLength(27);
-		for (const [input, expected] of [['utc +5', 'utc +5'], ['UTC+5', 'utc +5'], ['utc - 3', 'utc -3'], ['+14', 'utc +14'], ['0', 'utc +0'], ['-12', 'utc -12'], ['utc 5', 'utc +5'], ['utc  +  14', 'utc +14'], ['UTC\t-\t3', 'utc -3']]) {
+		for (const [input, expected] of [
+			['utc +5', 'utc +5'],
+			['UTC+5', 'utc +5'],
+			['utc - 3', 'utc -3'],
+			['+14', 'utc +14'],
+			['0', 'utc +0'],
+			['-12', 'utc -12'],
+			['utc 5', 'utc +5'],
+			['utc  +  14', 'utc +14'],
+			['UTC\t-\t3', 'utc -3'],
+		]) {
 			expect(toCampaignTimeZone(input, 'Time Zone')).toEqual({ ok: true, value: expected });
 		}
-		for (const bad of ['utc +15', 'utc -13', 'Asia/Tashkent', 'utc +5:30', '', 'utc ++5', 'utc +-5', 'u tc +5', `utc${' '.repeat(20)}+5`]) {
+		for (const bad of [
+			'utc +15',
+			'utc -13',
+			'Asia/Tashkent',
+			'utc +5:30',
+			'',
+			'utc ++5',
+			'utc +-5',
+			'u tc +5',
+			`utc${' '.repeat(20)}+5`,
+		]) {
 			expect(toCampaignTimeZone(bad, 'Time Zone').ok).toBe(false);
 		}
 		expect(formatUtcOffset(19800)).toBe('utc +5:30');
@@ -104,15 +147,18 @@ describe('campaign values', () => {
 		['spaces around a sign', `utc${' '.repeat(50_000)}+${' '.repeat(50_000)}x`],
 		['tabs and a sign', `UTC+${'\t'.repeat(100_000)}5x`],
 		['digits', '5'.repeat(100_000)],
-	])('a 100 KB time zone (%s) is refused at once, quoted short (the pattern was quadratic: 100 KB took seconds)', (_shape, text) => {
-		const started = process.hrtime.bigint();
-		const check = toCampaignTimeZone(text, 'Time Zone');
-		const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-		expect(check.ok).toBe(false);
-		if (!check.ok) expect(check.reason.length).toBeLessThan(200);
-		// Generous: the linear check takes microseconds; the quadratic one took about 4.6 s here.
-		expect(elapsedMs).toBeLessThan(1000);
-	});
+	])(
+		'a 100 KB time zone (%s) is refused at once, quoted short (the pattern was quadratic: 100 KB took seconds)',
+		(_shape, text) => {
+			const started = process.hrtime.bigint();
+			const check = toCampaignTimeZone(text, 'Time Zone');
+			const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+			expect(check.ok).toBe(false);
+			if (!check.ok) expect(check.reason.length).toBeLessThan(200);
+			// Generous: the linear check takes microseconds; the quadratic one took about 4.6 s here.
+			expect(elapsedMs).toBeLessThan(1000);
+		},
+	);
 
 	it('ids, trunks, paths', () => {
 		expect(toCampaignId(123, 'Campaign ID')).toEqual({ ok: true, value: 123 });

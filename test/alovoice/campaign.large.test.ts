@@ -19,9 +19,20 @@ describe('AloVoice → Campaign → Create with 100,000 input items', () => {
 	it('uploads one CSV row per item, in order, with quoting intact, well within the time limit', async () => {
 		const input: INodeExecutionData[] = new Array(COUNT);
 		for (let index = 0; index < COUNT; index++) {
-			input[index] = { json: { phone: phoneOf(index), name: index % 1000 === 0 ? `Client, "${index}"` : `Client ${index}` } };
+			input[index] = {
+				json: {
+					phone: phoneOf(index),
+					name: index % 1000 === 0 ? `Client, "${index}"` : `Client ${index}`,
+				},
+			};
 		}
-		input[0].binary = { data: { data: fakeAudio('big').toString('base64'), mimeType: 'audio/mpeg', fileName: 'big.mp3' } };
+		input[0].binary = {
+			data: {
+				data: fakeAudio('big').toString('base64'),
+				mimeType: 'audio/mpeg',
+				fileName: 'big.mp3',
+			},
+		};
 
 		const started = Date.now();
 		const result = await runWorkflow(
@@ -62,7 +73,10 @@ describe('AloVoice → Campaign → Create with 100,000 input items', () => {
 			})
 			.join('\n');
 		expect(server.requests[0].files.recipients.content.equals(Buffer.from(byHand))).toBe(true);
-		expect(server.requests[0].files.recipients).toMatchObject({ filename: 'recipients.csv', mimeType: 'text/csv' });
+		expect(server.requests[0].files.recipients).toMatchObject({
+			filename: 'recipients.csv',
+			mimeType: 'text/csv',
+		});
 		const [item] = result.output('AloVoice');
 		expect(item.json.recipientsSent).toBe(COUNT);
 		expect(item.pairedItem).toHaveLength(COUNT);

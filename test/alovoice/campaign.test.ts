@@ -27,9 +27,14 @@ const BASE = {
 };
 
 /** Items whose `phone` fields are the given values; the first carries the MP3 message. */
-function phoneItems(phones: unknown[], extra: (index: number) => object = () => ({})): INodeExecutionData[] {
+function phoneItems(
+	phones: unknown[],
+	extra: (index: number) => object = () => ({}),
+): INodeExecutionData[] {
 	return phones.map((phone, index) => {
-		const item: INodeExecutionData = { json: { phone, ...extra(index) } as INodeExecutionData['json'] };
+		const item: INodeExecutionData = {
+			json: { phone, ...extra(index) } as INodeExecutionData['json'],
+		};
 		if (index === 0) item.binary = { data: audio() };
 		return item;
 	});
@@ -54,15 +59,24 @@ describe('AloVoice → Campaign', () => {
 		it('posts the exact multipart form (both tryes and tries) with a CSV built from the items, and outputs the typed campaign', async () => {
 			const input = phoneItems(
 				['994412860', '+998 (97) 707-69-09', 998901234567, '712037006'],
-				(index) => [
-					{ name: 'Plain', note: 'simple' },
-					{ name: 'Doe, John', note: 'says "hi"' },
-					{ name: 'Multi\nline', note: 'cr\r\nlf' },
-					{ name: '', note: null },
-				][index],
+				(index) =>
+					[
+						{ name: 'Plain', note: 'simple' },
+						{ name: 'Doe, John', note: 'says "hi"' },
+						{ name: 'Multi\nline', note: 'cr\r\nlf' },
+						{ name: '', note: null },
+					][index],
 			);
 			const result = await runWorkflow(
-				[{ parameters: { ...BASE, phoneField: 'phone', recipientOptions: { extraColumns: 'name, note' } } }],
+				[
+					{
+						parameters: {
+							...BASE,
+							phoneField: 'phone',
+							recipientOptions: { extraColumns: 'name, note' },
+						},
+					},
+				],
 				{ credentials, input },
 			);
 
@@ -90,7 +104,11 @@ describe('AloVoice → Campaign', () => {
 				timezone: 'utc +5',
 			});
 			expect(Object.keys(request.files).sort()).toEqual(['recipients', 'record']);
-			expect(request.files.record).toEqual({ filename: 'reminder.mp3', mimeType: 'audio/mpeg', content: MP3 });
+			expect(request.files.record).toEqual({
+				filename: 'reminder.mp3',
+				mimeType: 'audio/mpeg',
+				content: MP3,
+			});
 			expect(request.files.recipients.filename).toBe('recipients.csv');
 			expect(request.files.recipients.mimeType).toBe('text/csv');
 			expect(request.files.recipients.content.toString('utf8')).toBe(
@@ -169,9 +187,18 @@ describe('AloVoice → Campaign', () => {
 				paused: '0',
 				timezone: 'utc +5',
 			});
-			expect(server.requests[0].files.recipients.content.toString('utf8')).toBe('994412860\n977076909');
+			expect(server.requests[0].files.recipients.content.toString('utf8')).toBe(
+				'994412860\n977076909',
+			);
 			const [item] = result.output('AloVoice');
-			expect(item.json).toMatchObject({ maxline: 1, goodtime: 3, tryes: 2, attempts: 2, paused: false, recipientsSent: 2 });
+			expect(item.json).toMatchObject({
+				maxline: 1,
+				goodtime: 3,
+				tryes: 2,
+				attempts: 2,
+				paused: false,
+				recipientsSent: 2,
+			});
 		});
 
 		it('writes a header row when asked, and skips invalid numbers listing them in the output when asked', async () => {
@@ -190,7 +217,9 @@ describe('AloVoice → Campaign', () => {
 			);
 			expect(result.error).toBeUndefined();
 			expect(server.requests[0].fields.timezone).toBe('utc -3');
-			expect(server.requests[0].files.recipients.content.toString('utf8')).toBe('phone,missing\n994412860,\n977076909,');
+			expect(server.requests[0].files.recipients.content.toString('utf8')).toBe(
+				'phone,missing\n994412860,\n977076909,',
+			);
 			const [item] = plainItems(result.output('AloVoice'));
 			expect(item.json).toMatchObject({
 				timezone: -10800,
@@ -228,13 +257,25 @@ describe('AloVoice → Campaign', () => {
 			];
 			delete (input[0].binary!.data as { fileName?: string }).fileName;
 			const result = await runWorkflow(
-				[{ parameters: { ...BASE, recipientsFrom: 'binaryFile', recipientsBinaryProperty: 'list' } }],
+				[
+					{
+						parameters: { ...BASE, recipientsFrom: 'binaryFile', recipientsBinaryProperty: 'list' },
+					},
+				],
 				{ credentials, input },
 			);
 			expect(result.error).toBeUndefined();
 			expect(server.requests).toHaveLength(1);
-			expect(server.requests[0].files.record).toEqual({ filename: 'record.mp3', mimeType: 'audio/mpeg', content: MP3 });
-			expect(server.requests[0].files.recipients).toEqual({ filename: 'december.csv', mimeType: 'text/csv', content: csv });
+			expect(server.requests[0].files.record).toEqual({
+				filename: 'record.mp3',
+				mimeType: 'audio/mpeg',
+				content: MP3,
+			});
+			expect(server.requests[0].files.recipients).toEqual({
+				filename: 'december.csv',
+				mimeType: 'text/csv',
+				content: csv,
+			});
 			expect(server.requests[0].fields.tryes).toBe('5');
 			const [item] = plainItems(result.output('AloVoice'));
 			expect(item.json).toMatchObject({ id: 123, recipientsSent: 3 });
@@ -265,12 +306,19 @@ describe('AloVoice → Campaign', () => {
 		input[0].binary = { data: { ...audio('bucket.mp3', 'application/octet-stream') } };
 		const result = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input });
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0].files.record).toEqual({ filename: 'bucket.mp3', mimeType: 'audio/mpeg', content: MP3 });
+		expect(server.requests[0].files.record).toEqual({
+			filename: 'bucket.mp3',
+			mimeType: 'audio/mpeg',
+			content: MP3,
+		});
 	});
 
 	describe('Get', () => {
 		it('sends GET /mapi/getAutorule/{id} per item and outputs the typed campaign', async () => {
-			await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
+			await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials,
+				input: phoneItems(['994412860']),
+			});
 			server.reset();
 
 			const result = await runWorkflow(
@@ -278,7 +326,13 @@ describe('AloVoice → Campaign', () => {
 				{ credentials, input: [{ json: { id: 123 } }, { json: { id: ' 123 ' } }] },
 			);
 			expect(result.error).toBeUndefined();
-			expect(server.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
+			expect(
+				server.requests.map((request) => [
+					request.method,
+					request.path,
+					request.headers.authorization,
+				]),
+			).toEqual([
 				['GET', '/mapi/getAutorule/123', `Bearer ${ALOVOICE_TOKEN}`],
 				['GET', '/mapi/getAutorule/123', `Bearer ${ALOVOICE_TOKEN}`],
 			]);
@@ -312,11 +366,20 @@ describe('AloVoice → Campaign', () => {
 
 		it('keeps what it cannot type: a string time zone, a comma-separated trunk list, unknown paused', async () => {
 			// A campaign as an older or odder PBX might answer it: only the fields under test.
-			const odd = { id: 7, trunks: '712037006, 551234567', paused: 'maybe', timezone: 'utc +5:30', maxline: 'many' };
+			const odd = {
+				id: 7,
+				trunks: '712037006, 551234567',
+				paused: 'maybe',
+				timezone: 'utc +5:30',
+				maxline: 'many',
+			};
 			server.state.campaigns.set(7, odd as unknown as StoredCampaign);
-			const result = await runWorkflow([{ parameters: { resource: 'campaign', operation: 'get', campaignId: '7' } }], {
-				credentials,
-			});
+			const result = await runWorkflow(
+				[{ parameters: { resource: 'campaign', operation: 'get', campaignId: '7' } }],
+				{
+					credentials,
+				},
+			);
 			expect(result.output('AloVoice')[0].json).toEqual({
 				id: 7,
 				trunks: ['712037006', '551234567'],
@@ -330,18 +393,58 @@ describe('AloVoice → Campaign', () => {
 
 	describe('refuses bad input before any request', () => {
 		it.each([
-			['From Date', { fromDate: '01.12.2026' }, 'From Date: "01.12.2026" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.'],
-			['To Date', { toDate: '2026.02.30' }, 'To Date: "2026.02.30" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.'],
-			['window', { toDate: '2026.11.30' }, 'To Date: 2026.11.30 is before From Date 2026.12.01. The window must end on or after its first day.'],
-			['From Time', { fromTime: '9am' }, 'From Time: "9am" is not a time of day. Use HH:MM on a 24-hour clock (18:10).'],
-			['To Time', { toTime: '24:00' }, 'To Time: "24:00" is not a time of day. Use HH:MM on a 24-hour clock (18:10).'],
-			['Time Zone', { timeZone: '={{ "Asia/Tashkent" }}' }, 'Time Zone: "Asia/Tashkent" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").'],
-			['Time Zone range', { timeZone: '={{ "utc +15" }}' }, 'Time Zone: "utc +15" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").'],
+			[
+				'From Date',
+				{ fromDate: '01.12.2026' },
+				'From Date: "01.12.2026" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.',
+			],
+			[
+				'To Date',
+				{ toDate: '2026.02.30' },
+				'To Date: "2026.02.30" is not a date. Use YYYY.MM.DD (2026.12.01); 2026-12-01 and ISO date-times are converted.',
+			],
+			[
+				'window',
+				{ toDate: '2026.11.30' },
+				'To Date: 2026.11.30 is before From Date 2026.12.01. The window must end on or after its first day.',
+			],
+			[
+				'From Time',
+				{ fromTime: '9am' },
+				'From Time: "9am" is not a time of day. Use HH:MM on a 24-hour clock (18:10).',
+			],
+			[
+				'To Time',
+				{ toTime: '24:00' },
+				'To Time: "24:00" is not a time of day. Use HH:MM on a 24-hour clock (18:10).',
+			],
+			[
+				'Time Zone',
+				{ timeZone: '={{ "Asia/Tashkent" }}' },
+				'Time Zone: "Asia/Tashkent" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").',
+			],
+			[
+				'Time Zone range',
+				{ timeZone: '={{ "utc +15" }}' },
+				'Time Zone: "utc +15" is not a time zone. Use "utc +5" (from "utc -12" to "utc +14").',
+			],
 			// n8n itself refuses an empty required list; an expression that gives none reaches the node.
-			['Trunks', { trunks: '={{ [] }}' }, 'Trunk Names or IDs: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).'],
-			['Name', { name: ' ' }, 'Name: empty. Give the campaign a name, e.g. December payment reminder.'],
+			[
+				'Trunks',
+				{ trunks: '={{ [] }}' },
+				'Trunk Names or IDs: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).',
+			],
+			[
+				'Name',
+				{ name: ' ' },
+				'Name: empty. Give the campaign a name, e.g. December payment reminder.',
+			],
 			['Attempts', { attempts: 0 }, 'Attempts: "0" is not a whole number of at least 1.'],
-			['missing message', { messageBinaryProperty: 'audio' }, 'Message Binary Property: the first input item has no binary field "audio" (it has "data"). Give the field that holds the MP3 message.'],
+			[
+				'missing message',
+				{ messageBinaryProperty: 'audio' },
+				'Message Binary Property: the first input item has no binary field "audio" (it has "data"). Give the field that holds the MP3 message.',
+			],
 		])('%s', async (_label, parameters, message) => {
 			const result = await runWorkflow([{ parameters: { ...BASE, ...parameters } }], {
 				credentials,
@@ -366,13 +469,22 @@ describe('AloVoice → Campaign', () => {
 
 		it('refuses a message that is not audio, and a first item without binary data', async () => {
 			const notAudio: INodeExecutionData[] = [
-				{ json: { phone: '994412860' }, binary: { data: { data: 'aGVsbG8=', mimeType: 'text/plain', fileName: 'x.txt' } } },
+				{
+					json: { phone: '994412860' },
+					binary: { data: { data: 'aGVsbG8=', mimeType: 'text/plain', fileName: 'x.txt' } },
+				},
 			];
-			let result = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: notAudio });
+			let result = await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials,
+				input: notAudio,
+			});
 			expect(result.error?.message).toBe(
 				'Message Binary Property: the file in "data" is text/plain, not audio. The message must be an MP3 file (audio/mpeg).',
 			);
-			result = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: [{ json: { phone: '994412860' } }] });
+			result = await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials,
+				input: [{ json: { phone: '994412860' } }],
+			});
 			expect(result.error?.message).toBe(
 				'Message Binary Property: the first input item has no binary field "data" (it has none). Give the field that holds the MP3 message.',
 			);
@@ -383,32 +495,50 @@ describe('AloVoice → Campaign', () => {
 			expect(result.error?.message).toBe(
 				'Recipients Binary Property: the first input item has no binary field "recipients" (it has "data"). Give the field that holds the recipients CSV file.',
 			);
-			result = await runWorkflow([{ parameters: { ...BASE, recipientOptions: { skipInvalid: true } } }], {
-				credentials,
-				input: phoneItems(['1', '2']),
-			});
+			result = await runWorkflow(
+				[{ parameters: { ...BASE, recipientOptions: { skipInvalid: true } } }],
+				{
+					credentials,
+					input: phoneItems(['1', '2']),
+				},
+			);
 			expect(result.error?.message).toBe(
 				'Phone Field "phone": no input item has a valid number, so there is nobody to call (2 skipped).',
 			);
 			expect(server.requests).toHaveLength(0);
 		});
 
-		it.each([['0'], ['-4'], ['12a'], [''], ['1.5']])('refuses campaign ID %p on Get', async (campaignId) => {
-			const parameters = { resource: 'campaign', operation: 'get', campaignId: `={{ ${JSON.stringify(campaignId)} }}` };
-			const result = await runWorkflow([{ parameters }], {
-				credentials,
-			});
-			expect(result.error?.message).toBe(
-				`Campaign ID: "${campaignId}" is not a campaign ID. Use the positive whole number AloVoice gave the campaign (123).`,
-			);
-			expect(server.requests).toHaveLength(0);
-		});
+		it.each([['0'], ['-4'], ['12a'], [''], ['1.5']])(
+			'refuses campaign ID %p on Get',
+			async (campaignId) => {
+				const parameters = {
+					resource: 'campaign',
+					operation: 'get',
+					campaignId: `={{ ${JSON.stringify(campaignId)} }}`,
+				};
+				const result = await runWorkflow([{ parameters }], {
+					credentials,
+				});
+				expect(result.error?.message).toBe(
+					`Campaign ID: "${campaignId}" is not a campaign ID. Use the positive whole number AloVoice gave the campaign (123).`,
+				);
+				expect(server.requests).toHaveLength(0);
+			},
+		);
 	});
 
 	describe('API errors', () => {
 		it('401: the token refused, without the token anywhere', async () => {
-			const wrong = { aloVoiceApi: { token: 'wrong-campaign-token-9876', baseUrl: credentials.aloVoiceApi.baseUrl } };
-			const result = await runWorkflow([{ parameters: { ...BASE } }], { credentials: wrong, input: phoneItems(['994412860']) });
+			const wrong = {
+				aloVoiceApi: {
+					token: 'wrong-campaign-token-9876',
+					baseUrl: credentials.aloVoiceApi.baseUrl,
+				},
+			};
+			const result = await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials: wrong,
+				input: phoneItems(['994412860']),
+			});
 			expect(result.error?.name).toBe('NodeApiError');
 			expect(result.error?.message).toBe(
 				'AloVoice answered 401 while creating the campaign: the token was refused (check the credential)',
@@ -419,20 +549,32 @@ describe('AloVoice → Campaign', () => {
 		});
 
 		it('404 on Get', async () => {
-			const result = await runWorkflow([{ parameters: { resource: 'campaign', operation: 'get', campaignId: '999' } }], {
-				credentials,
-			});
+			const result = await runWorkflow(
+				[{ parameters: { resource: 'campaign', operation: 'get', campaignId: '999' } }],
+				{
+					credentials,
+				},
+			);
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('AloVoice answered 404 while getting the campaign: not found');
-			expect((result.error as { description?: string }).description).toBe('The PBX answered: {"error":"Autorule not found"}');
+			expect(result.error?.message).toBe(
+				'AloVoice answered 404 while getting the campaign: not found',
+			);
+			expect((result.error as { description?: string }).description).toBe(
+				'The PBX answered: {"error":"Autorule not found"}',
+			);
 			expect(server.requests.map((request) => request.path)).toEqual(['/mapi/getAutorule/999']);
 		});
 
 		it('500 on Create', async () => {
 			server.fail({ status: 500, times: 1 });
-			const result = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
+			const result = await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials,
+				input: phoneItems(['994412860']),
+			});
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('AloVoice answered 500 while creating the campaign: the PBX failed to handle the request');
+			expect(result.error?.message).toBe(
+				'AloVoice answered 500 while creating the campaign: the PBX failed to handle the request',
+			);
 			expect((result.error as { httpCode?: string }).httpCode).toBe('500');
 			expect(server.requests).toHaveLength(1);
 			expect(server.state.campaigns.size).toBe(0);
@@ -440,33 +582,61 @@ describe('AloVoice → Campaign', () => {
 
 		it('a body that is not JSON', async () => {
 			server.fail({ malformed: true, times: 1 });
-			const result = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
+			const result = await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials,
+				input: phoneItems(['994412860']),
+			});
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('AloVoice answered with a body that is not valid JSON while creating the campaign');
-			expect((result.error as { description?: string }).description).toBe('The PBX answered: <html>Bad gateway</html>');
+			expect(result.error?.message).toBe(
+				'AloVoice answered with a body that is not valid JSON while creating the campaign',
+			);
+			expect((result.error as { description?: string }).description).toBe(
+				'The PBX answered: <html>Bad gateway</html>',
+			);
 		});
 
 		it('JSON that is not a campaign', async () => {
 			server.fail({ status: 200, body: ['x'] as never, times: 1 });
-			const result = await runWorkflow([{ parameters: { resource: 'campaign', operation: 'get', campaignId: '5' } }], {
-				credentials,
-			});
-			expect(result.error?.message).toBe('AloVoice answered without a campaign while getting the campaign');
-			expect((result.error as { description?: string }).description).toBe('The PBX answered: ["x"]');
+			const result = await runWorkflow(
+				[{ parameters: { resource: 'campaign', operation: 'get', campaignId: '5' } }],
+				{
+					credentials,
+				},
+			);
+			expect(result.error?.message).toBe(
+				'AloVoice answered without a campaign while getting the campaign',
+			);
+			expect((result.error as { description?: string }).description).toBe(
+				'The PBX answered: ["x"]',
+			);
 		});
 
 		it('Continue On Fail on Get: an error item paired to each failing input, the others answered', async () => {
-			await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
+			await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials,
+				input: phoneItems(['994412860']),
+			});
 			server.reset();
 			const result = await runWorkflow(
-				[{ parameters: { resource: 'campaign', operation: 'get', campaignId: '={{ $json.id }}' }, continueOnFail: true }],
-				{ credentials, input: [{ json: { id: 'abc' } }, { json: { id: 123 } }, { json: { id: 404 } }] },
+				[
+					{
+						parameters: { resource: 'campaign', operation: 'get', campaignId: '={{ $json.id }}' },
+						continueOnFail: true,
+					},
+				],
+				{
+					credentials,
+					input: [{ json: { id: 'abc' } }, { json: { id: 123 } }, { json: { id: 404 } }],
+				},
 			);
 			expect(result.error).toBeUndefined();
 			const items = plainItems(result.output('AloVoice'));
 			expect(items).toHaveLength(3);
 			expect(items[0]).toEqual({
-				json: { error: 'Campaign ID: "abc" is not a campaign ID. Use the positive whole number AloVoice gave the campaign (123).' },
+				json: {
+					error:
+						'Campaign ID: "abc" is not a campaign ID. Use the positive whole number AloVoice gave the campaign (123).',
+				},
 				pairedItem: { item: 0 },
 			});
 			expect(items[1]).toMatchObject({ json: { id: 123, paused: true }, pairedItem: { item: 1 } });
@@ -478,7 +648,10 @@ describe('AloVoice → Campaign', () => {
 				},
 				pairedItem: { item: 2 },
 			});
-			expect(server.requests.map((request) => request.path)).toEqual(['/mapi/getAutorule/123', '/mapi/getAutorule/404']);
+			expect(server.requests.map((request) => request.path)).toEqual([
+				'/mapi/getAutorule/123',
+				'/mapi/getAutorule/404',
+			]);
 		});
 
 		it('Continue On Fail on Create: one error item paired with every input item, nothing sent', async () => {
@@ -498,19 +671,33 @@ describe('AloVoice → Campaign', () => {
 
 		it('never puts the token in output, execution data or logs', async () => {
 			capturedLogs.length = 0;
-			const created = await runWorkflow([{ parameters: { ...BASE } }], { credentials, input: phoneItems(['994412860']) });
+			const created = await runWorkflow([{ parameters: { ...BASE } }], {
+				credentials,
+				input: phoneItems(['994412860']),
+			});
 			expect(created.output('AloVoice')[0].json.id).toBe(123);
 			server.fail({ status: 500, body: { error: `bad token ${ALOVOICE_TOKEN}` }, times: 1 });
-			const failed = await runWorkflow([{ parameters: { resource: 'campaign', operation: 'get', campaignId: '123' } }], {
-				credentials,
-			});
+			const failed = await runWorkflow(
+				[{ parameters: { resource: 'campaign', operation: 'get', campaignId: '123' } }],
+				{
+					credentials,
+				},
+			);
 			expect(failed.error?.name).toBe('NodeApiError');
 			expect((failed.error as { description?: string }).description).not.toContain(ALOVOICE_TOKEN);
 			expect(capturedLogs.length).toBeGreaterThan(0);
-			const ok = await runWorkflow([{ parameters: { resource: 'campaign', operation: 'get', campaignId: '123' } }], {
-				credentials,
-			});
-			for (const text of [created.serialized, failed.serialized, ok.serialized, capturedLogs.join('\n')]) {
+			const ok = await runWorkflow(
+				[{ parameters: { resource: 'campaign', operation: 'get', campaignId: '123' } }],
+				{
+					credentials,
+				},
+			);
+			for (const text of [
+				created.serialized,
+				failed.serialized,
+				ok.serialized,
+				capturedLogs.join('\n'),
+			]) {
 				expect(text).not.toContain(ALOVOICE_TOKEN);
 			}
 		});

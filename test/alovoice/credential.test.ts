@@ -7,7 +7,8 @@ import { capturedLogs } from '../harness/engine';
 import { testCredential } from '../harness/editor';
 import { ALOVOICE_TOKEN, AloVoiceServer } from '../server/alovoice';
 
-const REFUSED = 'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")';
+const REFUSED =
+	'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")';
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
@@ -27,7 +28,10 @@ describe('AloVoice API credential: the Test button', () => {
 	beforeEach(() => server.reset());
 
 	it('lists the lines with the Bearer token (a trailing slash on the Base URL is fine) and passes', async () => {
-		const result = await testCredential(credential, { token: ALOVOICE_TOKEN, baseUrl: `${baseUrl}/` });
+		const result = await testCredential(credential, {
+			token: ALOVOICE_TOKEN,
+			baseUrl: `${baseUrl}/`,
+		});
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/mapi/getMyTrunks' });
@@ -44,15 +48,22 @@ describe('AloVoice API credential: the Test button', () => {
 
 	it('a 403 answer is the same refused token', async () => {
 		server.fail({ status: 403, times: 1 });
-		expect(await testCredential(credential, { token: ALOVOICE_TOKEN, baseUrl })).toEqual({ status: 'Error', message: REFUSED });
+		expect(await testCredential(credential, { token: ALOVOICE_TOKEN, baseUrl })).toEqual({
+			status: 'Error',
+			message: REFUSED,
+		});
 	});
 
 	it('a Base URL that is not the AloVoice API (404) is named as the problem', async () => {
-		const result = await testCredential(credential, { token: ALOVOICE_TOKEN, baseUrl: `${baseUrl}/not-alovoice` });
+		const result = await testCredential(credential, {
+			token: ALOVOICE_TOKEN,
+			baseUrl: `${baseUrl}/not-alovoice`,
+		});
 		expect(server.requests[0].path).toBe('/not-alovoice/mapi/getMyTrunks');
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'No AloVoice API at this Base URL: use https://cld.alovoice.uz unless your PBX has its own address',
+			message:
+				'No AloVoice API at this Base URL: use https://cld.alovoice.uz unless your PBX has its own address',
 		});
 	});
 
@@ -66,7 +77,12 @@ describe('AloVoice API credential: the Test button', () => {
 
 	it('nothing listening at the Base URL: the connection error', async () => {
 		const port = await closedPort();
-		expect(await testCredential(credential, { token: ALOVOICE_TOKEN, baseUrl: `http://127.0.0.1:${port}` })).toEqual({
+		expect(
+			await testCredential(credential, {
+				token: ALOVOICE_TOKEN,
+				baseUrl: `http://127.0.0.1:${port}`,
+			}),
+		).toEqual({
 			status: 'Error',
 			message: 'ECONNREFUSED',
 		});

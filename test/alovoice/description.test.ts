@@ -15,17 +15,25 @@ describe('AloVoice node and credential descriptions', () => {
 	const { description } = new AloVoice();
 	const operationProperty = (resource: string) =>
 		description.properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes(resource),
 		);
 
 	it('offers every method of the API as a resource and operation, each routed to its own file', () => {
 		const offered = Object.fromEntries(
-			(description.properties[0].options as Array<{ name: string; value: string }>).map(({ name, value }) => [
-				`${name} (${value})`,
-				(operationProperty(value)?.options as Array<{ name: string; value: string; action: string }>).map(
-					(option) => `${option.name} (${option.value}): ${option.action}`,
-				),
-			]),
+			(description.properties[0].options as Array<{ name: string; value: string }>).map(
+				({ name, value }) => [
+					`${name} (${value})`,
+					(
+						operationProperty(value)?.options as Array<{
+							name: string;
+							value: string;
+							action: string;
+						}>
+					).map((option) => `${option.name} (${option.value}): ${option.action}`),
+				],
+			),
 		);
 		expect(offered).toEqual({
 			'Call (call)': [
@@ -42,9 +50,14 @@ describe('AloVoice node and credential descriptions', () => {
 				'Get Result (getResult): Get an analysis result',
 			],
 		});
-		const routed = Object.fromEntries(Object.entries(resources).map(([name, operations]) => [name, Object.keys(operations).sort()]));
+		const routed = Object.fromEntries(
+			Object.entries(resources).map(([name, operations]) => [name, Object.keys(operations).sort()]),
+		);
 		const described = Object.fromEntries(
-			Object.keys(routed).map((name) => [name, (operationProperty(name)?.options as Array<{ value: string }>).map((o) => o.value).sort()]),
+			Object.keys(routed).map((name) => [
+				name,
+				(operationProperty(name)?.options as Array<{ value: string }>).map((o) => o.value).sort(),
+			]),
 		);
 		expect(routed).toEqual(described);
 		for (const operations of Object.values(resources)) {
@@ -68,7 +81,11 @@ describe('AloVoice node and credential descriptions', () => {
 			expect(readFileSync(join(nodeDir, icon), 'utf8')).toMatch(/^<svg[\s>][\s\S]*<\/svg>\s*$/);
 		}
 		const codex = JSON.parse(readFileSync(join(nodeDir, 'AloVoice.node.json'), 'utf8'));
-		expect(codex).toMatchObject({ node: 'n8n-nodes-alovoice.aloVoice', nodeVersion: '1.0', codexVersion: '1.0' });
+		expect(codex).toMatchObject({
+			node: 'n8n-nodes-alovoice.aloVoice',
+			nodeVersion: '1.0',
+			codexVersion: '1.0',
+		});
 	});
 
 	it('describes every parameter (groups aside) in Title Case, with an example for every text field', () => {
@@ -80,21 +97,46 @@ describe('AloVoice node and credential descriptions', () => {
 					continue;
 				}
 				all.push(entry);
-				if (entry.type === 'collection' || entry.type === 'fixedCollection') walk(entry.options as INodeProperties[]);
+				if (entry.type === 'collection' || entry.type === 'fixedCollection')
+					walk(entry.options as INodeProperties[]);
 			}
 		};
-		walk(description.properties.filter((property) => !['resource', 'operation'].includes(property.name)));
+		walk(
+			description.properties.filter(
+				(property) => !['resource', 'operation'].includes(property.name),
+			),
+		);
 		const problems: string[] = [];
-		const minor = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+		const minor = new Set([
+			'a',
+			'an',
+			'and',
+			'as',
+			'at',
+			'by',
+			'for',
+			'in',
+			'into',
+			'of',
+			'on',
+			'or',
+			'the',
+			'to',
+			'with',
+		]);
 		for (const property of all) {
 			if (property.type === 'notice') continue;
 			const group = property.type === 'collection' || property.type === 'fixedCollection';
-			if (!group && !property.description && !property.hint) problems.push(`${property.name}: no description`);
+			if (!group && !property.description && !property.hint)
+				problems.push(`${property.name}: no description`);
 			if (property.type === 'string' && !property.placeholder && !property.typeOptions?.password) {
 				problems.push(`${property.name}: no placeholder`);
 			}
-			const lower = property.displayName.split(/[\s-]+/).filter((word, index) => index > 0 && !minor.has(word) && /^[a-z]/.test(word));
-			if (lower.length) problems.push(`${property.name}: "${property.displayName}" is not Title Case`);
+			const lower = property.displayName
+				.split(/[\s-]+/)
+				.filter((word, index) => index > 0 && !minor.has(word) && /^[a-z]/.test(word));
+			if (lower.length)
+				problems.push(`${property.name}: "${property.displayName}" is not Title Case`);
 		}
 		expect(problems).toEqual([]);
 		expect(all.length).toBeGreaterThan(40);
@@ -104,7 +146,14 @@ describe('AloVoice node and credential descriptions', () => {
 		const credential = new AloVoiceApi();
 		expect(credential.name).toBe('aloVoiceApi');
 		expect(credential.displayName).toBe('AloVoice API');
-		expect(credential.properties.map((property) => [property.name, property.type, property.default, property.typeOptions])).toEqual([
+		expect(
+			credential.properties.map((property) => [
+				property.name,
+				property.type,
+				property.default,
+				property.typeOptions,
+			]),
+		).toEqual([
 			['token', 'string', '', { password: true }],
 			['baseUrl', 'string', 'https://cld.alovoice.uz', undefined],
 		]);

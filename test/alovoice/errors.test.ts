@@ -9,20 +9,51 @@ const EXTENSIONS = { resource: 'extension', operation: 'getMany' };
 const PATH_TOKEN_OPERATIONS: Array<[string, Record<string, unknown>, string]> = [
 	[
 		'requestcall',
-		{ resource: 'call', operation: 'startTwoWay', callFrom: '712037006', recipients: { recipient: [{ phone: '994412860' }] } },
+		{
+			resource: 'call',
+			operation: 'startTwoWay',
+			callFrom: '712037006',
+			recipients: { recipient: [{ phone: '994412860' }] },
+		},
 		'starting the two-way call',
 	],
-	['outcall', { resource: 'call', operation: 'clickToCall', extension: '2424', number: '994412860', callId: 'c1', userId: '22' }, 'starting the click-to-call'],
+	[
+		'outcall',
+		{
+			resource: 'call',
+			operation: 'clickToCall',
+			extension: '2424',
+			number: '994412860',
+			callId: 'c1',
+			userId: '22',
+		},
+		'starting the click-to-call',
+	],
 	['getpeers', EXTENSIONS, 'listing the extensions'],
-	['callsendai', { resource: 'speechAnalytics', operation: 'analyze', callId: '1001' }, 'sending the call to analysis'],
-	['callgetaireresult', { resource: 'speechAnalytics', operation: 'getResult', callId: '1001' }, 'getting the analysis result'],
+	[
+		'callsendai',
+		{ resource: 'speechAnalytics', operation: 'analyze', callId: '1001' },
+		'sending the call to analysis',
+	],
+	[
+		'callgetaireresult',
+		{ resource: 'speechAnalytics', operation: 'getResult', callId: '1001' },
+		'getting the analysis result',
+	],
 ];
 
 describe('AloVoice actions: PBX failures', () => {
 	const server = new AloVoiceServer();
 	let credentials: Record<string, { token: string; baseUrl: string }>;
-	const run = (parameters: Record<string, unknown>, continueOnFail = false, input?: Array<{ json: object }>) =>
-		runWorkflow([{ parameters: parameters as never, continueOnFail }], { credentials, input: input as never });
+	const run = (
+		parameters: Record<string, unknown>,
+		continueOnFail = false,
+		input?: Array<{ json: object }>,
+	) =>
+		runWorkflow([{ parameters: parameters as never, continueOnFail }], {
+			credentials,
+			input: input as never,
+		});
 
 	beforeAll(async () => {
 		const url = await server.start();
@@ -35,7 +66,9 @@ describe('AloVoice actions: PBX failures', () => {
 	});
 
 	it('401: the token was refused', async () => {
-		const wrong = { aloVoiceApi: { token: 'wrong-token-5678', baseUrl: credentials.aloVoiceApi.baseUrl } };
+		const wrong = {
+			aloVoiceApi: { token: 'wrong-token-5678', baseUrl: credentials.aloVoiceApi.baseUrl },
+		};
 		const result = await runWorkflow([{ parameters: EXTENSIONS as never }], { credentials: wrong });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
@@ -50,14 +83,19 @@ describe('AloVoice actions: PBX failures', () => {
 	it.each([
 		[404, 'AloVoice answered 404 while listing the extensions: not found'],
 		[429, 'AloVoice answered 429 while listing the extensions: too many requests, try again later'],
-		[500, 'AloVoice answered 500 while listing the extensions: the PBX failed to handle the request'],
+		[
+			500,
+			'AloVoice answered 500 while listing the extensions: the PBX failed to handle the request',
+		],
 	])('%i: NodeApiError with the status and what the PBX answered', async (status, message) => {
 		server.fail({ status, body: { error: `status ${status}` } });
 		const result = await run(EXTENSIONS);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe(message);
 		expect((result.error as { httpCode?: string }).httpCode).toBe(String(status));
-		expect((result.error as { description?: string }).description).toBe(`The PBX answered: {"error":"status ${status}"}`);
+		expect((result.error as { description?: string }).description).toBe(
+			`The PBX answered: {"error":"status ${status}"}`,
+		);
 	});
 
 	it('slow: gives up after the Timeout option', async () => {
@@ -66,7 +104,9 @@ describe('AloVoice actions: PBX failures', () => {
 		const result = await run({ ...EXTENSIONS, options: { timeout: 1 } });
 		expect(Date.now() - started).toBeLessThan(1450);
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('AloVoice did not answer in time (1 s) while listing the extensions');
+		expect(result.error?.message).toBe(
+			'AloVoice did not answer in time (1 s) while listing the extensions',
+		);
 	});
 
 	it('slow but within the timeout: the answer is used', async () => {
@@ -80,8 +120,12 @@ describe('AloVoice actions: PBX failures', () => {
 		server.fail({ malformed: true });
 		const result = await run(EXTENSIONS);
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('AloVoice answered with a body that is not valid JSON while listing the extensions');
-		expect((result.error as { description?: string }).description).toBe('The PBX answered: <html>Bad gateway</html>');
+		expect(result.error?.message).toBe(
+			'AloVoice answered with a body that is not valid JSON while listing the extensions',
+		);
+		expect((result.error as { description?: string }).description).toBe(
+			'The PBX answered: <html>Bad gateway</html>',
+		);
 		expect((result.error as { httpCode?: string }).httpCode).toBe('200');
 	});
 
@@ -89,7 +133,10 @@ describe('AloVoice actions: PBX failures', () => {
 		server.fail({ malformed: true });
 		const result = await run(PATH_TOKEN_OPERATIONS[0][1]);
 		expect(result.error).toBeUndefined();
-		expect(result.output('AloVoice')[0].json).toMatchObject({ success: true, answer: '<html>Bad gateway</html>' });
+		expect(result.output('AloVoice')[0].json).toMatchObject({
+			success: true,
+			answer: '<html>Bad gateway</html>',
+		});
 		expect(server.requests).toHaveLength(1);
 	});
 
@@ -97,7 +144,9 @@ describe('AloVoice actions: PBX failures', () => {
 		server.fail({ reset: true });
 		const result = await run(EXTENSIONS);
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('AloVoice closed the connection while listing the extensions');
+		expect(result.error?.message).toBe(
+			'AloVoice closed the connection while listing the extensions',
+		);
 	});
 
 	it('with Continue On Fail, a failed request is an error item paired to its input, the next item goes on', async () => {
@@ -106,7 +155,8 @@ describe('AloVoice actions: PBX failures', () => {
 		const items = plainItems(result.output('AloVoice'));
 		expect(items[0]).toEqual({
 			json: {
-				error: 'AloVoice answered 500 while listing the extensions: the PBX failed to handle the request',
+				error:
+					'AloVoice answered 500 while listing the extensions: the PBX failed to handle the request',
 				description: 'The PBX answered: {"error":"failure"}',
 				httpCode: '500',
 			},
@@ -115,29 +165,37 @@ describe('AloVoice actions: PBX failures', () => {
 		expect(items.slice(1).map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 1 }]);
 	});
 
-	describe.each(PATH_TOKEN_OPERATIONS)('the token in the path of /%s never leaks', (endpoint, parameters, action) => {
-		it.each([
-			['500', { status: 500, body: { error: `internal error for /${endpoint}/${ALOVOICE_TOKEN}` } }, `AloVoice answered 500 while ${action}: the PBX failed to handle the request`],
-			['reset', { reset: true }, `AloVoice closed the connection while ${action}`],
-			['timeout', { delayMs: 1200 }, `AloVoice did not answer in time (1 s) while ${action}`],
-		])('%s', async (_name, failure, message) => {
-			server.fail({ ...failure, times: 1 });
-			const result = await run({ ...parameters, options: { timeout: 0.6 } });
-			expect(server.requests[0].path.startsWith(`/${endpoint}/${ALOVOICE_TOKEN}`)).toBe(true);
-			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe(message);
-			expect(result.serialized).not.toContain(ALOVOICE_TOKEN);
-			expect(result.serialized).not.toContain(encodeURIComponent(ALOVOICE_TOKEN));
-			expect(capturedLogs.join('\n')).not.toContain(ALOVOICE_TOKEN);
-		});
-	});
+	describe.each(PATH_TOKEN_OPERATIONS)(
+		'the token in the path of /%s never leaks',
+		(endpoint, parameters, action) => {
+			it.each([
+				[
+					'500',
+					{ status: 500, body: { error: `internal error for /${endpoint}/${ALOVOICE_TOKEN}` } },
+					`AloVoice answered 500 while ${action}: the PBX failed to handle the request`,
+				],
+				['reset', { reset: true }, `AloVoice closed the connection while ${action}`],
+				['timeout', { delayMs: 1200 }, `AloVoice did not answer in time (1 s) while ${action}`],
+			])('%s', async (_name, failure, message) => {
+				server.fail({ ...failure, times: 1 });
+				const result = await run({ ...parameters, options: { timeout: 0.6 } });
+				expect(server.requests[0].path.startsWith(`/${endpoint}/${ALOVOICE_TOKEN}`)).toBe(true);
+				expect(result.error?.name).toBe('NodeApiError');
+				expect(result.error?.message).toBe(message);
+				expect(result.serialized).not.toContain(ALOVOICE_TOKEN);
+				expect(result.serialized).not.toContain(encodeURIComponent(ALOVOICE_TOKEN));
+				expect(capturedLogs.join('\n')).not.toContain(ALOVOICE_TOKEN);
+			});
+		},
+	);
 });
 
 describe('AloVoice actions: redirects', () => {
 	const server = new AloVoiceServer();
 	const elsewhere = new AloVoiceServer();
 	let credentials: Record<string, { token: string; baseUrl: string }>;
-	const run = (parameters: Record<string, unknown>) => runWorkflow([{ parameters: parameters as never }], { credentials });
+	const run = (parameters: Record<string, unknown>) =>
+		runWorkflow([{ parameters: parameters as never }], { credentials });
 
 	beforeAll(async () => {
 		const url = await server.start();
@@ -154,8 +212,18 @@ describe('AloVoice actions: redirects', () => {
 	});
 
 	it('a GET redirected on the same host is followed, its token header sent again there', async () => {
-		server.fail({ path: /^\/getpeers\/[^/]+$/, status: 302, headers: { location: `/getpeers/${ALOVOICE_TOKEN}/` }, times: 1 });
-		server.fail({ path: /\/$/, status: 307, headers: { location: `${server.url}/getpeers/${ALOVOICE_TOKEN}` }, times: 1 });
+		server.fail({
+			path: /^\/getpeers\/[^/]+$/,
+			status: 302,
+			headers: { location: `/getpeers/${ALOVOICE_TOKEN}/` },
+			times: 1,
+		});
+		server.fail({
+			path: /\/$/,
+			status: 307,
+			headers: { location: `${server.url}/getpeers/${ALOVOICE_TOKEN}` },
+			times: 1,
+		});
 		const result = await run(EXTENSIONS);
 		expect(result.error).toBeUndefined();
 		expect(result.output('AloVoice')).toHaveLength(2);
@@ -167,7 +235,7 @@ describe('AloVoice actions: redirects', () => {
 		expect(server.requests.every((request) => request.headers.token === ALOVOICE_TOKEN)).toBe(true);
 	});
 
-	it('a GET redirected to another host is not followed: the token (path and header) stays on the credential\'s host', async () => {
+	it("a GET redirected to another host is not followed: the token (path and header) stays on the credential's host", async () => {
 		const target = `${elsewhere.url}/getpeers/${ALOVOICE_TOKEN}`;
 		server.fail({ status: 302, headers: { location: target } });
 		const logsFrom = capturedLogs.length;
@@ -176,14 +244,21 @@ describe('AloVoice actions: redirects', () => {
 		expect(result.error?.message).toBe(
 			`AloVoice redirected the request to ${new URL(elsewhere.url).host} while listing the extensions, and the node does not follow it there`,
 		);
-		expect((result.error as { description?: string }).description).toBe(`Requests may be redirected only to ${new URL(server.url).host}.`);
+		expect((result.error as { description?: string }).description).toBe(
+			`Requests may be redirected only to ${new URL(server.url).host}.`,
+		);
 		expect(server.requests).toHaveLength(1);
 		expect(elsewhere.requests).toHaveLength(0);
-		for (const text of [result.serialized, capturedLogs.slice(logsFrom).join('\n')]) expect(text).not.toContain(ALOVOICE_TOKEN);
+		for (const text of [result.serialized, capturedLogs.slice(logsFrom).join('\n')])
+			expect(text).not.toContain(ALOVOICE_TOKEN);
 	});
 
 	it('a call request (POST) is never redirected: the redirect is an error after one request, nothing is sent again', async () => {
-		server.fail({ status: 307, headers: { location: `${server.url}/requestcall/${ALOVOICE_TOKEN}` }, times: 1 });
+		server.fail({
+			status: 307,
+			headers: { location: `${server.url}/requestcall/${ALOVOICE_TOKEN}` },
+			times: 1,
+		});
 		const result = await run(PATH_TOKEN_OPERATIONS[0][1]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
@@ -196,7 +271,9 @@ describe('AloVoice actions: redirects', () => {
 	it('a redirect loop ends after five hops with an error', async () => {
 		server.fail({ status: 302, headers: { location: `/getpeers/${ALOVOICE_TOKEN}` } });
 		const result = await run(EXTENSIONS);
-		expect(result.error?.message).toBe('AloVoice redirected the request more than 5 times while listing the extensions');
+		expect(result.error?.message).toBe(
+			'AloVoice redirected the request more than 5 times while listing the extensions',
+		);
 		expect(server.requests).toHaveLength(6);
 	});
 });

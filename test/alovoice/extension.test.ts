@@ -21,16 +21,36 @@ const dilnoza = {
 	mobileqr: '',
 	payto: '2026-12-31',
 };
-const aziz = { ...dilnoza, id: 2, number: '2424', username: 'Aziz', status: 'off', lastip: '10.0.0.2', isdef: false };
+const aziz = {
+	...dilnoza,
+	id: 2,
+	number: '2424',
+	username: 'Aziz',
+	status: 'off',
+	lastip: '10.0.0.2',
+	isdef: false,
+};
 
 describe('AloVoice → Extension → Get Many', () => {
 	const server = new AloVoiceServer();
 	let credentials: Record<string, { token: string; baseUrl: string }>;
-	const run = (parameters: Record<string, unknown>, continueOnFail = false, input?: Array<{ json: object }>) =>
-		runWorkflow([{ parameters: { resource: 'extension', operation: 'getMany', ...parameters } as never, continueOnFail }], {
-			credentials,
-			input: input as never,
-		});
+	const run = (
+		parameters: Record<string, unknown>,
+		continueOnFail = false,
+		input?: Array<{ json: object }>,
+	) =>
+		runWorkflow(
+			[
+				{
+					parameters: { resource: 'extension', operation: 'getMany', ...parameters } as never,
+					continueOnFail,
+				},
+			],
+			{
+				credentials,
+				input: input as never,
+			},
+		);
 
 	beforeAll(async () => {
 		const url = await server.start();
@@ -43,7 +63,10 @@ describe('AloVoice → Extension → Get Many', () => {
 		const result = await run({});
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/getpeers/${ALOVOICE_TOKEN}` });
+		expect(server.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `/getpeers/${ALOVOICE_TOKEN}`,
+		});
 		expect(server.requests[0].headers.token).toBe(ALOVOICE_TOKEN);
 		expect(server.requests[0].headers.authorization).toBeUndefined();
 		expect(plainItems(result.output('AloVoice'))).toEqual([
@@ -69,9 +92,21 @@ describe('AloVoice → Extension → Get Many', () => {
 	});
 
 	it('keeps values that are not clearly numbers or flags as they came', async () => {
-		server.state.peers = [{ ...server.state.peers[0], id: 'x7' as never, block: 'maybe' as never, trunk_id: '254' as never }];
+		server.state.peers = [
+			{
+				...server.state.peers[0],
+				id: 'x7' as never,
+				block: 'maybe' as never,
+				trunk_id: '254' as never,
+			},
+		];
 		const result = await run({});
-		expect(result.output('AloVoice')[0].json).toEqual({ ...dilnoza, id: 'x7', block: 'maybe', trunk_id: 254 });
+		expect(result.output('AloVoice')[0].json).toEqual({
+			...dilnoza,
+			id: 'x7',
+			block: 'maybe',
+			trunk_id: 254,
+		});
 		server.state.peers = (await import('../server/alovoice')).defaultPeers();
 	});
 

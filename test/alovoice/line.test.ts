@@ -13,7 +13,9 @@ describe('AloVoice → Line → Get Many', () => {
 	beforeEach(() => server.reset());
 
 	it('sends GET /mapi/getMyTrunks with the Bearer token and outputs one item per line', async () => {
-		const result = await runWorkflow([{ parameters: { resource: 'line', operation: 'getMany' } }], { credentials });
+		const result = await runWorkflow([{ parameters: { resource: 'line', operation: 'getMany' } }], {
+			credentials,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
@@ -37,7 +39,9 @@ describe('AloVoice → Line → Get Many', () => {
 	});
 
 	it('turns a refused token into a NodeApiError that does not contain the token', async () => {
-		const wrong = { aloVoiceApi: { token: 'wrong-token-1234', baseUrl: credentials.aloVoiceApi.baseUrl } };
+		const wrong = {
+			aloVoiceApi: { token: 'wrong-token-1234', baseUrl: credentials.aloVoiceApi.baseUrl },
+		};
 		const result = await runWorkflow([{ parameters: { resource: 'line', operation: 'getMany' } }], {
 			credentials: wrong,
 		});

@@ -56,7 +56,10 @@ describe('AloVoice dropdowns loaded from the PBX', () => {
 			{ name: '2424 (Aziz)', value: '2424' },
 		]);
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/getpeers/${ALOVOICE_TOKEN}` });
+		expect(server.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `/getpeers/${ALOVOICE_TOKEN}`,
+		});
 		expect(server.requests[0].headers.token).toBe(ALOVOICE_TOKEN);
 		// SIP secrets are in the PBX's answer but never in a dropdown.
 		expect(JSON.stringify(options)).not.toContain('sip-secret');
@@ -65,14 +68,23 @@ describe('AloVoice dropdowns loaded from the PBX', () => {
 	it.each([
 		['getLines', 'loading the lines'],
 		['getExtensions', 'loading the extensions'],
-	])('%s: a refused token is a NodeApiError that says so, without the token', async (method, action) => {
-		const wrong = { aloVoiceApi: { token: 'wrong-token-8765', baseUrl: credentials.aloVoiceApi.baseUrl } };
-		const failure = await loadNodeOptions(method, { credentials: wrong }).then(
-			() => undefined,
-			(error: Error) => error,
-		);
-		expect(failure?.name).toBe('NodeApiError');
-		expect(failure?.message).toBe(`AloVoice answered 401 while ${action}: the token was refused (check the credential)`);
-		expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure))).not.toContain('wrong-token-8765');
-	});
+	])(
+		'%s: a refused token is a NodeApiError that says so, without the token',
+		async (method, action) => {
+			const wrong = {
+				aloVoiceApi: { token: 'wrong-token-8765', baseUrl: credentials.aloVoiceApi.baseUrl },
+			};
+			const failure = await loadNodeOptions(method, { credentials: wrong }).then(
+				() => undefined,
+				(error: Error) => error,
+			);
+			expect(failure?.name).toBe('NodeApiError');
+			expect(failure?.message).toBe(
+				`AloVoice answered 401 while ${action}: the token was refused (check the credential)`,
+			);
+			expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure))).not.toContain(
+				'wrong-token-8765',
+			);
+		},
+	);
 });

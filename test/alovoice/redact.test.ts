@@ -29,10 +29,15 @@ describe('redactValue', () => {
 	});
 
 	it('keeps a "__proto__" key as a key (JSON.parse makes it an own property): neither dropped nor turned into the prototype', () => {
-		const answer = JSON.parse(`{"__proto__": {"note": "token ${SECRET}"}, "id": 5}`) as Record<string, unknown>;
+		const answer = JSON.parse(`{"__proto__": {"note": "token ${SECRET}"}, "id": 5}`) as Record<
+			string,
+			unknown
+		>;
 		const copy = redactValue(answer, [SECRET]);
 		expect(Object.keys(copy)).toEqual(['__proto__', 'id']);
-		expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({ note: `token ${REDACTED}` });
+		expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({
+			note: `token ${REDACTED}`,
+		});
 		expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
 		expect((copy as { note?: string }).note).toBeUndefined();
 		expect(JSON.stringify(copy)).toBe('{"__proto__":{"note":"token ***"},"id":5}');

@@ -114,9 +114,12 @@ describe('refusalOf: what must NOT count as a refusal', () => {
 		expect(refusalOf(answer)).toBeUndefined();
 	});
 
-	it.each([[false], ['false'], ['error'], ['FAILED']])('%p is not a refusal when only objects can refuse (an empty history)', (answer) => {
-		expect(refusalOf(answer, true)).toBeUndefined();
-	});
+	it.each([[false], ['false'], ['error'], ['FAILED']])(
+		'%p is not a refusal when only objects can refuse (an empty history)',
+		(answer) => {
+			expect(refusalOf(answer, true)).toBeUndefined();
+		},
+	);
 
 	it('objects refuse the same way when only objects can refuse', () => {
 		expect(refusalOf({ error: 'Unknown abonent_api_key' }, true)).toBe('Unknown abonent_api_key');

@@ -1,11 +1,34 @@
 import { ALOVOICE_TOKEN, AloVoiceServer, TAGS, TRANSCRIPT } from '../server/alovoice';
 import { capturedLogs, credentialReads, plainItems, runWorkflow } from '../harness/engine';
-import { cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../nodes/AloVoice/helpers/transcript';
+import {
+	cleanTranscript,
+	isAnalysisReady,
+	splitTags,
+	transcriptText,
+} from '../../nodes/AloVoice/helpers/transcript';
 
 const transcript = [
-	{ speaker: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', beginSeconds: 0, endSeconds: 2.4, fragmentId: 1 },
-	{ speaker: 'client', text: 'Здравствуйте, я хотел узнать про тариф', beginSeconds: 2.6, endSeconds: 5.1, fragmentId: 2 },
-	{ speaker: 'operator', text: 'Конечно, сейчас расскажу', beginSeconds: 5.3, endSeconds: 7, fragmentId: 3 },
+	{
+		speaker: 'operator',
+		text: 'Assalomu alaykum, AloVoice kompaniyasi',
+		beginSeconds: 0,
+		endSeconds: 2.4,
+		fragmentId: 1,
+	},
+	{
+		speaker: 'client',
+		text: 'Здравствуйте, я хотел узнать про тариф',
+		beginSeconds: 2.6,
+		endSeconds: 5.1,
+		fragmentId: 2,
+	},
+	{
+		speaker: 'operator',
+		text: 'Конечно, сейчас расскажу',
+		beginSeconds: 5.3,
+		endSeconds: 7,
+		fragmentId: 3,
+	},
 ];
 const readyResult = {
 	callId: '1001',
@@ -23,11 +46,22 @@ const readyResult = {
 describe('AloVoice → Speech Analysis', () => {
 	const server = new AloVoiceServer();
 	let credentials: Record<string, { token: string; baseUrl: string }>;
-	const run = (parameters: Record<string, unknown>, options: { input?: Array<{ json: object }>; continueOnFail?: boolean } = {}) =>
-		runWorkflow([{ parameters: { resource: 'speechAnalytics', ...parameters } as never, continueOnFail: options.continueOnFail }], {
-			credentials,
-			input: options.input as never,
-		});
+	const run = (
+		parameters: Record<string, unknown>,
+		options: { input?: Array<{ json: object }>; continueOnFail?: boolean } = {},
+	) =>
+		runWorkflow(
+			[
+				{
+					parameters: { resource: 'speechAnalytics', ...parameters } as never,
+					continueOnFail: options.continueOnFail,
+				},
+			],
+			{
+				credentials,
+				input: options.input as never,
+			},
+		);
 
 	beforeAll(async () => {
 		const url = await server.start();
@@ -45,7 +79,10 @@ describe('AloVoice → Speech Analysis', () => {
 			const result = await run({ operation: 'analyze', callId: '1001' });
 			expect(result.error).toBeUndefined();
 			expect(server.requests).toHaveLength(1);
-			expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/callsendai/${ALOVOICE_TOKEN}/1001` });
+			expect(server.requests[0]).toMatchObject({
+				method: 'GET',
+				path: `/callsendai/${ALOVOICE_TOKEN}/1001`,
+			});
 			expect(plainItems(result.output('AloVoice'))).toEqual([
 				{
 					json: {
@@ -60,14 +97,20 @@ describe('AloVoice → Speech Analysis', () => {
 			]);
 		});
 
-		it.each(['', '../x', '1001/2', '..'])('refuses call ID %p before any request', async (callId) => {
-			const result = await run({ operation: 'analyze', callId: `={{ ${JSON.stringify(callId)} }}` });
-			expect(result.error?.name).toBe('NodeOperationError');
-			expect(result.error?.message).toBe(
-				`Call ID: "${callId}" is not a call ID. Use the ID of a recorded call as AloVoice gives it, e.g. 1001.`,
-			);
-			expect(server.requests).toHaveLength(0);
-		});
+		it.each(['', '../x', '1001/2', '..'])(
+			'refuses call ID %p before any request',
+			async (callId) => {
+				const result = await run({
+					operation: 'analyze',
+					callId: `={{ ${JSON.stringify(callId)} }}`,
+				});
+				expect(result.error?.name).toBe('NodeOperationError');
+				expect(result.error?.message).toBe(
+					`Call ID: "${callId}" is not a call ID. Use the ID of a recorded call as AloVoice gives it, e.g. 1001.`,
+				);
+				expect(server.requests).toHaveLength(0);
+			},
+		);
 
 		it('with Continue On Fail, an unknown call is an error item paired to its input', async () => {
 			const result = await run(
@@ -104,8 +147,13 @@ describe('AloVoice → Speech Analysis', () => {
 			const result = await run({ operation: 'getResult', callId: '1001' });
 			expect(result.error).toBeUndefined();
 			expect(server.requests).toHaveLength(1);
-			expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/callgetaireresult/${ALOVOICE_TOKEN}/1001` });
-			expect(plainItems(result.output('AloVoice'))).toEqual([{ json: readyResult, pairedItem: { item: 0 } }]);
+			expect(server.requests[0]).toMatchObject({
+				method: 'GET',
+				path: `/callgetaireresult/${ALOVOICE_TOKEN}/1001`,
+			});
+			expect(plainItems(result.output('AloVoice'))).toEqual([
+				{ json: readyResult, pairedItem: { item: 0 } },
+			]);
 		});
 
 		it('reads the credential once for all items of a run (n8n decrypts it from its database on every read)', async () => {
@@ -116,14 +164,24 @@ describe('AloVoice → Speech Analysis', () => {
 			credentialReads.length = 0;
 			const result = await run(
 				{ operation: 'getResult', callId: '={{ $json.callId }}' },
-				{ input: [{ json: { callId: '1001' } }, { json: { callId: '1002' } }, { json: { callId: '1003' } }] },
+				{
+					input: [
+						{ json: { callId: '1001' } },
+						{ json: { callId: '1002' } },
+						{ json: { callId: '1003' } },
+					],
+				},
 			);
 			expect(result.error).toBeUndefined();
 			// Up to ten items are asked at once (Get Result is read-only), so the arrival order is not fixed.
 			expect(server.requests.map((request) => request.path).sort()).toEqual(
 				['1001', '1002', '1003'].map((id) => `/callgetaireresult/${ALOVOICE_TOKEN}/${id}`),
 			);
-			expect(result.output('AloVoice').map((item) => item.json.callId)).toEqual(['1001', '1002', '1003']);
+			expect(result.output('AloVoice').map((item) => item.json.callId)).toEqual([
+				'1001',
+				'1002',
+				'1003',
+			]);
 			expect(credentialReads).toEqual(['aloVoiceApi']);
 		});
 
@@ -141,7 +199,10 @@ describe('AloVoice → Speech Analysis', () => {
 			});
 
 			it('asks ten at a time, each call once, and outputs the items in input order, each paired to its input', async () => {
-				const result = await run({ operation: 'getResult', callId: '={{ $json.callId }}' }, { input: input(ids) });
+				const result = await run(
+					{ operation: 'getResult', callId: '={{ $json.callId }}' },
+					{ input: input(ids) },
+				);
 				expect(result.error).toBeUndefined();
 				expect(server.maxInFlight).toBe(10);
 				expect(server.requests.map((request) => request.path).sort()).toEqual(
@@ -159,7 +220,11 @@ describe('AloVoice → Speech Analysis', () => {
 					{ input: input(list), continueOnFail: true },
 				);
 				expect(result.error).toBeUndefined();
-				expect(result.output('AloVoice').map(({ json, pairedItem }) => [json.callId ?? json.error, pairedItem])).toEqual(
+				expect(
+					result
+						.output('AloVoice')
+						.map(({ json, pairedItem }) => [json.callId ?? json.error, pairedItem]),
+				).toEqual(
 					list.map((id, item) => [
 						id.startsWith('missing')
 							? 'AloVoice answered 404 while getting the analysis result: not found'
@@ -171,16 +236,24 @@ describe('AloVoice → Speech Analysis', () => {
 
 			it('without Continue On Fail, the first failed item stops the node and no item starts after it', async () => {
 				const list = [...ids.slice(0, 3), 'missing-1', ...ids.slice(3)];
-				const result = await run({ operation: 'getResult', callId: '={{ $json.callId }}' }, { input: input(list) });
+				const result = await run(
+					{ operation: 'getResult', callId: '={{ $json.callId }}' },
+					{ input: input(list) },
+				);
 				expect(result.error?.name).toBe('NodeApiError');
-				expect(result.error?.message).toBe('AloVoice answered 404 while getting the analysis result: not found');
+				expect(result.error?.message).toBe(
+					'AloVoice answered 404 while getting the analysis result: not found',
+				);
 				expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(3);
 				// The ten started together (the failed one answers at once, the others after 100 ms); none after.
 				expect(server.requests).toHaveLength(10);
 			});
 
 			it('an operation that changes something (Analyze Call) still runs one item at a time', async () => {
-				const result = await run({ operation: 'analyze', callId: '={{ $json.callId }}' }, { input: input(ids.slice(0, 5)) });
+				const result = await run(
+					{ operation: 'analyze', callId: '={{ $json.callId }}' },
+					{ input: input(ids.slice(0, 5)) },
+				);
 				expect(result.error).toBeUndefined();
 				expect(server.maxInFlight).toBe(1);
 				expect(server.requests.map((request) => request.path)).toEqual(
@@ -191,7 +264,11 @@ describe('AloVoice → Speech Analysis', () => {
 
 		it('adds the transcript as one text in time order when asked', async () => {
 			server.state.analyses.set('1001', { pollsLeft: 0 });
-			const result = await run({ operation: 'getResult', callId: '1001', options: { transcriptAsText: true } });
+			const result = await run({
+				operation: 'getResult',
+				callId: '1001',
+				options: { transcriptAsText: true },
+			});
 			expect(result.output('AloVoice')[0].json.transcriptText).toBe(
 				'Operator: Assalomu alaykum, AloVoice kompaniyasi\nClient: Здравствуйте, я хотел узнать про тариф\nOperator: Конечно, сейчас расскажу',
 			);
@@ -245,7 +322,9 @@ describe('AloVoice → Speech Analysis', () => {
 				options: { waitForResult: true, pollInterval: 0.1, maxWait: 0.2, onTimeout: 'error' },
 			});
 			expect(failed.error?.name).toBe('NodeOperationError');
-			expect(failed.error?.message).toMatch(/^The analysis of call 1001 was not ready after 0\.2 s \(\d requests\)$/);
+			expect(failed.error?.message).toMatch(
+				/^The analysis of call 1001 was not ready after 0\.2 s \(\d requests\)$/,
+			);
 		});
 
 		it('skips transcript fragments and tags that are null or not objects, and reads null fields as empty', async () => {
@@ -256,24 +335,53 @@ describe('AloVoice → Speech Analysis', () => {
 						begin_time: 1745572464,
 						aicallid: 'ai-1001',
 						stereoaudio: '/stereo/1001',
-						stalk: [null, TRANSCRIPT[1], 'noise', { begin: 100, end: 900, direction: null, text: null, fragment_id: 9 }, [], TRANSCRIPT[0]],
-						tags: [null, TAGS[0], 7, { name: 'Farewell', value: null, visible: true, tag_type: 'rule' }],
+						stalk: [
+							null,
+							TRANSCRIPT[1],
+							'noise',
+							{ begin: 100, end: 900, direction: null, text: null, fragment_id: 9 },
+							[],
+							TRANSCRIPT[0],
+						],
+						tags: [
+							null,
+							TAGS[0],
+							7,
+							{ name: 'Farewell', value: null, visible: true, tag_type: 'rule' },
+						],
 					},
 				},
 			});
-			const result = await run({ operation: 'getResult', callId: '1001', options: { transcriptAsText: true } });
+			const result = await run({
+				operation: 'getResult',
+				callId: '1001',
+				options: { transcriptAsText: true },
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.output('AloVoice')[0].json).toEqual({
 				...readyResult,
 				transcript: [
-					{ speaker: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', beginSeconds: 0, endSeconds: 2.4, fragmentId: 1 },
+					{
+						speaker: 'operator',
+						text: 'Assalomu alaykum, AloVoice kompaniyasi',
+						beginSeconds: 0,
+						endSeconds: 2.4,
+						fragmentId: 1,
+					},
 					{ speaker: '', text: '', beginSeconds: 0.1, endSeconds: 0.9, fragmentId: 9 },
-					{ speaker: 'client', text: 'Здравствуйте, я хотел узнать про тариф', beginSeconds: 2.6, endSeconds: 5.1, fragmentId: 2 },
+					{
+						speaker: 'client',
+						text: 'Здравствуйте, я хотел узнать про тариф',
+						beginSeconds: 2.6,
+						endSeconds: 5.1,
+						fragmentId: 2,
+					},
 				],
 				tags: [TAGS[0], { name: 'Farewell', value: null, visible: true, tag_type: 'rule' }],
 				tagNamesMatched: ['Greeting'],
 				tagNamesMissing: ['Farewell'],
-				transcriptText: 'Operator: Assalomu alaykum, AloVoice kompaniyasi\nUnknown: \nClient: Здравствуйте, я хотел узнать про тариф',
+				transcriptText:
+					'Operator: Assalomu alaykum, AloVoice kompaniyasi\nUnknown: \nClient: Здравствуйте, я хотел узнать про тариф',
 			});
 		});
 
@@ -286,15 +394,22 @@ describe('AloVoice → Speech Analysis', () => {
 					await new Promise((resolve) => setTimeout(resolve, 20));
 				}
 			};
-			const waiting = { operation: 'getResult', callId: '1001', options: { waitForResult: true, pollInterval: 0.2, maxWait: 3600 } };
+			const waiting = {
+				operation: 'getResult',
+				callId: '1001',
+				options: { waitForResult: true, pollInterval: 0.2, maxWait: 3600 },
+			};
 
 			it('between two questions: no question is asked after the cancel', async () => {
 				server.state.analyses.set('1001', { pollsLeft: 1_000_000 });
 				const stop = new AbortController();
-				const running = runWorkflow([{ parameters: { resource: 'speechAnalytics', ...waiting } as never }], {
-					credentials,
-					cancel: stop.signal,
-				});
+				const running = runWorkflow(
+					[{ parameters: { resource: 'speechAnalytics', ...waiting } as never }],
+					{
+						credentials,
+						cancel: stop.signal,
+					},
+				);
 				await waitFor(() => server.requests.length >= 2, 'two questions');
 				stop.abort();
 				const asked = server.requests.length;
@@ -311,10 +426,21 @@ describe('AloVoice → Speech Analysis', () => {
 				server.state.analyses.set('1001', { pollsLeft: 1_000_000 });
 				const stop = new AbortController();
 				const running = runWorkflow(
-					[{ parameters: { resource: 'speechAnalytics', ...waiting, options: { ...waiting.options, pollInterval: 60 } } as never }],
+					[
+						{
+							parameters: {
+								resource: 'speechAnalytics',
+								...waiting,
+								options: { ...waiting.options, pollInterval: 60 },
+							} as never,
+						},
+					],
 					{ credentials, cancel: stop.signal },
 				);
-				await waitFor(() => server.requests.length === 1 && server.inFlight === 0, 'the first answer');
+				await waitFor(
+					() => server.requests.length === 1 && server.inFlight === 0,
+					'the first answer',
+				);
 				stop.abort();
 				const result = await running;
 				let over = false;
@@ -328,10 +454,13 @@ describe('AloVoice → Speech Analysis', () => {
 				server.state.analyses.set('1001', { pollsLeft: 1_000_000 });
 				server.fail({ path: /^\/callgetaireresult\//, delayMs: 8000 });
 				const stop = new AbortController();
-				const running = runWorkflow([{ parameters: { resource: 'speechAnalytics', ...waiting } as never }], {
-					credentials,
-					cancel: stop.signal,
-				});
+				const running = runWorkflow(
+					[{ parameters: { resource: 'speechAnalytics', ...waiting } as never }],
+					{
+						credentials,
+						cancel: stop.signal,
+					},
+				);
 				await waitFor(() => server.inFlight === 1, 'the first question');
 				stop.abort();
 				await running;
@@ -349,7 +478,9 @@ describe('AloVoice → Speech Analysis', () => {
 		it('a call never sent to analysis: NodeApiError 404', async () => {
 			const result = await run({ operation: 'getResult', callId: '1003' });
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('AloVoice answered 404 while getting the analysis result: not found');
+			expect(result.error?.message).toBe(
+				'AloVoice answered 404 while getting the analysis result: not found',
+			);
 			expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 		});
 
@@ -357,8 +488,12 @@ describe('AloVoice → Speech Analysis', () => {
 			server.fail({ status: 200, body: { status: 'error' } });
 			const result = await run({ operation: 'getResult', callId: '1001' });
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('AloVoice answered the analysis result without its "answer" object');
-			expect((result.error as { description?: string }).description).toBe('The PBX answered: {"status":"error"}');
+			expect(result.error?.message).toBe(
+				'AloVoice answered the analysis result without its "answer" object',
+			);
+			expect((result.error as { description?: string }).description).toBe(
+				'The PBX answered: {"status":"error"}',
+			);
 		});
 	});
 });
@@ -377,16 +512,26 @@ describe('transcript helpers (pure)', () => {
 			[6, 6.5],
 			[7, 7.5],
 		]);
-		expect(transcriptText(fragments)).toBe('Operator: first\nClient: second\nrobot: third\nUnknown: fourth');
+		expect(transcriptText(fragments)).toBe(
+			'Operator: first\nClient: second\nrobot: third\nUnknown: fourth',
+		);
 	});
 
 	it('tells matched rules from missing ones and readiness from an empty answer', () => {
-		expect(splitTags([{ name: 'A', value: 'x' }, { name: 'B', value: '  ' }, { name: 'C', value: null }])).toEqual({
+		expect(
+			splitTags([
+				{ name: 'A', value: 'x' },
+				{ name: 'B', value: '  ' },
+				{ name: 'C', value: null },
+			]),
+		).toEqual({
 			matched: ['A'],
 			missing: ['B', 'C'],
 		});
 		expect(splitTags(undefined)).toEqual({ matched: [], missing: [] });
-		expect(splitTags([null, 'A', 3, [], { name: 'B', value: 'y' }, { name: null, value: '' }])).toEqual({ matched: ['B'], missing: [''] });
+		expect(
+			splitTags([null, 'A', 3, [], { name: 'B', value: 'y' }, { name: null, value: '' }]),
+		).toEqual({ matched: ['B'], missing: [''] });
 		expect(cleanTranscript([null, 'x', 1, [], { begin: 1000, end: 2000, text: 'only' }])).toEqual([
 			{ speaker: '', text: 'only', beginSeconds: 1, endSeconds: 2, fragmentId: null },
 		]);

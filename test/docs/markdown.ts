@@ -134,10 +134,14 @@ export function sectionProblems(english: Section[], translation: Section[]): str
 		if (t === undefined) return;
 		const name = e.heading === '' ? 'the text before the first heading' : `"${e.heading}"`;
 		if (JSON.stringify(e.code) !== JSON.stringify(t.code)) {
-			problems.push(`${name}: the code blocks are not the English ones (translated under "${t.heading}")`);
+			problems.push(
+				`${name}: the code blocks are not the English ones (translated under "${t.heading}")`,
+			);
 		}
 		if (e.tableLines !== t.tableLines) {
-			problems.push(`${name}: ${e.tableLines} table lines in English, ${t.tableLines} in "${t.heading}"`);
+			problems.push(
+				`${name}: ${e.tableLines} table lines in English, ${t.tableLines} in "${t.heading}"`,
+			);
 		}
 	});
 	return problems;
@@ -185,9 +189,13 @@ export function headingProblems(english: Heading[], translation: Heading[]): str
 	english.forEach((h, i) => {
 		const t = noted[i];
 		if (t.en !== h.raw) {
-			problems.push(`line ${t.line}: "${t.raw}" stands where "${h.raw}" (line ${h.line}) is in English`);
+			problems.push(
+				`line ${t.line}: "${t.raw}" stands where "${h.raw}" (line ${h.line}) is in English`,
+			);
 		} else if (t.level !== h.level) {
-			problems.push(`line ${t.line}: "${t.raw}" is level ${t.level}, "${h.raw}" is level ${h.level}`);
+			problems.push(
+				`line ${t.line}: "${t.raw}" is level ${t.level}, "${h.raw}" is level ${h.level}`,
+			);
 		}
 	});
 	return problems;

@@ -3,8 +3,20 @@
 // in PostgreSQL and what each worker ran.
 import { ALOVOICE_TOKEN, AloVoiceServer } from '../server/alovoice';
 import { TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
-import { buildPackage, ensureN8n, readExamples, readExampleDataTables, standInCredential, telediscountCredential } from '../../scripts/lib/n8n';
-import { QueueStack, ensureQueueServers, literal, type QueueOptions } from '../../scripts/lib/queue';
+import {
+	buildPackage,
+	ensureN8n,
+	readExamples,
+	readExampleDataTables,
+	standInCredential,
+	telediscountCredential,
+} from '../../scripts/lib/n8n';
+import {
+	QueueStack,
+	ensureQueueServers,
+	literal,
+	type QueueOptions,
+} from '../../scripts/lib/queue';
 import type { Workflow } from '../e2e/stack';
 
 export interface QueueTestStack {
@@ -18,7 +30,11 @@ const log = (line: string) => process.stderr.write(`[queue] ${line}\n`);
 
 export async function startQueueStack(
 	workflows: Workflow[],
-	options: { credentials?: unknown[]; env?: Record<string, string>; workerConcurrency?: number } = {},
+	options: {
+		credentials?: unknown[];
+		env?: Record<string, string>;
+		workerConcurrency?: number;
+	} = {},
 ): Promise<QueueTestStack> {
 	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
 	const install = ensureN8n(log);
@@ -65,7 +81,11 @@ export async function startQueueStack(
 }
 
 /** Executions of a workflow in PostgreSQL that contain `text` in their data (e.g. a CRM call id). */
-export function executionsContaining(queue: QueueStack, workflowId: string, text: string): Array<{ id: string; status: string }> {
+export function executionsContaining(
+	queue: QueueStack,
+	workflowId: string,
+	text: string,
+): Array<{ id: string; status: string }> {
 	return queue.postgres.query(
 		`SELECT e.id::text AS id, e.status AS status FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = ${literal(workflowId)} AND position(${literal(text)} in d.data) > 0`,
 	);
@@ -74,7 +94,9 @@ export function executionsContaining(queue: QueueStack, workflowId: string, text
 /** Executions whose data or stored workflow contains a secret (must be none). */
 export function executionsLeaking(queue: QueueStack, secret: string): string[] {
 	return queue.postgres
-		.query<{ id: string }>(
+		.query<{
+			id: string;
+		}>(
 			`SELECT "executionId"::text AS id FROM execution_data WHERE position(${literal(secret)} in data) > 0 OR position(${literal(secret)} in "workflowData"::text) > 0`,
 		)
 		.map((row) => row.id);

@@ -28,7 +28,10 @@ export interface ActionCase {
 	 * Input the Action node gets instead of the Webhook's empty request: one item with this
 	 * json and, in the binary field `data`, a file (built in n8n by Set → Convert to File → Set).
 	 */
-	input?: { json: Record<string, unknown>; file: { content: Buffer; fileName: string; mimeType: string } };
+	input?: {
+		json: Record<string, unknown>;
+		file: { content: Buffer; fileName: string; mimeType: string };
+	};
 }
 
 const TELEDISCOUNT_RECORDED_CALL = 'c1f926a8f5727b77f9cbf39d8f35d061';
@@ -56,7 +59,10 @@ const SEEDED_CAMPAIGN: StoredCampaign = {
 };
 
 // The campaign's MP3 message: it comes into n8n as base64 and reaches the stand-in as a file.
-const CAMPAIGN_MP3 = Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'), Buffer.from('e2e campaign message')]);
+const CAMPAIGN_MP3 = Buffer.concat([
+	Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'),
+	Buffer.from('e2e campaign message'),
+]);
 
 const STEREO_AUDIO_BYTES = fakeAudio('stereo 1002').length;
 
@@ -102,15 +108,40 @@ export const ACTION_CASES: ActionCase[] = [
 				mobileqr: '',
 				payto: '2026-12-31',
 			};
-			return [dilnoza, { ...dilnoza, id: 2, number: '2424', username: 'Aziz', status: 'off', lastip: '10.0.0.2', isdef: false }];
+			return [
+				dilnoza,
+				{
+					...dilnoza,
+					id: 2,
+					number: '2424',
+					username: 'Aziz',
+					status: 'off',
+					lastip: '10.0.0.2',
+					isdef: false,
+				},
+			];
 		},
 	},
 	{
 		node: 'aloVoice',
 		resource: 'call',
 		operation: 'clickToCall',
-		parameters: { extension: '2424', number: '994412860', callId: 'e5e456se456s56w456', userId: '22' },
-		expected: () => [{ success: true, call_id: 'e5e456se456s56w456', inner_phone: 2424, number: '+998994412860', user_id: 22, answer: true }],
+		parameters: {
+			extension: '2424',
+			number: '994412860',
+			callId: 'e5e456se456s56w456',
+			userId: '22',
+		},
+		expected: () => [
+			{
+				success: true,
+				call_id: 'e5e456se456s56w456',
+				inner_phone: 2424,
+				number: '+998994412860',
+				user_id: 22,
+				answer: true,
+			},
+		],
 	},
 	{
 		node: 'aloVoice',
@@ -172,10 +203,32 @@ export const ACTION_CASES: ActionCase[] = [
 		node: 'aloVoice',
 		resource: 'call',
 		operation: 'callIvr',
-		parameters: { callTo: '712037006', ivrId: 222, fromLine: '712037006', language: 'uz', externalId: '123124' },
-		expected: () => [{ success: true, callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124', answer: true }],
+		parameters: {
+			callTo: '712037006',
+			ivrId: 222,
+			fromLine: '712037006',
+			language: 'uz',
+			externalId: '123124',
+		},
+		expected: () => [
+			{
+				success: true,
+				callto: '712037006',
+				ivrid: 222,
+				fromline: 712037006,
+				lang: 'uz',
+				extid: '123124',
+				answer: true,
+			},
+		],
 		afterwards: ({ aloVoice }) => {
-			expect(aloVoice.state.callRequests).toContainEqual({ callto: '712037006', ivrid: 222, fromline: 712037006, lang: 'uz', extid: '123124' });
+			expect(aloVoice.state.callRequests).toContainEqual({
+				callto: '712037006',
+				ivrid: 222,
+				fromline: 712037006,
+				lang: 'uz',
+				extid: '123124',
+			});
 		},
 	},
 	// What /requestcall answers is not documented: in a real n8n too, a JSON answer and an empty
@@ -184,14 +237,31 @@ export const ACTION_CASES: ActionCase[] = [
 		node: 'aloVoice',
 		resource: 'call',
 		operation: 'startTwoWay',
-		parameters: { callFrom: '712037006', callToType: 'queue', queue: '6000', externalId: 'e2e-json' },
+		parameters: {
+			callFrom: '712037006',
+			callToType: 'queue',
+			queue: '6000',
+			externalId: 'e2e-json',
+		},
 		expected: ({ aloVoice }) => {
 			aloVoice.state.callAnswer = 'jsonWithId';
-			return [{ success: true, callfrom: { phone: '712037006', lang: 'ru' }, callto: [{ queue: '6000' }], extid: 'e2e-json', answer: { id: 58123, status: 'queued' } }];
+			return [
+				{
+					success: true,
+					callfrom: { phone: '712037006', lang: 'ru' },
+					callto: [{ queue: '6000' }],
+					extid: 'e2e-json',
+					answer: { id: 58123, status: 'queued' },
+				},
+			];
 		},
 		afterwards: ({ aloVoice }) => {
 			aloVoice.state.callAnswer = undefined;
-			expect(aloVoice.state.callRequests.filter((request) => (request as { extid?: string }).extid === 'e2e-json')).toHaveLength(1);
+			expect(
+				aloVoice.state.callRequests.filter(
+					(request) => (request as { extid?: string }).extid === 'e2e-json',
+				),
+			).toHaveLength(1);
 		},
 	},
 	{
@@ -201,18 +271,35 @@ export const ACTION_CASES: ActionCase[] = [
 		parameters: { callTo: '994412860', ivrId: 7, fromLine: '712037006', externalId: 'e2e-204' },
 		expected: ({ aloVoice }) => {
 			aloVoice.state.callAnswer = 'noContent';
-			return [{ success: true, callto: '994412860', ivrid: 7, fromline: 712037006, lang: 'ru', extid: 'e2e-204', answer: null }];
+			return [
+				{
+					success: true,
+					callto: '994412860',
+					ivrid: 7,
+					fromline: 712037006,
+					lang: 'ru',
+					extid: 'e2e-204',
+					answer: null,
+				},
+			];
 		},
 		afterwards: ({ aloVoice }) => {
 			aloVoice.state.callAnswer = undefined;
-			expect(aloVoice.state.callRequests.filter((request) => (request as { extid?: string }).extid === 'e2e-204')).toHaveLength(1);
+			expect(
+				aloVoice.state.callRequests.filter(
+					(request) => (request as { extid?: string }).extid === 'e2e-204',
+				),
+			).toHaveLength(1);
 		},
 	},
 	{
 		node: 'aloVoice',
 		resource: 'campaign',
 		operation: 'create',
-		input: { json: { phone: '+998 (97) 707-69-09' }, file: { content: CAMPAIGN_MP3, fileName: 'reminder.mp3', mimeType: 'audio/mpeg' } },
+		input: {
+			json: { phone: '+998 (97) 707-69-09' },
+			file: { content: CAMPAIGN_MP3, fileName: 'reminder.mp3', mimeType: 'audio/mpeg' },
+		},
 		parameters: {
 			name: 'December reminder',
 			messageBinaryProperty: 'data',
@@ -271,7 +358,11 @@ export const ACTION_CASES: ActionCase[] = [
 				timezone: 'utc +5',
 			});
 			expect(Object.keys(posted[0].files).sort()).toEqual(['recipients', 'record']);
-			expect(posted[0].files.record).toEqual({ filename: 'reminder.mp3', mimeType: 'audio/mpeg', content: CAMPAIGN_MP3 });
+			expect(posted[0].files.record).toEqual({
+				filename: 'reminder.mp3',
+				mimeType: 'audio/mpeg',
+				content: CAMPAIGN_MP3,
+			});
 			expect(posted[0].files.recipients.filename).toBe('recipients.csv');
 			expect(posted[0].files.recipients.content.toString('utf8')).toBe('+998977076909');
 			expect(aloVoice.state.campaigns.get(123)?.name).toBe('December reminder');
@@ -302,8 +393,20 @@ export const ACTION_CASES: ActionCase[] = [
 		resource: 'recording',
 		operation: 'download',
 		parameters: { source: 'stereo', callId: '1002', binaryPropertyName: 'data' },
-		expected: () => [{ callId: '1002', fileName: 'stereo-1002.mp3', mimeType: 'audio/mpeg', fileSize: STEREO_AUDIO_BYTES }],
-		binary: { property: 'data', mimeType: 'audio/mpeg', fileName: 'stereo-1002.mp3', bytes: STEREO_AUDIO_BYTES },
+		expected: () => [
+			{
+				callId: '1002',
+				fileName: 'stereo-1002.mp3',
+				mimeType: 'audio/mpeg',
+				fileSize: STEREO_AUDIO_BYTES,
+			},
+		],
+		binary: {
+			property: 'data',
+			mimeType: 'audio/mpeg',
+			fileName: 'stereo-1002.mp3',
+			bytes: STEREO_AUDIO_BYTES,
+		},
 	},
 	{
 		node: 'aloVoice',
@@ -321,9 +424,27 @@ export const ACTION_CASES: ActionCase[] = [
 					beginTime: '2025-04-25T09:14:24.000Z',
 					beginTimeRaw: 1745572464,
 					transcript: [
-						{ speaker: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', beginSeconds: 0, endSeconds: 2.4, fragmentId: 1 },
-						{ speaker: 'client', text: 'Здравствуйте, я хотел узнать про тариф', beginSeconds: 2.6, endSeconds: 5.1, fragmentId: 2 },
-						{ speaker: 'operator', text: 'Конечно, сейчас расскажу', beginSeconds: 5.3, endSeconds: 7, fragmentId: 3 },
+						{
+							speaker: 'operator',
+							text: 'Assalomu alaykum, AloVoice kompaniyasi',
+							beginSeconds: 0,
+							endSeconds: 2.4,
+							fragmentId: 1,
+						},
+						{
+							speaker: 'client',
+							text: 'Здравствуйте, я хотел узнать про тариф',
+							beginSeconds: 2.6,
+							endSeconds: 5.1,
+							fragmentId: 2,
+						},
+						{
+							speaker: 'operator',
+							text: 'Конечно, сейчас расскажу',
+							beginSeconds: 5.3,
+							endSeconds: 7,
+							fragmentId: 3,
+						},
 					],
 					tags: TAGS,
 					tagNamesMatched: ['Greeting'],
@@ -349,7 +470,11 @@ export const ACTION_CASES: ActionCase[] = [
 		],
 		afterwards: ({ telediscount }) => {
 			expect(telediscount.state.placed).toEqual([
-				{ num_a: 'SIP/00000000672', num_b: '74951234567', api_call_id: 'd00d0000000000000000000000000001' },
+				{
+					num_a: 'SIP/00000000672',
+					num_b: '74951234567',
+					api_call_id: 'd00d0000000000000000000000000001',
+				},
 			]);
 		},
 	},
@@ -361,7 +486,9 @@ export const ACTION_CASES: ActionCase[] = [
 		// The readable fields are the engine tests' business; here: the stand-in's first two
 		// calls, in order, each carried whole under `raw`.
 		expected: ({ telediscount }) =>
-			telediscount.state.calls.slice(0, 2).map((call) => expect.objectContaining({ callId: call.api_call_id, raw: call })),
+			telediscount.state.calls
+				.slice(0, 2)
+				.map((call) => expect.objectContaining({ callId: call.api_call_id, raw: call })),
 	},
 	{
 		node: 'telediscount',
@@ -376,11 +503,17 @@ export const ACTION_CASES: ActionCase[] = [
 				fileSize: SAMPLE_AUDIO.length,
 			},
 		],
-		binary: { property: 'data', mimeType: 'audio/mpeg', fileName: `${TELEDISCOUNT_RECORDED_CALL}.mp3`, bytes: SAMPLE_AUDIO.length },
+		binary: {
+			property: 'data',
+			mimeType: 'audio/mpeg',
+			fileName: `${TELEDISCOUNT_RECORDED_CALL}.mp3`,
+			bytes: SAMPLE_AUDIO.length,
+		},
 	},
 ];
 
-export const caseKey = (action: ActionCase) => `${action.node}: ${action.resource}.${action.operation}`;
+export const caseKey = (action: ActionCase) =>
+	`${action.node}: ${action.resource}.${action.operation}`;
 
 export const ACTION_NODE = 'Action';
 
@@ -415,7 +548,10 @@ export function actionWorkflow(action: ActionCase, index: number): Workflow {
 		typeVersion: 1,
 		position: [880, 0],
 		parameters: { resource: action.resource, operation: action.operation, ...action.parameters },
-		credentials: action.node === 'aloVoice' ? { aloVoiceApi: CREDENTIAL } : { telediscountApi: TELEDISCOUNT_CREDENTIAL },
+		credentials:
+			action.node === 'aloVoice'
+				? { aloVoiceApi: CREDENTIAL }
+				: { telediscountApi: TELEDISCOUNT_CREDENTIAL },
 	};
 	const chain: Array<{ name: string }> = [webhook];
 	if (action.input) {
@@ -427,7 +563,11 @@ export function actionWorkflow(action: ActionCase, index: number): Workflow {
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				position: [220, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ file: file.content.toString('base64') }), options: {} },
+				parameters: {
+					mode: 'raw',
+					jsonOutput: JSON.stringify({ file: file.content.toString('base64') }),
+					options: {},
+				},
 			} as { name: string },
 			{
 				id: randomUUID(),
@@ -449,25 +589,42 @@ export function actionWorkflow(action: ActionCase, index: number): Workflow {
 				typeVersion: 3.4,
 				position: [660, 0],
 				// Keeping the other fields (none) is what keeps the file.
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify(json), includeOtherFields: true, include: 'all', options: {} },
+				parameters: {
+					mode: 'raw',
+					jsonOutput: JSON.stringify(json),
+					includeOtherFields: true,
+					include: 'all',
+					options: {},
+				},
 			} as { name: string },
 		);
 	}
 	chain.push(actionNode);
 	const connections: Record<string, unknown> = {};
 	for (let at = 0; at < chain.length - 1; at++) {
-		connections[chain[at].name] = { main: [[{ node: chain[at + 1].name, type: 'main', index: 0 }]] };
+		connections[chain[at].name] = {
+			main: [[{ node: chain[at + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	return { id: actionWorkflowId(index), name: `e2e ${caseKey(action)} #${index}`, nodes: chain, connections };
+	return {
+		id: actionWorkflowId(index),
+		name: `e2e ${caseKey(action)} #${index}`,
+		nodes: chain,
+		connections,
+	};
 }
 
 /** Every resource.operation a built node offers, from its description. */
-export function offeredOperations(node: string, description: { properties: Array<Record<string, any>> }): string[] {
+export function offeredOperations(
+	node: string,
+	description: { properties: Array<Record<string, any>> },
+): string[] {
 	const offered: string[] = [];
 	for (const property of description.properties) {
 		if (property.name !== 'operation') continue;
 		for (const resource of property.displayOptions?.show?.resource ?? []) {
-			for (const option of property.options ?? []) offered.push(`${node}: ${resource}.${option.value}`);
+			for (const option of property.options ?? [])
+				offered.push(`${node}: ${resource}.${option.value}`);
 		}
 	}
 	return offered;

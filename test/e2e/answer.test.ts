@@ -2,56 +2,121 @@
 // gets the node's answer while the workflow goes on (a Wait and a Set after it); a bad value,
 // an answer sent twice, a workflow that never answers and one that answers too late.
 import { examples, sendEvent } from '../server/pbxSide';
-import { executionCounts, executionRunData, listExecutions, nodeOutput, startStack, waitFor, type Stack, type Workflow } from './stack';
-import { ALOVOICE_TRIGGER, aloVoiceAnswerNode, chainWorkflow, setNode, waitNode, workflowRoute, type ChainNode } from './triggers';
+import {
+	executionCounts,
+	executionRunData,
+	listExecutions,
+	nodeOutput,
+	startStack,
+	waitFor,
+	type Stack,
+	type Workflow,
+} from './stack';
+import {
+	ALOVOICE_TRIGGER,
+	aloVoiceAnswerNode,
+	chainWorkflow,
+	setNode,
+	waitNode,
+	workflowRoute,
+	type ChainNode,
+} from './triggers';
 
 const FALLBACK = { action_type: 'ivr', action_data: '7777' };
 const routeTrigger = (answerTimeout = 3) => workflowRoute('responseNode', FALLBACK, answerTimeout);
-const startTrigger = (answerTimeout = 3) => ({ event: 'callStarted', callStartAnswer: 'responseNode', answerTimeout });
+const startTrigger = (answerTimeout = 3) => ({
+	event: 'callStarted',
+	callStartAnswer: 'responseNode',
+	answerTimeout,
+});
 
 const workflow = (id: string, trigger: Record<string, unknown>, chain: ChainNode[]): Workflow =>
 	chainWorkflow(id, `e2e answer node: ${id}`, { ...ALOVOICE_TRIGGER, parameters: trigger }, chain);
 
 const W = {
 	route: workflow('e2eAnswerRoute1', routeTrigger(), [
-		aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'queue', actionData: '={{ $json.queueNumber }}' }),
+		aloVoiceAnswerNode('Answer PBX', {
+			answer: 'routeRequest',
+			actionType: 'queue',
+			actionData: '={{ $json.queueNumber }}',
+		}),
 		waitNode('Slow CRM', 2),
-		setNode('CRM row', { caller: '={{ $json.fromNumberE164 }}', routedTo: "={{ $('Answer PBX').item.json.pbxAnswer.action_data }}" }),
+		setNode('CRM row', {
+			caller: '={{ $json.fromNumberE164 }}',
+			routedTo: "={{ $('Answer PBX').item.json.pbxAnswer.action_data }}",
+		}),
 	]),
-	invalid: workflow('e2eAnswerBad01', routeTrigger(), [aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: 'abc' })]),
+	invalid: workflow('e2eAnswerBad01', routeTrigger(), [
+		aloVoiceAnswerNode('Answer PBX', {
+			answer: 'routeRequest',
+			actionType: 'peer',
+			actionData: 'abc',
+		}),
+	]),
 	twice: workflow('e2eAnswerTwice1', routeTrigger(), [
 		aloVoiceAnswerNode('First', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' }),
-		aloVoiceAnswerNode('Second', { answer: 'routeRequest', actionType: 'trunk', actionData: '998712037006' }),
+		aloVoiceAnswerNode('Second', {
+			answer: 'routeRequest',
+			actionType: 'trunk',
+			actionData: '998712037006',
+		}),
 	]),
-	never: workflow('e2eAnswerNever1', routeTrigger(), [setNode('No answer', { note: 'this branch does not answer' })]),
-	late: workflow('e2eAnswerLate01', routeTrigger(1), [waitNode('Slow CRM', 3), aloVoiceAnswerNode('Answer PBX', { answer: 'routeRequest', actionType: 'peer', actionData: '2000' })]),
+	never: workflow('e2eAnswerNever1', routeTrigger(), [
+		setNode('No answer', { note: 'this branch does not answer' }),
+	]),
+	late: workflow('e2eAnswerLate01', routeTrigger(1), [
+		waitNode('Slow CRM', 3),
+		aloVoiceAnswerNode('Answer PBX', {
+			answer: 'routeRequest',
+			actionType: 'peer',
+			actionData: '2000',
+		}),
+	]),
 	start: workflow('e2eAnswerStart1', startTrigger(), [
-		aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: '=crm-{{ $json.innerPhone }}', callTo: '99 123 45 67' }),
+		aloVoiceAnswerNode('Answer PBX', {
+			answer: 'callStarted',
+			callId: '=crm-{{ $json.innerPhone }}',
+			callTo: '99 123 45 67',
+		}),
 		setNode('CRM row', { crmId: '=crm-{{ $json.innerPhone }}' }),
 	]),
-	startPlain: workflow('e2eAnswerStart2', startTrigger(), [aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' })]),
-	startBad: workflow('e2eAnswerStart3', startTrigger(), [aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' })]),
+	startPlain: workflow('e2eAnswerStart2', startTrigger(), [
+		aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: '={{ 4711 }}', callTo: '' }),
+	]),
+	startBad: workflow('e2eAnswerStart3', startTrigger(), [
+		aloVoiceAnswerNode('Answer PBX', { answer: 'callStarted', callId: 'crm-1', callTo: 'manager' }),
+	]),
 };
 
 let stack: Stack;
 const urls = {} as Record<keyof typeof W, string>;
 
-beforeAll(async () => {
-	stack = await startStack(Object.values(W));
-	const hooks = stack.n8n.webhooks();
-	for (const [key, wf] of Object.entries(W)) {
-		const hook = hooks.find((candidate) => candidate.workflow === wf.name && candidate.method === 'POST');
-		if (!hook) throw new Error(`n8n registered no POST webhook for ${wf.name}: ${JSON.stringify(hooks)}`);
-		urls[key as keyof typeof W] = hook.url;
-	}
-}, 20 * 60 * 1000);
+beforeAll(
+	async () => {
+		stack = await startStack(Object.values(W));
+		const hooks = stack.n8n.webhooks();
+		for (const [key, wf] of Object.entries(W)) {
+			const hook = hooks.find(
+				(candidate) => candidate.workflow === wf.name && candidate.method === 'POST',
+			);
+			if (!hook)
+				throw new Error(`n8n registered no POST webhook for ${wf.name}: ${JSON.stringify(hooks)}`);
+			urls[key as keyof typeof W] = hook.url;
+		}
+	},
+	20 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await stack?.stop();
 }, 60 * 1000);
 
 async function onlyExecution(id: string, status: string) {
-	await waitFor(() => executionCounts(stack.n8n, id)[status] === 1, 30_000, `one ${status} execution of ${id}`);
+	await waitFor(
+		() => executionCounts(stack.n8n, id)[status] === 1,
+		30_000,
+		`one ${status} execution of ${id}`,
+	);
 	expect(executionCounts(stack.n8n, id)).toEqual({ [status]: 1 });
 	const [execution] = await listExecutions(stack.n8n, id);
 	return await executionRunData(stack.n8n, execution.id);
@@ -61,11 +126,17 @@ describe('AloVoice Answer in a real n8n: route request', () => {
 	test('the PBX gets the answer before the workflow goes on; the rest of the workflow runs', async () => {
 		const started = Date.now();
 		const got = await sendEvent(urls.route, examples.routeRequest);
-		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: { action_type: 'queue', action_data: '6000' } });
+		expect({ status: got.status, json: got.json }).toEqual({
+			status: 200,
+			json: { action_type: 'queue', action_data: '6000' },
+		});
 		// Answered before the 2 s Wait after the node.
 		expect(Date.now() - started).toBeLessThan(1900);
 		const { runData } = await onlyExecution(W.route.id, 'success');
-		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ fromNumber: '974244100', pbxAnswer: { sent: true, action_type: 'queue', action_data: '6000' } });
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({
+			fromNumber: '974244100',
+			pbxAnswer: { sent: true, action_type: 'queue', action_data: '6000' },
+		});
 		expect(nodeOutput(runData, 'CRM row')).toEqual([{ caller: '+998974244100', routedTo: '6000' }]);
 	});
 
@@ -76,7 +147,9 @@ describe('AloVoice Answer in a real n8n: route request', () => {
 		expect(Date.now() - started).toBeLessThan(2500);
 		const { runData } = await onlyExecution(W.invalid.id, 'error');
 		const error = JSON.stringify(runData['Answer PBX']);
-		expect(error).toContain('Action Data: action_data for peer must be its number (digits), got \\"abc\\"');
+		expect(error).toContain(
+			'Action Data: action_data for peer must be its number (digits), got \\"abc\\"',
+		);
 	});
 
 	test('answered twice: the first answer reaches the PBX, the second node sends nothing and says so', async () => {
@@ -84,7 +157,11 @@ describe('AloVoice Answer in a real n8n: route request', () => {
 		expect(got.json).toEqual({ action_type: 'peer', action_data: '2000' });
 		const { runData } = await onlyExecution(W.twice.id, 'success');
 		expect(nodeOutput(runData, 'Second')[0]).toMatchObject({
-			pbxAnswer: { sent: false, reason: 'the PBX was already answered in this execution by "First"; this answer was not sent' },
+			pbxAnswer: {
+				sent: false,
+				reason:
+					'the PBX was already answered in this execution by "First"; this answer was not sent',
+			},
 		});
 	});
 
@@ -116,7 +193,11 @@ describe('AloVoice Answer in a real n8n: call started', () => {
 
 	test('an ID alone goes out as plain text', async () => {
 		const got = await sendEvent(urls.startPlain, examples.callStart);
-		expect([got.status, got.contentType, got.body]).toEqual([200, 'text/plain; charset=utf-8', '4711']);
+		expect([got.status, got.contentType, got.body]).toEqual([
+			200,
+			'text/plain; charset=utf-8',
+			'4711',
+		]);
 	});
 
 	test('a callto that is not a number: nothing sent by the node, the trigger answers its own ID', async () => {
@@ -128,4 +209,3 @@ describe('AloVoice Answer in a real n8n: call started', () => {
 		expect(JSON.stringify(runData['Answer PBX'])).toContain('Forward To (callto)');
 	});
 });
-

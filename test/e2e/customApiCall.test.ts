@@ -10,12 +10,22 @@ import { ALOVOICE_TOKEN } from '../server/alovoice';
 import { StubServer, type RecordedRequest } from '../server/core';
 import { TELEDISCOUNT_KEY } from '../server/telediscount';
 import { CREDENTIAL, TELEDISCOUNT_CREDENTIAL } from '../../scripts/lib/n8n';
-import { executionRunData, listExecutions, startStack, waitFor, type Stack, type Workflow } from './stack';
+import {
+	executionRunData,
+	listExecutions,
+	startStack,
+	waitFor,
+	type Stack,
+	type Workflow,
+} from './stack';
 
 const HTTP_NODE = 'Custom API Call';
 
 /** Webhook → HTTP Request (predefined credential type), the URL and method from the request body. */
-function customCallWorkflow(id: string, credentialType: 'aloVoiceApi' | 'telediscountApi'): Workflow {
+function customCallWorkflow(
+	id: string,
+	credentialType: 'aloVoiceApi' | 'telediscountApi',
+): Workflow {
 	return {
 		id,
 		name: `e2e custom API call ${credentialType}`,
@@ -27,7 +37,12 @@ function customCallWorkflow(id: string, credentialType: 'aloVoiceApi' | 'teledis
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: `e2e-custom-${credentialType}`, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: `e2e-custom-${credentialType}`,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			{
 				id: randomUUID(),
@@ -42,7 +57,9 @@ function customCallWorkflow(id: string, credentialType: 'aloVoiceApi' | 'teledis
 					nodeCredentialType: credentialType,
 					options: { response: { response: { fullResponse: true, neverError: true } } },
 				},
-				credentials: { [credentialType]: credentialType === 'aloVoiceApi' ? CREDENTIAL : TELEDISCOUNT_CREDENTIAL },
+				credentials: {
+					[credentialType]: credentialType === 'aloVoiceApi' ? CREDENTIAL : TELEDISCOUNT_CREDENTIAL,
+				},
 			},
 		],
 		connections: { Webhook: { main: [[{ node: HTTP_NODE, type: 'main', index: 0 }]] } },
@@ -59,13 +76,16 @@ const elsewhere = new StubServer([
 	{ method: 'POST', path: /.*/, handle: () => ({ body: { elsewhere: true } }) },
 ]);
 
-beforeAll(async () => {
-	await elsewhere.start();
-	stack = await startStack([
-		customCallWorkflow(ALOVOICE_WORKFLOW, 'aloVoiceApi'),
-		customCallWorkflow(TELEDISCOUNT_WORKFLOW, 'telediscountApi'),
-	]);
-}, 20 * 60 * 1000);
+beforeAll(
+	async () => {
+		await elsewhere.start();
+		stack = await startStack([
+			customCallWorkflow(ALOVOICE_WORKFLOW, 'aloVoiceApi'),
+			customCallWorkflow(TELEDISCOUNT_WORKFLOW, 'telediscountApi'),
+		]);
+	},
+	20 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await stack?.stop();
@@ -74,7 +94,11 @@ afterAll(async () => {
 
 type Answer = { statusCode: number; body: unknown; headers: Record<string, string> };
 
-async function call(credentialType: 'aloVoiceApi' | 'telediscountApi', url: string, method = 'GET') {
+async function call(
+	credentialType: 'aloVoiceApi' | 'telediscountApi',
+	url: string,
+	method = 'GET',
+) {
 	const answer = await fetch(`${stack.n8n.baseUrl}/webhook/e2e-custom-${credentialType}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -84,18 +108,29 @@ async function call(credentialType: 'aloVoiceApi' | 'telediscountApi', url: stri
 }
 
 const carries = (request: RecordedRequest, secret: string) =>
-	JSON.stringify([request.path, request.query, request.headers, request.rawBody.toString('latin1')]).includes(secret);
+	JSON.stringify([
+		request.path,
+		request.query,
+		request.headers,
+		request.rawBody.toString('latin1'),
+	]).includes(secret);
 
 describe('Custom API Call in a real n8n', () => {
 	test('n8n offers "Custom API Call" as a resource of both action nodes (the node types the editor loads)', async () => {
 		const answer = await stack.n8n.getAsOwner('/types/nodes.json');
 		expect(answer.status).toBe(200);
-		const types = (await answer.json()) as Array<{ name: string; properties: Array<{ name: string; options?: Array<{ value: string }> }> }>;
+		const types = (await answer.json()) as Array<{
+			name: string;
+			properties: Array<{ name: string; options?: Array<{ value: string }> }>;
+		}>;
 		for (const name of ['n8n-nodes-alovoice.aloVoice', 'n8n-nodes-alovoice.telediscount']) {
 			const description = types.find((type) => type.name === name);
 			expect(description).toBeDefined();
 			const resource = description!.properties.find((property) => property.name === 'resource');
-			expect([name, resource?.options?.map((option) => option.value)]).toEqual([name, expect.arrayContaining(['__CUSTOM_API_CALL__'])]);
+			expect([name, resource?.options?.map((option) => option.value)]).toEqual([
+				name,
+				expect.arrayContaining(['__CUSTOM_API_CALL__']),
+			]);
 		}
 	});
 
@@ -105,7 +140,9 @@ describe('Custom API Call in a real n8n', () => {
 		const { status, body } = await call('aloVoiceApi', `${standIn.url}/mapi/getMyTrunks`);
 		expect(status).toBe(200);
 		expect([body.statusCode, body.body]).toEqual([200, ['551234567', '712345678']]);
-		expect(standIn.requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${ALOVOICE_TOKEN}`]);
+		expect(standIn.requests.map((request) => request.headers.authorization)).toEqual([
+			`Bearer ${ALOVOICE_TOKEN}`,
+		]);
 	});
 
 	test('AloVoice, a token-in-path endpoint: /getpeers/{token} with its token header answers the extensions', async () => {
@@ -122,9 +159,14 @@ describe('Custom API Call in a real n8n', () => {
 	test('Telediscount: get_calls gets abonent_api_key in the query', async () => {
 		const { telediscount } = stack;
 		telediscount.reset();
-		const { body } = await call('telediscountApi', `${telediscount.url}/api.php/telephony/get_calls?api_call_id=none`);
+		const { body } = await call(
+			'telediscountApi',
+			`${telediscount.url}/api.php/telephony/get_calls?api_call_id=none`,
+		);
 		expect(body.statusCode).toBe(200);
-		expect(telediscount.requests.map((request) => request.query)).toEqual([{ api_call_id: 'none', abonent_api_key: TELEDISCOUNT_KEY }]);
+		expect(telediscount.requests.map((request) => request.query)).toEqual([
+			{ api_call_id: 'none', abonent_api_key: TELEDISCOUNT_KEY },
+		]);
 	});
 
 	test('another host gets neither the token nor the key, by GET or POST', async () => {
@@ -132,17 +174,21 @@ describe('Custom API Call in a real n8n', () => {
 		for (const method of ['GET', 'POST']) {
 			const alo = await call('aloVoiceApi', `${elsewhere.url}/mapi/getMyTrunks`, method);
 			expect([alo.body.statusCode, alo.body.body]).toEqual([200, { elsewhere: true }]);
-			const tele = await call('telediscountApi', `${elsewhere.url}/api.php/telephony/get_calls`, method);
+			const tele = await call(
+				'telediscountApi',
+				`${elsewhere.url}/api.php/telephony/get_calls`,
+				method,
+			);
 			expect([tele.body.statusCode, tele.body.body]).toEqual([200, { elsewhere: true }]);
 		}
 		expect(elsewhere.requests).toHaveLength(4);
 		for (const request of elsewhere.requests) {
-			expect([request.method, request.path, carries(request, ALOVOICE_TOKEN), carries(request, TELEDISCOUNT_KEY)]).toEqual([
+			expect([
 				request.method,
 				request.path,
-				false,
-				false,
-			]);
+				carries(request, ALOVOICE_TOKEN),
+				carries(request, TELEDISCOUNT_KEY),
+			]).toEqual([request.method, request.path, false, false]);
 			expect(request.headers.authorization).toBeUndefined();
 			expect(request.query.abonent_api_key).toBeUndefined();
 		}
@@ -152,12 +198,21 @@ describe('Custom API Call in a real n8n', () => {
 		const { standIn, telediscount } = stack;
 		standIn.reset();
 		telediscount.reset();
-		const alo = await call('aloVoiceApi', `${standIn.url.replace('127.0.0.1', 'localhost')}/mapi/getMyTrunks`);
+		const alo = await call(
+			'aloVoiceApi',
+			`${standIn.url.replace('127.0.0.1', 'localhost')}/mapi/getMyTrunks`,
+		);
 		expect(alo.body.statusCode).toBe(401);
-		const tele = await call('telediscountApi', `${telediscount.url.replace('127.0.0.1', 'localhost')}/api.php/telephony/get_calls`);
+		const tele = await call(
+			'telediscountApi',
+			`${telediscount.url.replace('127.0.0.1', 'localhost')}/api.php/telephony/get_calls`,
+		);
 		expect(tele.body.statusCode).toBe(401);
 		for (const request of [...standIn.requests, ...telediscount.requests]) {
-			expect([carries(request, ALOVOICE_TOKEN), carries(request, TELEDISCOUNT_KEY)]).toEqual([false, false]);
+			expect([carries(request, ALOVOICE_TOKEN), carries(request, TELEDISCOUNT_KEY)]).toEqual([
+				false,
+				false,
+			]);
 		}
 		expect(standIn.requests.length + telediscount.requests.length).toBe(2);
 	});
@@ -168,7 +223,11 @@ describe('Custom API Call in a real n8n', () => {
 		await call('aloVoiceApi', `${elsewhere.url}/getpeers/{token}`);
 		expect(elsewhere.requests).toEqual([]);
 		let executions = await listExecutions(stack.n8n, ALOVOICE_WORKFLOW);
-		await waitFor(async () => (executions = await listExecutions(stack.n8n, ALOVOICE_WORKFLOW)).length > before, 10_000, 'the execution');
+		await waitFor(
+			async () => (executions = await listExecutions(stack.n8n, ALOVOICE_WORKFLOW)).length > before,
+			10_000,
+			'the execution',
+		);
 		const { status, runData } = await executionRunData(stack.n8n, executions[0].id);
 		expect(status).toBe('error');
 		const error = JSON.stringify(runData[HTTP_NODE][0].error);
@@ -178,10 +237,10 @@ describe('Custom API Call in a real n8n', () => {
 
 	test("neither secret is in the executions' data or n8n's log after all these calls", () => {
 		for (const secret of [ALOVOICE_TOKEN, TELEDISCOUNT_KEY]) {
-			const leaks = stack.n8n.sql('SELECT executionId FROM execution_data WHERE instr(data, ?) > 0 OR instr(workflowData, ?) > 0', [
-				secret,
-				secret,
-			]);
+			const leaks = stack.n8n.sql(
+				'SELECT executionId FROM execution_data WHERE instr(data, ?) > 0 OR instr(workflowData, ?) > 0',
+				[secret, secret],
+			);
 			expect([secret.slice(0, 4), leaks]).toEqual([secret.slice(0, 4), []]);
 			expect(stack.n8n.log().includes(secret)).toBe(false);
 		}

@@ -6,7 +6,12 @@ import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AloVoice } from '../../dist/nodes/AloVoice/AloVoice.node';
-import { assertChromium, captureEditor, createEditorWorkflow, type EditorCapture } from '../../scripts/lib/editor';
+import {
+	assertChromium,
+	captureEditor,
+	createEditorWorkflow,
+	type EditorCapture,
+} from '../../scripts/lib/editor';
 import { PACKAGE_ROOT } from '../../scripts/lib/n8n';
 import { startStack, type Stack } from './stack';
 
@@ -17,20 +22,24 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 let stack: Stack;
 let capture: EditorCapture;
 
-beforeAll(async () => {
-	// Before n8n's start-up, so a machine without Chromium hears it at once.
-	assertChromium();
-	stack = await startStack([]);
-	const workflowId = await createEditorWorkflow(stack.n8n);
-	// The browser's own failures (no chromium, a selector that no longer matches) fail every test.
-	capture = await captureEditor(stack.n8n, {
-		workflowId,
-		file: join(stack.n8n.userFolder, 'screenshot-editor.png'),
-		expectOutput: stack.standIn.state.trunks[0],
-		log: (line) => process.stderr.write(`[editor] ${line}\n`),
-	});
-	if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(capture.file, join(PACKAGE_ROOT, 'docs', 'screenshot-editor.png'));
-}, 20 * 60 * 1000);
+beforeAll(
+	async () => {
+		// Before n8n's start-up, so a machine without Chromium hears it at once.
+		assertChromium();
+		stack = await startStack([]);
+		const workflowId = await createEditorWorkflow(stack.n8n);
+		// The browser's own failures (no chromium, a selector that no longer matches) fail every test.
+		capture = await captureEditor(stack.n8n, {
+			workflowId,
+			file: join(stack.n8n.userFolder, 'screenshot-editor.png'),
+			expectOutput: stack.standIn.state.trunks[0],
+			log: (line) => process.stderr.write(`[editor] ${line}\n`),
+		});
+		if (process.env.UPDATE_SCREENSHOT === '1')
+			copyFileSync(capture.file, join(PACKAGE_ROOT, 'docs', 'screenshot-editor.png'));
+	},
+	20 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await stack?.stop();
@@ -39,13 +48,18 @@ afterAll(async () => {
 function options(property: 'resource' | 'operation', resource?: string): string[] {
 	const found = new AloVoice().description.properties.find(
 		(candidate) =>
-			candidate.name === property && (!resource || (candidate.displayOptions?.show?.resource ?? []).includes(resource)),
+			candidate.name === property &&
+			(!resource || (candidate.displayOptions?.show?.resource ?? []).includes(resource)),
 	);
-	if (!found?.options) throw new Error(`the AloVoice node describes no ${property}${resource ? ` for ${resource}` : ''}`);
+	if (!found?.options)
+		throw new Error(
+			`the AloVoice node describes no ${property}${resource ? ` for ${resource}` : ''}`,
+		);
 	return found.options.map((option) => option.name);
 }
 
-const withoutN8nEntries = (listed: string[]) => listed.filter((name) => name !== N8N_CUSTOM_API_CALL);
+const withoutN8nEntries = (listed: string[]) =>
+	listed.filter((name) => name !== N8N_CUSTOM_API_CALL);
 
 describe('the AloVoice node in the editor', () => {
 	test("its icon is the package's SVG, loaded, in the panel and on the canvas", async () => {
@@ -57,7 +71,9 @@ describe('the AloVoice node in the editor', () => {
 		// What n8n serves there is the file the package ships.
 		const served = await fetch(ours[0].src);
 		expect(served.status).toBe(200);
-		expect(await served.text()).toBe(readFileSync(join(PACKAGE_ROOT, 'dist', 'nodes', 'AloVoice', 'alovoice.svg'), 'utf8'));
+		expect(await served.text()).toBe(
+			readFileSync(join(PACKAGE_ROOT, 'dist', 'nodes', 'AloVoice', 'alovoice.svg'), 'utf8'),
+		);
 	});
 
 	test('the resource selector lists the resources the node describes', () => {

@@ -6,16 +6,21 @@ import { callEndFields, pbxBody } from './triggers';
 
 let stack: Stack;
 
-beforeAll(async () => {
-	stack = await startStack([]);
-}, 20 * 60 * 1000);
+beforeAll(
+	async () => {
+		stack = await startStack([]);
+	},
+	20 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await stack?.stop();
 }, 60 * 1000);
 
 function url(workflowName: RegExp, node: string) {
-	const hook = stack.n8n.webhooks().find((candidate) => workflowName.test(candidate.workflow) && candidate.node === node);
+	const hook = stack.n8n
+		.webhooks()
+		.find((candidate) => workflowName.test(candidate.workflow) && candidate.node === node);
 	if (!hook) throw new Error(`no webhook for ${node} in ${workflowName}`);
 	return hook.url;
 }
@@ -38,14 +43,18 @@ describe('example 1: log every call into a table', () => {
 		expect(started.status).toBe(200);
 		const callId = started.text;
 		await waitFor(
-			async () => (await dataTableRows(stack.n8n, 'AloVoice calls')).some((row) => row.callId === callId),
+			async () =>
+				(await dataTableRows(stack.n8n, 'AloVoice calls')).some((row) => row.callId === callId),
 			20_000,
 			'the row of the started call',
 		);
 		const ended = await post(url(/example 1/, 'Call ended'), callEndFields(callId, 7));
 		expect(ended).toEqual({ status: 200, text: 'true' });
 		await waitFor(
-			async () => (await dataTableRows(stack.n8n, 'AloVoice calls')).some((row) => row.callId === callId && row.duration === 60),
+			async () =>
+				(await dataTableRows(stack.n8n, 'AloVoice calls')).some(
+					(row) => row.callId === callId && row.duration === 60,
+				),
 			20_000,
 			'the row completed by call ended',
 		);
@@ -68,7 +77,12 @@ describe('example 1: log every call into a table', () => {
 
 describe("example 2: route calls to the client's manager, queue as fallback", () => {
 	const route = (from: string) =>
-		post(url(/example 2/, 'Route request'), { from_number: from, line_number: '712037006', queue_number: 6000, direction: 'inc' });
+		post(url(/example 2/, 'Route request'), {
+			from_number: from,
+			line_number: '712037006',
+			queue_number: 6000,
+			direction: 'inc',
+		});
 
 	test("a known client's call goes to their manager's extension", async () => {
 		const answer = await route('974244100');
@@ -85,7 +99,12 @@ describe("example 2: route calls to the client's manager, queue as fallback", ()
 	test('after answering, the workflow writes each routed call to its table', async () => {
 		const rows = async () => await dataTableRows(stack.n8n, 'AloVoice routed calls');
 		await waitFor(async () => (await rows()).length === 2, 20_000, 'two routed calls logged');
-		const logged = (await rows()).map(({ number, client, routedTo, target }) => ({ number, client, routedTo, target }));
+		const logged = (await rows()).map(({ number, client, routedTo, target }) => ({
+			number,
+			client,
+			routedTo,
+			target,
+		}));
 		expect(logged).toEqual(
 			expect.arrayContaining([
 				{ number: '+998974244100', client: 'Demo client', routedTo: 'peer', target: '2000' },

@@ -5,14 +5,34 @@ import { TELEDISCOUNT_KEY } from '../server/telediscount';
 import { AloVoice } from '../../dist/nodes/AloVoice/AloVoice.node';
 import { Telediscount } from '../../dist/nodes/Telediscount/Telediscount.node';
 import { TELEDISCOUNT_CREDENTIAL } from '../../scripts/lib/n8n';
-import { ACTION_CASES, ACTION_NODE, actionPath, actionWorkflow, actionWorkflowId, caseKey, offeredOperations } from './actions';
-import { executionCounts, executionRunData, listExecutions, nodeItems, nodeOutput, startStack, waitFor, type Stack } from './stack';
+import {
+	ACTION_CASES,
+	ACTION_NODE,
+	actionPath,
+	actionWorkflow,
+	actionWorkflowId,
+	caseKey,
+	offeredOperations,
+} from './actions';
+import {
+	executionCounts,
+	executionRunData,
+	listExecutions,
+	nodeItems,
+	nodeOutput,
+	startStack,
+	waitFor,
+	type Stack,
+} from './stack';
 
 let stack: Stack;
 
-beforeAll(async () => {
-	stack = await startStack(ACTION_CASES.map(actionWorkflow));
-}, 20 * 60 * 1000);
+beforeAll(
+	async () => {
+		stack = await startStack(ACTION_CASES.map(actionWorkflow));
+	},
+	20 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await stack?.stop();
@@ -28,7 +48,9 @@ describe('action nodes in a real n8n', () => {
 		expect(covered).toEqual(offered);
 	});
 
-	test.each(ACTION_CASES.map((action, index) => [`${caseKey(action)} #${index}`, action, index] as const))(
+	test.each(
+		ACTION_CASES.map((action, index) => [`${caseKey(action)} #${index}`, action, index] as const),
+	)(
 		'%s: the workflow answers the node output and n8n stores a successful execution',
 		async (_name, action, index) => {
 			const { n8n } = stack;
@@ -40,7 +62,11 @@ describe('action nodes in a real n8n', () => {
 			action.afterwards?.(standIns);
 
 			const workflowId = actionWorkflowId(index);
-			await waitFor(() => executionCounts(n8n, workflowId).success === 1, 10_000, 'the stored execution');
+			await waitFor(
+				() => executionCounts(n8n, workflowId).success === 1,
+				10_000,
+				'the stored execution',
+			);
 			const [execution] = await listExecutions(n8n, workflowId);
 			const { status, runData } = await executionRunData(n8n, execution.id);
 			expect(status).toBe('success');
@@ -60,23 +86,37 @@ describe("the Telediscount credential's Test button in a real n8n (a function of
 	const press = (data: Record<string, string>) =>
 		stack.n8n.rest<{ status: string; message: string }>('/credentials/test', {
 			method: 'POST',
-			body: JSON.stringify({ credentials: { id: TELEDISCOUNT_CREDENTIAL.id, name: TELEDISCOUNT_CREDENTIAL.name, type: 'telediscountApi', data } }),
+			body: JSON.stringify({
+				credentials: {
+					id: TELEDISCOUNT_CREDENTIAL.id,
+					name: TELEDISCOUNT_CREDENTIAL.name,
+					type: 'telediscountApi',
+					data,
+				},
+			}),
 		});
 
 	test('the right key passes; a 200 {"error": …} refusal and a wrong key fail with what Telediscount said', async () => {
 		const { telediscount } = stack;
 		telediscount.reset();
-		expect(await press({ apiKey: TELEDISCOUNT_KEY, baseUrl: telediscount.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(telediscount.requests.map((request) => request.query)).toEqual([{ api_call_id: 'n8n-credential-test', abonent_api_key: TELEDISCOUNT_KEY }]);
+		expect(await press({ apiKey: TELEDISCOUNT_KEY, baseUrl: telediscount.url })).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(telediscount.requests.map((request) => request.query)).toEqual([
+			{ api_call_id: 'n8n-credential-test', abonent_api_key: TELEDISCOUNT_KEY },
+		]);
 
 		telediscount.fail({ status: 200, body: { error: 'Unknown abonent_api_key' }, times: 1 });
 		expect(await press({ apiKey: TELEDISCOUNT_KEY, baseUrl: telediscount.url })).toEqual({
 			status: 'Error',
-			message: 'Telediscount refused the API key: Unknown abonent_api_key; copy it again from the "CRM integration" page of the Telediscount account',
+			message:
+				'Telediscount refused the API key: Unknown abonent_api_key; copy it again from the "CRM integration" page of the Telediscount account',
 		});
 		expect(await press({ apiKey: 'abonentWRONG0000ffffeeee', baseUrl: telediscount.url })).toEqual({
 			status: 'Error',
-			message: 'Telediscount refused the API key (401): copy it again from the "CRM integration" page of the Telediscount account',
+			message:
+				'Telediscount refused the API key (401): copy it again from the "CRM integration" page of the Telediscount account',
 		});
 		telediscount.reset();
 	});
@@ -88,12 +128,14 @@ describe('secrets', () => {
 		['Telediscount key', TELEDISCOUNT_KEY],
 	])("the %s is nowhere in the executions' data or n8n's log", async (_name, secret) => {
 		const { n8n } = stack;
-		const [{ executions }] = n8n.sql<{ executions: number }>('SELECT COUNT(*) AS executions FROM execution_data');
+		const [{ executions }] = n8n.sql<{ executions: number }>(
+			'SELECT COUNT(*) AS executions FROM execution_data',
+		);
 		expect(executions).toBeGreaterThan(0);
-		const leaks = n8n.sql('SELECT executionId FROM execution_data WHERE instr(data, ?) > 0 OR instr(workflowData, ?) > 0', [
-			secret,
-			secret,
-		]);
+		const leaks = n8n.sql(
+			'SELECT executionId FROM execution_data WHERE instr(data, ?) > 0 OR instr(workflowData, ?) > 0',
+			[secret, secret],
+		);
 		expect(leaks).toEqual([]);
 		const log = n8n.log();
 		expect(log.length).toBeGreaterThan(0);

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 
 import { ALOVOICE_TOKEN, AloVoiceServer } from '../server/alovoice';
-import { CREDENTIAL, N8nInstance, OLDEST_N8N, buildPackage, ensureRelease, standInCredential } from '../../scripts/lib/n8n';
+import {
+	CREDENTIAL,
+	N8nInstance,
+	OLDEST_N8N,
+	buildPackage,
+	ensureRelease,
+	standInCredential,
+} from '../../scripts/lib/n8n';
 import { triggerWorkflow } from './triggers';
 import { AloVoiceTrigger } from '../../dist/nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { executionCounts, waitFor, type Workflow } from './stack';
@@ -23,7 +30,13 @@ const ACTION: Workflow = {
 			typeVersion: 2,
 			position: [0, 0],
 			webhookId: randomUUID(),
-			parameters: { httpMethod: 'POST', path: 'e2e-oldest-action', responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: 'e2e-oldest-action',
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
 		},
 		{
 			id: randomUUID(),
@@ -37,30 +50,43 @@ const ACTION: Workflow = {
 	],
 	connections: { Webhook: { main: [[{ node: 'Action', type: 'main', index: 0 }]] } },
 };
-const TRIGGER = triggerWorkflow('e2eOldestTrigger1', 'e2e oldest call ended', new AloVoiceTrigger().getNodeType(1).description, 'callEnded');
+const TRIGGER = triggerWorkflow(
+	'e2eOldestTrigger1',
+	'e2e oldest call ended',
+	new AloVoiceTrigger().getNodeType(1).description,
+	'callEnded',
+);
 
 let n8n: N8nInstance;
 const standIn = new AloVoiceServer();
 
-beforeAll(async () => {
-	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
-	const install = ensureRelease(log, OLDEST_N8N);
-	const baseUrl = await standIn.start();
-	n8n = new N8nInstance({ install, log, logLevel: 'debug', keepUserFolder: process.env.E2E_KEEP === '1' });
-	try {
-		await n8n.allocatePorts();
-		n8n.installPackage();
-		n8n.importCredentials(standInCredential(baseUrl, ALOVOICE_TOKEN));
-		n8n.importWorkflows([ACTION, TRIGGER]);
-		await n8n.start();
-		await n8n.setupOwner();
-		await waitFor(() => n8n.webhooks().length >= 2, 60_000, 'both workflows\' webhooks');
-	} catch (error) {
-		const tail = n8n.log().split('\n').slice(-60).join('\n');
-		await n8n.stop();
-		throw new Error(`${(error as Error).message}\n--- n8n log tail ---\n${tail}`);
-	}
-}, 30 * 60 * 1000);
+beforeAll(
+	async () => {
+		if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
+		const install = ensureRelease(log, OLDEST_N8N);
+		const baseUrl = await standIn.start();
+		n8n = new N8nInstance({
+			install,
+			log,
+			logLevel: 'debug',
+			keepUserFolder: process.env.E2E_KEEP === '1',
+		});
+		try {
+			await n8n.allocatePorts();
+			n8n.installPackage();
+			n8n.importCredentials(standInCredential(baseUrl, ALOVOICE_TOKEN));
+			n8n.importWorkflows([ACTION, TRIGGER]);
+			await n8n.start();
+			await n8n.setupOwner();
+			await waitFor(() => n8n.webhooks().length >= 2, 60_000, "both workflows' webhooks");
+		} catch (error) {
+			const tail = n8n.log().split('\n').slice(-60).join('\n');
+			await n8n.stop();
+			throw new Error(`${(error as Error).message}\n--- n8n log tail ---\n${tail}`);
+		}
+	},
+	30 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await n8n?.stop();
@@ -81,22 +107,38 @@ describe(`the package in the oldest supported n8n (${OLDEST_N8N.n8n})`, () => {
 		const answer = await fetch(`${n8n.baseUrl}/webhook/e2e-oldest-action`, { method: 'POST' });
 		expect(answer.status).toBe(200);
 		expect(await answer.json()).toEqual([{ line: '551234567' }, { line: '712345678' }]);
-		expect(standIn.requests.map((request) => [request.path, request.headers.authorization])).toEqual([
-			['/mapi/getMyTrunks', `Bearer ${ALOVOICE_TOKEN}`],
-		]);
-		await waitFor(() => executionCounts(n8n, ACTION.id).success === 1, 20_000, 'the stored action execution');
+		expect(
+			standIn.requests.map((request) => [request.path, request.headers.authorization]),
+		).toEqual([['/mapi/getMyTrunks', `Bearer ${ALOVOICE_TOKEN}`]]);
+		await waitFor(
+			() => executionCounts(n8n, ACTION.id).success === 1,
+			20_000,
+			'the stored action execution',
+		);
 	});
 
 	test('a trigger event: AloVoice call ended answers true and starts one successful execution with the event', async () => {
-		const hook = n8n.webhooks().find((candidate) => candidate.workflow === TRIGGER.name && candidate.method === 'POST');
+		const hook = n8n
+			.webhooks()
+			.find((candidate) => candidate.workflow === TRIGGER.name && candidate.method === 'POST');
 		expect(hook).toBeDefined();
 		const answer = await fetch(hook!.url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ call_id: 'oldest-77', finish_time: 1745572524, duration: 60, status_code: 200, record: 'https://cld.alovoice.uz/records/77.mp3' }),
+			body: JSON.stringify({
+				call_id: 'oldest-77',
+				finish_time: 1745572524,
+				duration: 60,
+				status_code: 200,
+				record: 'https://cld.alovoice.uz/records/77.mp3',
+			}),
 		});
 		expect([answer.status, await answer.text()]).toEqual([200, 'true']);
-		await waitFor(() => executionCounts(n8n, TRIGGER.id).success === 1, 20_000, 'the stored trigger execution');
+		await waitFor(
+			() => executionCounts(n8n, TRIGGER.id).success === 1,
+			20_000,
+			'the stored trigger execution',
+		);
 		const rows = n8n.sql<{ found: number }>(
 			'SELECT COUNT(*) AS found FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = ? AND instr(d.data, ?) > 0',
 			[TRIGGER.id, 'oldest-77'],
@@ -104,11 +146,11 @@ describe(`the package in the oldest supported n8n (${OLDEST_N8N.n8n})`, () => {
 		expect(rows[0].found).toBe(1);
 	});
 
-	test('the token is nowhere in the executions\' data or the log', () => {
-		const leaks = n8n.sql('SELECT executionId FROM execution_data WHERE instr(data, ?) > 0 OR instr(workflowData, ?) > 0', [
-			ALOVOICE_TOKEN,
-			ALOVOICE_TOKEN,
-		]);
+	test("the token is nowhere in the executions' data or the log", () => {
+		const leaks = n8n.sql(
+			'SELECT executionId FROM execution_data WHERE instr(data, ?) > 0 OR instr(workflowData, ?) > 0',
+			[ALOVOICE_TOKEN, ALOVOICE_TOKEN],
+		);
 		expect(leaks).toEqual([]);
 		expect(n8n.log().includes(ALOVOICE_TOKEN)).toBe(false);
 	});

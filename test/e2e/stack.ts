@@ -28,7 +28,12 @@ const log = (line: string) => process.stderr.write(`[n8n] ${line}\n`);
 
 export async function startStack(
 	workflows: Workflow[],
-	options: { logLevel?: 'debug' | 'info'; credentials?: unknown[]; n8nEnv?: Record<string, string>; extraPackages?: string[] } = {},
+	options: {
+		logLevel?: 'debug' | 'info';
+		credentials?: unknown[];
+		n8nEnv?: Record<string, string>;
+		extraPackages?: string[];
+	} = {},
 ): Promise<Stack> {
 	// CI builds before the suite; a developer running it alone gets a fresh build too.
 	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(log);
@@ -37,7 +42,14 @@ export async function startStack(
 	const baseUrl = await standIn.start();
 	const telediscount = new TelediscountServer();
 	const telediscountUrl = await telediscount.start();
-	const n8n = new N8nInstance({ install, log, logLevel: options.logLevel ?? 'debug', keepUserFolder: process.env.E2E_KEEP === '1', env: options.n8nEnv, extraPackages: options.extraPackages });
+	const n8n = new N8nInstance({
+		install,
+		log,
+		logLevel: options.logLevel ?? 'debug',
+		keepUserFolder: process.env.E2E_KEEP === '1',
+		env: options.n8nEnv,
+		extraPackages: options.extraPackages,
+	});
 	try {
 		await n8n.allocatePorts();
 		n8n.installPackage();
@@ -54,7 +66,9 @@ export async function startStack(
 		// n8n 2.40.7 publishes imported workflows through an outbox after start-up, so webhooks
 		// appear a moment after it reports ready; every suite waits here instead of racing it.
 		// Soft: a workflow without a webhook only costs the wait, and the tests say what is missing.
-		const names = [...readExamples(), ...workflows].map((workflow) => (workflow as { name?: string }).name);
+		const names = [...readExamples(), ...workflows].map(
+			(workflow) => (workflow as { name?: string }).name,
+		);
 		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline) {
 			const registered = new Set(n8n.webhooks().map((hook) => hook.workflow));
@@ -90,20 +104,36 @@ export interface StoredExecution {
 }
 
 /** Executions as n8n's REST API lists them, newest first. */
-export async function listExecutions(n8n: N8nInstance, workflowId: string): Promise<StoredExecution[]> {
+export async function listExecutions(
+	n8n: N8nInstance,
+	workflowId: string,
+): Promise<StoredExecution[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const page = await n8n.rest<{ results: StoredExecution[] }>(`/executions?filter=${filter}&limit=500`);
+	const page = await n8n.rest<{ results: StoredExecution[] }>(
+		`/executions?filter=${filter}&limit=500`,
+	);
 	return page.results;
 }
 
-type RunItem = { json: unknown; binary?: Record<string, { mimeType: string; fileName?: string; fileSize?: string; id?: string }> };
-type RunData = Record<string, Array<{ data?: { main?: Array<RunItem[] | null> }; error?: unknown }>>;
+type RunItem = {
+	json: unknown;
+	binary?: Record<string, { mimeType: string; fileName?: string; fileSize?: string; id?: string }>;
+};
+type RunData = Record<
+	string,
+	Array<{ data?: { main?: Array<RunItem[] | null> }; error?: unknown }>
+>;
 
 /** One execution's run data, read back through the REST API (n8n stores it "flatted"). */
-export async function executionRunData(n8n: N8nInstance, id: string): Promise<{ status: string; runData: RunData }> {
+export async function executionRunData(
+	n8n: N8nInstance,
+	id: string,
+): Promise<{ status: string; runData: RunData }> {
 	const execution = await n8n.rest<{ status: string; data: string }>(`/executions/${id}`);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const flatted = require(join(CACHE_DIR, 'node_modules', 'flatted')) as { parse(text: string): unknown };
+	const flatted = require(join(CACHE_DIR, 'node_modules', 'flatted')) as {
+		parse(text: string): unknown;
+	};
 	const data = flatted.parse(execution.data) as { resultData: { runData: RunData } };
 	return { status: execution.status, runData: data.resultData.runData };
 }
@@ -127,7 +157,11 @@ export function executionCounts(n8n: N8nInstance, workflowId: string): Record<st
 	return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+export async function waitFor(
+	check: () => boolean | Promise<boolean>,
+	timeoutMs: number,
+	what: string,
+) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (await check()) return;
@@ -141,14 +175,25 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
  * has not grown for `stallMs` (or went past the target). n8n stores a burst of executions at
  * SQLite's pace, which depends on the machine, so a fixed deadline would measure the machine.
  */
-export async function waitForCount(count: () => number, target: number, stallMs: number, what: string, describe?: () => string) {
+export async function waitForCount(
+	count: () => number,
+	target: number,
+	stallMs: number,
+	what: string,
+	describe?: () => string,
+) {
 	let last = count();
 	let movedAt = Date.now();
 	const started = Date.now();
 	while (last !== target) {
-		if (last > target) throw new Error(`${what}: ${last}, more than the ${target} expected${describe ? ` (${describe()})` : ''}`);
+		if (last > target)
+			throw new Error(
+				`${what}: ${last}, more than the ${target} expected${describe ? ` (${describe()})` : ''}`,
+			);
 		if (Date.now() - movedAt > stallMs) {
-			throw new Error(`${what}: stuck at ${last} of ${target} for ${stallMs} ms${describe ? ` (${describe()})` : ''}`);
+			throw new Error(
+				`${what}: stuck at ${last} of ${target} for ${stallMs} ms${describe ? ` (${describe()})` : ''}`,
+			);
 		}
 		await new Promise((done) => setTimeout(done, 1000));
 		const now = count();

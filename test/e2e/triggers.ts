@@ -18,11 +18,16 @@ interface Description {
 }
 
 /** The trigger's event parameter and the value that selects `kind`. */
-export function eventParameter(description: Description, kind: EventKind): { name: string; value: unknown } {
+export function eventParameter(
+	description: Description,
+	kind: EventKind,
+): { name: string; value: unknown } {
 	for (const property of description.properties) {
 		if (property.type !== 'options' || !property.options) continue;
 		const option = (property.options as Array<{ name?: string; value?: unknown }>).find(
-			(candidate) => EVENT_WORDS[kind].test(String(candidate.value)) || EVENT_WORDS[kind].test(String(candidate.name)),
+			(candidate) =>
+				EVENT_WORDS[kind].test(String(candidate.value)) ||
+				EVENT_WORDS[kind].test(String(candidate.name)),
 		);
 		if (option && property.options.length >= 4) return { name: property.name, value: option.value };
 	}
@@ -55,16 +60,33 @@ export function triggerWorkflow(
 	};
 }
 
-export const ALOVOICE_TRIGGER = { name: 'AloVoice Trigger', type: 'n8n-nodes-alovoice.aloVoiceTrigger' };
-export const TELEDISCOUNT_TRIGGER = { name: 'Telediscount Trigger', type: 'n8n-nodes-alovoice.telediscountTrigger' };
+export const ALOVOICE_TRIGGER = {
+	name: 'AloVoice Trigger',
+	type: 'n8n-nodes-alovoice.aloVoiceTrigger',
+};
+export const TELEDISCOUNT_TRIGGER = {
+	name: 'Telediscount Trigger',
+	type: 'n8n-nodes-alovoice.telediscountTrigger',
+};
 
-export type ChainNode = { name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown };
+export type ChainNode = {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: unknown;
+};
 
 /** A trigger (with its own webhook id) followed by a straight chain of nodes. */
 export function chainWorkflow(
 	id: string,
 	name: string,
-	trigger: { name: string; type: string; parameters: Record<string, unknown>; credentials?: unknown },
+	trigger: {
+		name: string;
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials?: unknown;
+	},
 	chain: ChainNode[] = [],
 ): Workflow {
 	const nodes = [
@@ -110,7 +132,10 @@ export function setNode(name: string, fields: Record<string, string | number>): 
  * A body as the vendor's examples send it: JSON text with a trailing comma, posted with
  * `curl --data`, so Content-Type application/x-www-form-urlencoded.
  */
-export function pbxBody(fields: Record<string, unknown>): { body: string; headers: Record<string, string> } {
+export function pbxBody(fields: Record<string, unknown>): {
+	body: string;
+	headers: Record<string, string>;
+} {
 	const json = JSON.stringify(fields);
 	return {
 		body: `${json.slice(0, -1)},}`,
@@ -123,12 +148,25 @@ export function pbxBody(fields: Record<string, unknown>): { body: string; header
  * or by an answer node (`responseNode`: the AloVoice Answer node or Respond to Webhook), with
  * the fallback the trigger sends when it does not in time.
  */
-export function workflowRoute(routeMode: 'lastNode' | 'responseNode', fallback: { action_type: string; action_data: string }, answerTimeout: number) {
-	return { event: 'routeRequest', routeMode, fallbackActionType: fallback.action_type, fallbackActionData: fallback.action_data, answerTimeout };
+export function workflowRoute(
+	routeMode: 'lastNode' | 'responseNode',
+	fallback: { action_type: string; action_data: string },
+	answerTimeout: number,
+) {
+	return {
+		event: 'routeRequest',
+		routeMode,
+		fallbackActionType: fallback.action_type,
+		fallbackActionData: fallback.action_data,
+		answerTimeout,
+	};
 }
 
 /** The AloVoice Answer node (its parameters: answer, actionType/actionData or callId/callTo). */
-export const aloVoiceAnswerNode = (name: string, parameters: Record<string, unknown>): ChainNode => ({
+export const aloVoiceAnswerNode = (
+	name: string,
+	parameters: Record<string, unknown>,
+): ChainNode => ({
 	name,
 	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
 	typeVersion: 1,
@@ -144,10 +182,18 @@ export const waitNode = (name: string, seconds: number): ChainNode => ({
 });
 
 /** A PBX posts an event and does not wait forever: a request without an answer in 60 s counts as status 0. */
-export async function postPbx(url: string, fields: Record<string, unknown>): Promise<{ status: number; text: string }> {
+export async function postPbx(
+	url: string,
+	fields: Record<string, unknown>,
+): Promise<{ status: number; text: string }> {
 	const { body, headers } = pbxBody(fields);
 	try {
-		const answer = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(60_000) });
+		const answer = await fetch(url, {
+			method: 'POST',
+			body,
+			headers,
+			signal: AbortSignal.timeout(60_000),
+		});
 		return { status: answer.status, text: await answer.text() };
 	} catch (error) {
 		return { status: 0, text: `no answer within 60 s (${(error as Error).name})` };
@@ -193,7 +239,11 @@ export function malformedRequests(): Array<{ label: string; init: RequestInit }>
 		// Readable JSON objects that carry none of any AloVoice event's fields: not an event.
 		['object without event fields', JSON.stringify({ hello: 'world', n: 1 }), 'application/json'],
 		['curl body without event fields', '{"ping": true,}', 'application/x-www-form-urlencoded'],
-		['oversized', JSON.stringify({ number: '+998901234567', pad: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'],
+		[
+			'oversized',
+			JSON.stringify({ number: '+998901234567', pad: 'x'.repeat(2 * 1024 * 1024) }),
+			'application/json',
+		],
 	];
 	const requests: Array<{ label: string; init: RequestInit }> = [];
 	for (let round = 0; requests.length < 220; round++) {
@@ -243,7 +293,10 @@ export interface OddEvent {
  * helper's suite sends those): each documented field in turn gets each odd value, `limit` per
  * event. Every one must be accepted and start exactly one execution.
  */
-export function oddEvents(bases: Record<OddKind, Record<string, unknown>>, limit: Record<OddKind, number>): OddEvent[] {
+export function oddEvents(
+	bases: Record<OddKind, Record<string, unknown>>,
+	limit: Record<OddKind, number>,
+): OddEvent[] {
 	const events: OddEvent[] = [];
 	for (const kind of Object.keys(bases) as OddKind[]) {
 		const base = bases[kind];

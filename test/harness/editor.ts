@@ -20,7 +20,9 @@ import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
 
 import { PACKAGE, TestCredentialsHelper, nodeTypes } from './engine';
 
-function additionalData(credentials: Record<string, ICredentialDataDecryptedObject>): IWorkflowExecuteAdditionalData {
+function additionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(credentials) as unknown as ICredentialsHelper,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
@@ -61,11 +63,19 @@ export async function loadNodeOptions(
 		position: [0, 0],
 		parameters: options.parameters ?? {},
 		credentials: Object.fromEntries(
-			(type.description.credentials ?? []).map((credential) => [credential.name, { id: '1', name: 'account' }]),
+			(type.description.credentials ?? []).map((credential) => [
+				credential.name,
+				{ id: '1', name: 'account' },
+			]),
 		),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new LoadOptionsContext(workflow, node, additionalData(options.credentials), options.path ?? 'parameters');
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(options.credentials),
+		options.path ?? 'parameters',
+	);
 	return await loader.call(context);
 }
 
@@ -75,7 +85,10 @@ export async function loadNodeOptions(
  * gives: the message of a `responseCode` rule that matches the failed answer's status, else the
  * answer's status text, else the error's code; "Connection successful!" for a 2xx answer.
  */
-export async function testCredential(type: ICredentialType, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	type: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	if (!type.test) throw new Error(`${type.name} has no test request`);
 	const testNodeType: INodeType = {
 		description: {
@@ -88,7 +101,15 @@ export async function testCredential(type: ICredentialType, data: ICredentialDat
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: type.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: type.test.request } }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: type.test.request },
+				},
+			],
 		},
 	};
 	const testTypes: INodeTypes = {
@@ -105,7 +126,12 @@ export async function testCredential(type: ICredentialType, data: ICredentialDat
 		parameters: {},
 		credentials: { [type.name]: { id: '1', name: 'account' } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: testTypes });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: testTypes,
+	});
 	const runExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
 	const context = new ExecuteContext(
 		workflow,
@@ -119,11 +145,18 @@ export async function testCredential(type: ICredentialType, data: ICredentialDat
 		{ node, data: {}, source: null },
 		[],
 	);
-	const routingNode = new RoutingNode(context, testNodeType, { id: '1', name: 'account', type: type.name, data });
+	const routingNode = new RoutingNode(context, testNodeType, {
+		id: '1',
+		name: 'account',
+		type: type.name,
+		data,
+	});
 	try {
 		await routingNode.runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const { status, statusText } = cause.response;
 			for (const rule of type.test.rules ?? []) {

@@ -51,7 +51,9 @@ class TestNodeTypes implements INodeTypes {
 	getByNameAndVersion(nodeType: string, version?: number): INodeType {
 		const named = namedTypes.get(nodeType);
 		if (named) return named;
-		const type = nodeClasses.find((candidate) => `${PACKAGE}.${candidate.description.name}` === nodeType);
+		const type = nodeClasses.find(
+			(candidate) => `${PACKAGE}.${candidate.description.name}` === nodeType,
+		);
 		if (!type) throw new Error(`Unknown node type ${nodeType}`);
 		// A node with versions (n8n's VersionedNodeType): the class of the workflow node's typeVersion, as n8n's NodeTypes does.
 		if ('nodeVersions' in type) return type.getNodeType(version);
@@ -168,8 +170,10 @@ export function safeStringify(value: unknown): string {
 	return JSON.stringify(value, (_key, entry: unknown) => {
 		if (entry instanceof Error) {
 			const plain: Record<string, unknown> = {};
-			for (const key of Object.getOwnPropertyNames(entry)) plain[key] = (entry as unknown as Record<string, unknown>)[key];
-			for (const key of Object.keys(entry)) plain[key] = (entry as unknown as Record<string, unknown>)[key];
+			for (const key of Object.getOwnPropertyNames(entry))
+				plain[key] = (entry as unknown as Record<string, unknown>)[key];
+			for (const key of Object.keys(entry))
+				plain[key] = (entry as unknown as Record<string, unknown>)[key];
 			return plain;
 		}
 		if (typeof entry === 'object' && entry !== null) {
@@ -218,7 +222,10 @@ export interface RunResult {
 }
 
 /** Runs the given nodes, chained in order, through n8n-core's WorkflowExecute. */
-export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions = {}): Promise<RunResult> {
+export async function runWorkflow(
+	nodesIn: WorkflowNode[],
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const nodes: INode[] = nodesIn.map((node, index) => ({
 		id: `node-${index}`,
 		name: node.name ?? (index === 0 ? 'AloVoice' : `Node ${index}`),
@@ -302,7 +309,11 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 		},
 	});
 
-	const workflowExecute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+	const workflowExecute = new WorkflowExecute(
+		additionalData,
+		options.mode ?? 'manual',
+		runExecutionData,
+	);
 	const execution = workflowExecute.processRunExecutionData(workflow);
 	const settled = execution.then(
 		() => undefined,
@@ -340,7 +351,8 @@ export async function runWorkflow(nodesIn: WorkflowNode[], options: RunOptions =
 export function plainItems(items: INodeExecutionData[]) {
 	return items.map((item) => {
 		const plain: IDataObject = { json: item.json };
-		if (item.binary && Object.keys(item.binary).length) plain.binary = item.binary as unknown as IDataObject;
+		if (item.binary && Object.keys(item.binary).length)
+			plain.binary = item.binary as unknown as IDataObject;
 		if (item.pairedItem !== undefined) plain.pairedItem = item.pairedItem as unknown as IDataObject;
 		return plain;
 	});

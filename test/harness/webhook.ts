@@ -110,7 +110,8 @@ function expressResponse(res: ServerResponse): ExpressLike {
 	};
 	out.json = (body) => {
 		const text = JSON.stringify(body);
-		if (!out.getHeader('content-type')) out.setHeader('content-type', 'application/json; charset=utf-8');
+		if (!out.getHeader('content-type'))
+			out.setHeader('content-type', 'application/json; charset=utf-8');
 		return out.send(text === undefined ? '' : text);
 	};
 	return out;
@@ -137,9 +138,19 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 	}));
 	const connections: IConnections = {};
 	for (let index = 0; index < inodes.length - 1; index++) {
-		connections[inodes[index].name] = { main: [[{ node: inodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[inodes[index].name] = {
+			main: [[{ node: inodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: inodes, connections, nodeTypes, active: true, settings: {} });
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		name: 'trigger test',
+		nodes: inodes,
+		connections,
+		nodeTypes,
+		active: true,
+		settings: {},
+	});
 	const triggerNode = inodes[0];
 	const nodeType = nodeTypes.getByNameAndVersion(triggerNode.type, triggerNode.typeVersion);
 	const executions: RunResult[] = [];
@@ -149,13 +160,20 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 		const res = expressResponse(resRaw);
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const method = (req.method ?? 'GET').toUpperCase();
-		const description = (nodeType.description.webhooks ?? []).find((hook) => hook.httpMethod === method);
+		const description = (nodeType.description.webhooks ?? []).find(
+			(hook) => hook.httpMethod === method,
+		);
 		if (!description) {
-			res.status(404).json({ code: 404, message: `This webhook is not registered for ${method} requests.` });
+			res
+				.status(404)
+				.json({ code: 404, message: `This webhook is not registered for ${method} requests.` });
 			return;
 		}
 		const rawBody = await readRaw(req);
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
 		const request = req as IncomingMessage & IDataObject;
 		request.rawBody = rawBody;
 		request.query = parseQuery(url.search.slice(1));
@@ -164,10 +182,15 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 		if (rawBody.length) {
 			try {
 				if (contentType === 'application/json') request.body = JSON.parse(rawBody.toString());
-				else if (contentType === 'application/x-www-form-urlencoded') request.body = parseQuery(rawBody.toString());
+				else if (contentType === 'application/x-www-form-urlencoded')
+					request.body = parseQuery(rawBody.toString());
 				else if (contentType === 'text/plain') request.body = rawBody.toString();
 			} catch (error) {
-				res.status(422).json({ code: 422, message: 'Failed to parse request body', hint: (error as Error).message });
+				res.status(422).json({
+					code: 422,
+					message: 'Failed to parse request body',
+					hint: (error as Error).message,
+				});
 				return;
 			}
 		}
@@ -188,9 +211,24 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 			workflowId: workflow.id,
 			webhookId: triggerNode.webhookId,
 		} as unknown as IWebhookData;
-		const context = new WebhookContext(workflow, triggerNode, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			triggerNode,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		const responseMode = String(
-			workflow.expression.getSimpleParameterValue(triggerNode, description.responseMode as string, 'webhook', {}, undefined, 'onReceived'),
+			workflow.expression.getSimpleParameterValue(
+				triggerNode,
+				description.responseMode as string,
+				'webhook',
+				{},
+				undefined,
+				'onReceived',
+			),
 		);
 		let didSend = false;
 		const result = await nodeType.webhook!.call(context);
@@ -211,7 +249,8 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 					responseNodeAnswered = true;
 					didSend = true;
 					if (response.statusCode) res.status(Number(response.statusCode));
-					for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, String(value));
+					for (const [name, value] of Object.entries(response.headers ?? {}))
+						res.setHeader(name, String(value));
 					res.send(response.body as never);
 				});
 			},
@@ -219,7 +258,10 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 			executions.push(ran);
 			if (didSend) return;
 			didSend = true;
-			if (ran.error || ran.run.data.resultData.runData[ran.run.data.resultData.lastNodeExecuted ?? '']?.[0]?.error) {
+			if (
+				ran.error ||
+				ran.run.data.resultData.runData[ran.run.data.resultData.lastNodeExecuted ?? '']?.[0]?.error
+			) {
 				res.status(500).json({ message: 'Error in workflow' });
 				return;
 			}
@@ -230,7 +272,10 @@ export async function hostWorkflow(options: HostOptions): Promise<HostedWorkflow
 			if (responseMode === 'lastNode') {
 				const last = ran.run.data.resultData.lastNodeExecuted ?? '';
 				const first = ran.run.data.resultData.runData[last]?.[0]?.data?.main?.[0]?.[0];
-				if (!first) res.json({ message: 'Workflow executed successfully but the last node did not return any data' });
+				if (!first)
+					res.json({
+						message: 'Workflow executed successfully but the last node did not return any data',
+					});
 				else res.status(200).json(first.json);
 				return;
 			}
@@ -285,7 +330,15 @@ export async function activateTrigger(
 		credentials: trigger.credentials ?? {},
 		webhookId: '7f1c2a0e-3b7d-4f55-9c1e-2d6a8b9e0f41',
 	};
-	const workflow = new Workflow({ id: 'wf-activate', name: 'activation test', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
+	const workflow = new Workflow({
+		id: 'wf-activate',
+		name: 'activation test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: true,
+		settings: {},
+	});
 	const nodeType = nodeTypes.getByNameAndVersion(node.type);
 	const additionalData = {
 		credentialsHelper: new WebhookCredentials(credentials),
@@ -305,7 +358,14 @@ export async function activateTrigger(
 		} as unknown as IWebhookData;
 		const methods = nodeType.webhookMethods?.[description.name as 'default'];
 		if (!methods) continue;
-		const context = new HookContext(workflow, node, additionalData, 'trigger', activation, webhookData);
+		const context = new HookContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			activation,
+			webhookData,
+		);
 		called.push('checkExists');
 		if (!(await methods.checkExists.call(context))) {
 			called.push('create');

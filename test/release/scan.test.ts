@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>\n';
+const ICON =
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>\n';
 
 const packageJson = (author: Record<string, string>) => ({
 	name: 'n8n-nodes-scan-fixture',
@@ -63,11 +64,23 @@ function writePackage(dir: string, files: Record<string, string>) {
 	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
 
-function fixture(dir: string, options: { author: Record<string, string>; executeBody: string[]; git?: boolean }) {
+function fixture(
+	dir: string,
+	options: { author: Record<string, string>; executeBody: string[]; git?: boolean },
+) {
 	writePackage(dir, {
 		'package.json': JSON.stringify(packageJson(options.author), null, 2) + '\n',
 		'tsconfig.json': JSON.stringify({
-			compilerOptions: { strict: true, module: 'commonjs', target: 'es2021', lib: ['es2021'], outDir: 'dist', rootDir: '.', types: [], skipLibCheck: true },
+			compilerOptions: {
+				strict: true,
+				module: 'commonjs',
+				target: 'es2021',
+				lib: ['es2021'],
+				outDir: 'dist',
+				rootDir: '.',
+				types: [],
+				skipLibCheck: true,
+			},
 			include: ['nodes/**/*'],
 		}),
 		'.gitignore': 'node_modules/\ndist/\n',
@@ -106,32 +119,58 @@ describe('npm run scan (scripts/scan.mjs)', () => {
 			scratch[name] = join(work, `tmp-${name}`);
 			mkdirSync(scratch[name]);
 		}
-		fixture(join(work, 'clean'), { author: { name: 'Fixture', email: 'fixture@example.com' }, executeBody: [] });
+		fixture(join(work, 'clean'), {
+			author: { name: 'Fixture', email: 'fixture@example.com' },
+			executeBody: [],
+		});
 		fixture(join(work, 'dirty'), { author: { name: 'Fixture' }, executeBody: [timerLine] });
 		// Both at once: each builds, packs and lints for a few seconds.
-		[clean, dirty] = await Promise.all([scan(join(work, 'clean'), scratch.clean), scan(join(work, 'dirty'), scratch.dirty)]);
+		[clean, dirty] = await Promise.all([
+			scan(join(work, 'clean'), scratch.clean),
+			scan(join(work, 'dirty'), scratch.dirty),
+		]);
 	}, 120_000);
 
 	afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 	it('passes a package n8n has nothing to say about, both legs, and says provenance was not checked', () => {
-		expect([clean.code, clean.output]).toEqual([0, expect.stringContaining('scan passed: no findings in either leg.')]);
-		expect(clean.output).toMatch(/source leg \(the checkout\): package\.json, \{nodes,credentials\}\/\*\*\/\*\.\{js,ts,json\} \(2 files linted\)/);
-		expect(clean.output).toMatch(/tarball leg \(the packed package\): \*\*\/\*\.js, package\.json \(2 files linted\)/);
+		expect([clean.code, clean.output]).toEqual([
+			0,
+			expect.stringContaining('scan passed: no findings in either leg.'),
+		]);
+		expect(clean.output).toMatch(
+			/source leg \(the checkout\): package\.json, \{nodes,credentials\}\/\*\*\/\*\.\{js,ts,json\} \(2 files linted\)/,
+		);
+		expect(clean.output).toMatch(
+			/tarball leg \(the packed package\): \*\*\/\*\.js, package\.json \(2 files linted\)/,
+		);
 		expect(clean.output.match(/n8n's verdict: passed; 0 errors, 0 warnings/g)).toHaveLength(2);
 		expect(clean.output).toContain('provenance: not checked');
 	});
 
 	it('fails a package with a timer and no author email, listing each finding of each leg with file:line and rule', () => {
 		expect(dirty.code).toBe(1);
-		const line = nodeSource([timerLine]).split('\n').findIndex((text) => text.includes('setTimeout')) + 1;
+		const line =
+			nodeSource([timerLine])
+				.split('\n')
+				.findIndex((text) => text.includes('setTimeout')) + 1;
 		const column = nodeSource([timerLine]).split('\n')[line - 1].indexOf('setTimeout') + 1;
 		const [source, tarball] = dirty.output.split('tarball leg');
-		expect(source).toContain(`nodes/Fixture/Fixture.node.ts:${line}:${column}  error  @n8n/community-nodes/no-restricted-globals`);
+		expect(source).toContain(
+			`nodes/Fixture/Fixture.node.ts:${line}:${column}  error  @n8n/community-nodes/no-restricted-globals`,
+		);
 		expect(source).toMatch(/package\.json:\d+:\d+ {2}error {2}@n8n\/community-nodes\/valid-author/);
-		expect(tarball).toMatch(/dist\/nodes\/Fixture\/Fixture\.node\.js:\d+:\d+ {2}error {2}@n8n\/community-nodes\/no-restricted-globals/);
-		expect(tarball).toMatch(/package\.json:\d+:\d+ {2}error {2}@n8n\/community-nodes\/valid-author/);
-		expect(dirty.output.match(/n8n's verdict: refused \(ESLint violations found\); 2 errors, 0 warnings/g)).toHaveLength(2);
+		expect(tarball).toMatch(
+			/dist\/nodes\/Fixture\/Fixture\.node\.js:\d+:\d+ {2}error {2}@n8n\/community-nodes\/no-restricted-globals/,
+		);
+		expect(tarball).toMatch(
+			/package\.json:\d+:\d+ {2}error {2}@n8n\/community-nodes\/valid-author/,
+		);
+		expect(
+			dirty.output.match(
+				/n8n's verdict: refused \(ESLint violations found\); 2 errors, 0 warnings/g,
+			),
+		).toHaveLength(2);
 		expect(dirty.output).toContain('scan failed: 4 findings (source 2, tarball 2).');
 	});
 
@@ -139,12 +178,23 @@ describe('npm run scan (scripts/scan.mjs)', () => {
 		expect(readdirSync(scratch.clean)).toEqual([]);
 		expect(readdirSync(scratch.dirty)).toEqual([]);
 		for (const name of ['clean', 'dirty']) {
-			expect(readdirSync(join(work, name)).sort()).toEqual(['.git', '.gitignore', 'node_modules', 'nodes', 'package.json', 'tsconfig.json']);
+			expect(readdirSync(join(work, name)).sort()).toEqual([
+				'.git',
+				'.gitignore',
+				'node_modules',
+				'nodes',
+				'package.json',
+				'tsconfig.json',
+			]);
 		}
 	});
 
 	it('refuses a folder that is not a git checkout instead of guessing what a clone would hold', async () => {
-		fixture(join(work, 'plain'), { author: { name: 'Fixture', email: 'fixture@example.com' }, executeBody: [], git: false });
+		fixture(join(work, 'plain'), {
+			author: { name: 'Fixture', email: 'fixture@example.com' },
+			executeBody: [],
+			git: false,
+		});
 		const result = await scan(join(work, 'plain'), scratch.plain);
 		expect(result.code).toBe(1);
 		expect(result.output).toContain('is not a git checkout');

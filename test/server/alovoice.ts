@@ -81,7 +81,10 @@ export const CALL_ANSWER_SHAPES = {
 	noContent: { status: 204 },
 	ok: { body: 'OK' },
 	one: { body: '1' },
-	html: { body: '<!DOCTYPE html><html><body>Call queued</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
+	html: {
+		body: '<!DOCTYPE html><html><body>Call queued</body></html>',
+		headers: { 'content-type': 'text/html; charset=utf-8' },
+	},
 } satisfies Record<string, Reply>;
 
 export type CallAnswerShape = keyof typeof CALL_ANSWER_SHAPES;
@@ -127,17 +130,47 @@ export function createAloVoiceState(): AloVoiceState {
 
 /** A few bytes that start like an MP3 file, distinct per call. */
 export function fakeAudio(callId: string): Buffer {
-	return Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'), Buffer.from(`audio of ${callId}`)]);
+	return Buffer.concat([
+		Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'),
+		Buffer.from(`audio of ${callId}`),
+	]);
 }
 
 export const TRANSCRIPT = [
-	{ begin: 0, end: 2400, direction: 'operator', text: 'Assalomu alaykum, AloVoice kompaniyasi', fragment_id: 1 },
-	{ begin: 2600, end: 5100, direction: 'client', text: 'Здравствуйте, я хотел узнать про тариф', fragment_id: 2 },
-	{ begin: 5300, end: 7000, direction: 'operator', text: 'Конечно, сейчас расскажу', fragment_id: 3 },
+	{
+		begin: 0,
+		end: 2400,
+		direction: 'operator',
+		text: 'Assalomu alaykum, AloVoice kompaniyasi',
+		fragment_id: 1,
+	},
+	{
+		begin: 2600,
+		end: 5100,
+		direction: 'client',
+		text: 'Здравствуйте, я хотел узнать про тариф',
+		fragment_id: 2,
+	},
+	{
+		begin: 5300,
+		end: 7000,
+		direction: 'operator',
+		text: 'Конечно, сейчас расскажу',
+		fragment_id: 3,
+	},
 ];
 
 export const TAGS = [
-	{ name: 'Greeting', value: 'Assalomu alaykum', visible: true, tag_type: 'rule', begin: 0, end: 1200, match_text: 'Assalomu alaykum', fragment_id: 1 },
+	{
+		name: 'Greeting',
+		value: 'Assalomu alaykum',
+		visible: true,
+		tag_type: 'rule',
+		begin: 0,
+		end: 1200,
+		match_text: 'Assalomu alaykum',
+		fragment_id: 1,
+	},
 	{ name: 'No company introduction', value: '', visible: true, tag_type: 'rule' },
 ];
 
@@ -153,7 +186,9 @@ const TIME = /^\d{2}:\d{2}$/;
 
 function campaignFromForm(request: RecordedRequest, state: AloVoiceState): Reply {
 	const { fields, files } = request;
-	const missing = ['name', 'from', 'to', 'fromtime', 'totime', 'trunks'].filter((field) => !fields[field]);
+	const missing = ['name', 'from', 'to', 'fromtime', 'totime', 'trunks'].filter(
+		(field) => !fields[field],
+	);
 	if (!files.record) missing.push('record');
 	if (!files.recipients) missing.push('recipients');
 	if (missing.length) return json({ error: `missing fields: ${missing.join(', ')}` }, 400);
@@ -165,7 +200,8 @@ function campaignFromForm(request: RecordedRequest, state: AloVoiceState): Reply
 	}
 	const offset = /^utc\s*([+-])\s*(\d{1,2})(?::(\d{2}))?$/i.exec(fields.timezone ?? 'utc +5');
 	if (!offset) return json({ error: 'timezone must look like "utc +5"' }, 400);
-	const seconds = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 3600 + Number(offset[3] ?? 0) * 60);
+	const seconds =
+		(offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 3600 + Number(offset[3] ?? 0) * 60);
 	const now = new Date().toISOString();
 	const id = state.nextCampaignId++;
 	const campaign: StoredCampaign = {
@@ -194,7 +230,8 @@ function campaignFromForm(request: RecordedRequest, state: AloVoiceState): Reply
 
 /** Decodes requestcall's body whatever form it came in: JSON, or multipart/url-encoded fields. */
 function callRequestBody(request: RecordedRequest): Record<string, unknown> {
-	if (request.json && typeof request.json === 'object') return request.json as Record<string, unknown>;
+	if (request.json && typeof request.json === 'object')
+		return request.json as Record<string, unknown>;
 	const body: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(request.fields)) {
 		try {
@@ -213,17 +250,24 @@ const langOk = (lang: unknown) => lang === undefined || lang === 'ru' || lang ==
 
 function validCallRequest(body: Record<string, unknown>): string | undefined {
 	if (body.ivrid !== undefined) {
-		if (typeof body.callto !== 'string' || !PHONE.test(body.callto)) return 'callto must be a phone number';
-		if (!Number.isInteger(Number(body.ivrid)) || Number(body.ivrid) < 1) return 'ivrid must be an IVR id';
+		if (typeof body.callto !== 'string' || !PHONE.test(body.callto))
+			return 'callto must be a phone number';
+		if (!Number.isInteger(Number(body.ivrid)) || Number(body.ivrid) < 1)
+			return 'ivrid must be an IVR id';
 		if (!langOk(body.lang)) return 'lang must be ru or uz';
 		return undefined;
 	}
 	const from = body.callfrom as { phone?: string; lang?: unknown } | undefined;
-	if (!from || typeof from.phone !== 'string' || !PHONE.test(from.phone)) return 'callfrom.phone is required';
+	if (!from || typeof from.phone !== 'string' || !PHONE.test(from.phone))
+		return 'callfrom.phone is required';
 	if (!langOk(from.lang)) return 'callfrom.lang must be ru or uz';
-	if (!Array.isArray(body.callto) || body.callto.length === 0) return 'callto must be a non-empty list';
+	if (!Array.isArray(body.callto) || body.callto.length === 0)
+		return 'callto must be a non-empty list';
 	for (const entry of body.callto as Array<{ phone?: string; queue?: unknown; lang?: unknown }>) {
-		if (entry.queue === undefined && !(typeof entry.phone === 'string' && PHONE.test(entry.phone))) {
+		if (
+			entry.queue === undefined &&
+			!(typeof entry.phone === 'string' && PHONE.test(entry.phone))
+		) {
 			return 'each callto entry needs a phone or a queue';
 		}
 		if (!langOk(entry.lang)) return 'callto lang must be ru or uz';
@@ -237,7 +281,8 @@ export function aloVoiceRoutes(state: AloVoiceState): Route[] {
 		{
 			method: 'POST',
 			path: /^\/mapi\/addAutorule$/,
-			handle: (request) => (bearerOk(request, state) ? campaignFromForm(request, state) : unauthorized()),
+			handle: (request) =>
+				bearerOk(request, state) ? campaignFromForm(request, state) : unauthorized(),
 		},
 		{
 			method: 'GET',
@@ -280,7 +325,9 @@ export function aloVoiceRoutes(state: AloVoiceState): Route[] {
 			method: 'GET',
 			path: /^\/getpeers\/([^/]+)$/,
 			handle: (request, [token]) =>
-				tokenOk(token) && request.headers.token === state.token ? json(state.peers) : unauthorized(),
+				tokenOk(token) && request.headers.token === state.token
+					? json(state.peers)
+					: unauthorized(),
 		},
 		{
 			method: 'GET',
@@ -289,7 +336,13 @@ export function aloVoiceRoutes(state: AloVoiceState): Route[] {
 				if (!tokenOk(token)) return unauthorized();
 				if (!state.recordedCalls.has(callId)) return json({ error: 'call not found' }, 404);
 				state.analyses.set(callId, { pollsLeft: state.analysisPolls });
-				return json({ answer: { begin_time: 1745572464, aicallid: `ai-${callId}`, stereoaudio: `/stereo/${callId}` } });
+				return json({
+					answer: {
+						begin_time: 1745572464,
+						aicallid: `ai-${callId}`,
+						stereoaudio: `/stereo/${callId}`,
+					},
+				});
 			},
 		},
 		{
@@ -299,7 +352,11 @@ export function aloVoiceRoutes(state: AloVoiceState): Route[] {
 				if (!tokenOk(token)) return unauthorized();
 				const analysis = state.analyses.get(callId);
 				if (!analysis) return json({ error: 'call was not sent to analysis' }, 404);
-				const base = { begin_time: 1745572464, aicallid: `ai-${callId}`, stereoaudio: `/stereo/${callId}` };
+				const base = {
+					begin_time: 1745572464,
+					aicallid: `ai-${callId}`,
+					stereoaudio: `/stereo/${callId}`,
+				};
 				if (analysis.pollsLeft > 0) {
 					analysis.pollsLeft -= 1;
 					return json({ answer: { ...base, stalk: [], tags: [] } });
@@ -320,7 +377,10 @@ export function aloVoiceRoutes(state: AloVoiceState): Route[] {
 			path: /^\/records\/([^/]+)$/,
 			handle: (_request, [file]) => ({
 				body: fakeAudio(file),
-				headers: { 'content-type': 'audio/mpeg', 'content-disposition': `attachment; filename="${file}"` },
+				headers: {
+					'content-type': 'audio/mpeg',
+					'content-disposition': `attachment; filename="${file}"`,
+				},
 			}),
 		},
 	];

@@ -140,7 +140,11 @@ export class StubServer {
 		}
 		if (failure?.malformed) return send(res, { status: 200, body: '<html>Bad gateway</html>' });
 		if (failure?.status) {
-			return send(res, { status: failure.status, body: failure.body ?? { error: 'failure' }, headers: failure.headers });
+			return send(res, {
+				status: failure.status,
+				body: failure.body ?? { error: 'failure' },
+				headers: failure.headers,
+			});
 		}
 
 		for (const route of this.routes) {
@@ -197,7 +201,7 @@ async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
 						stream.on('data', (part: Buffer) => parts.push(part));
 						stream.on('end', () => {
 							recorded.files[name] = {
-								filename: info.filename ?? "",
+								filename: info.filename ?? '',
 								mimeType: info.mimeType,
 								content: Buffer.concat(parts),
 							};

@@ -40,11 +40,21 @@ async function answer(response: Response, started: number): Promise<PbxAnswer> {
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, contentType: response.headers.get('content-type') ?? '', body, json, ms: Date.now() - started };
+	return {
+		status: response.status,
+		contentType: response.headers.get('content-type') ?? '',
+		body,
+		json,
+		ms: Date.now() - started,
+	};
 }
 
 /** POSTs an AloVoice event the way the PBX does (default: curl --data, form-encoded JSON text). */
-export async function sendEvent(url: string, fields: Record<string, unknown>, options: SendOptions = {}): Promise<PbxAnswer> {
+export async function sendEvent(
+	url: string,
+	fields: Record<string, unknown>,
+	options: SendOptions = {},
+): Promise<PbxAnswer> {
 	const as = options.as ?? 'curl';
 	const headers: Record<string, string> = { ...options.headers };
 	let body: string | undefined;
@@ -59,7 +69,9 @@ export async function sendEvent(url: string, fields: Record<string, unknown>, op
 			break;
 		case 'form':
 			headers['content-type'] ??= 'application/x-www-form-urlencoded';
-			body = new URLSearchParams(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]))).toString();
+			body = new URLSearchParams(
+				Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)])),
+			).toString();
 			break;
 		case 'text':
 			headers['content-type'] ??= 'text/plain';
@@ -82,7 +94,12 @@ export const sendRouteRequest = sendEvent;
 export async function sendTelediscountEvent(
 	url: string,
 	fields: Record<string, string | number>,
-	options: { method?: 'GET' | 'POST'; as?: 'json' | 'form' | 'query'; headers?: Record<string, string>; query?: Record<string, string> } = {},
+	options: {
+		method?: 'GET' | 'POST';
+		as?: 'json' | 'form' | 'query';
+		headers?: Record<string, string>;
+		query?: Record<string, string>;
+	} = {},
 ): Promise<PbxAnswer> {
 	const method = options.method ?? 'GET';
 	const headers: Record<string, string> = { ...options.headers };
@@ -104,7 +121,13 @@ export async function sendTelediscountEvent(
 
 /** The documented example bodies (shared/api/alovoice.md §2, §3, §6; telediscount.md Events). */
 export const examples = {
-	callStart: { inner_phone: 2000, number: '+998994412860', line: 712037006, type: 'inc', start_time: 1745572464 },
+	callStart: {
+		inner_phone: 2000,
+		number: '+998994412860',
+		line: 712037006,
+		type: 'inc',
+		start_time: 1745572464,
+	},
 	callEnd: {
 		call_id: 'e5e456se456s56w456',
 		finish_time: 1745572524,
@@ -126,8 +149,18 @@ export const examples = {
 		externalid: 123123,
 		attempts: [],
 	},
-	routeRequest: { from_number: '974244100', line_number: '712037006', queue_number: 6000, direction: 'inc' },
-	telediscountStart: { num_a: '79039998877', num_m: '79037778899', setup_time: '1745572464', api_call_id: 'c1f926a8f5727b77f9cbf39d8f35d061' },
+	routeRequest: {
+		from_number: '974244100',
+		line_number: '712037006',
+		queue_number: 6000,
+		direction: 'inc',
+	},
+	telediscountStart: {
+		num_a: '79039998877',
+		num_m: '79037778899',
+		setup_time: '1745572464',
+		api_call_id: 'c1f926a8f5727b77f9cbf39d8f35d061',
+	},
 	telediscountEnd: {
 		num_a: '79039998877',
 		num_m: '79037778899',

@@ -104,7 +104,11 @@ export function defaultState(): TelediscountState {
 		recordings: new Map([
 			[
 				'c1f926a8f5727b77f9cbf39d8f35d061',
-				{ content: SAMPLE_AUDIO, mimeType: 'audio/mpeg', fileName: 'c1f926a8f5727b77f9cbf39d8f35d061.mp3' },
+				{
+					content: SAMPLE_AUDIO,
+					mimeType: 'audio/mpeg',
+					fileName: 'c1f926a8f5727b77f9cbf39d8f35d061.mp3',
+				},
 			],
 		]),
 		placed: [],
@@ -122,7 +126,10 @@ export const OUTCOME_ANSWER_SHAPES = {
 	empty: (): Reply => ({ body: '' }),
 	ok: (): Reply => ({ body: 'OK' }),
 	plainTrue: (): Reply => ({ body: 'true' }),
-	html: (): Reply => ({ body: '<html><body>Call placed</body></html>', headers: { 'content-type': 'text/html' } }),
+	html: (): Reply => ({
+		body: '<html><body>Call placed</body></html>',
+		headers: { 'content-type': 'text/html' },
+	}),
 };
 
 export type OutcomeAnswerShape = keyof typeof OUTCOME_ANSWER_SHAPES;
@@ -134,9 +141,21 @@ export class TelediscountServer extends StubServer {
 
 	constructor() {
 		const routes: Route[] = [
-			{ method: 'GET', path: /^\/api\.php\/telephony\/outcome$/, handle: (request) => this.outcome(request) },
-			{ method: 'GET', path: /^\/api\.php\/telephony\/get_calls$/, handle: (request) => this.getCalls(request) },
-			{ method: 'GET', path: /^\/api\.php\/telephony\/get_record$/, handle: (request) => this.getRecord(request) },
+			{
+				method: 'GET',
+				path: /^\/api\.php\/telephony\/outcome$/,
+				handle: (request) => this.outcome(request),
+			},
+			{
+				method: 'GET',
+				path: /^\/api\.php\/telephony\/get_calls$/,
+				handle: (request) => this.getCalls(request),
+			},
+			{
+				method: 'GET',
+				path: /^\/api\.php\/telephony\/get_record$/,
+				handle: (request) => this.getRecord(request),
+			},
 		];
 		super(routes);
 	}
@@ -160,8 +179,10 @@ export class TelediscountServer extends StubServer {
 		const refused = this.refuseKey(request);
 		if (refused) return refused;
 		const { num_a: numA, num_b: numB } = request.query;
-		if (!numA || !/^SIP\/\w+$/.test(numA)) return { status: 400, body: { error: 'num_a must be a SIP account' } };
-		if (!numB || !/^\d{11,15}$/.test(numB)) return { status: 400, body: { error: 'num_b must be in universal format' } };
+		if (!numA || !/^SIP\/\w+$/.test(numA))
+			return { status: 400, body: { error: 'num_a must be a SIP account' } };
+		if (!numB || !/^\d{11,15}$/.test(numB))
+			return { status: 400, body: { error: 'num_b must be in universal format' } };
 		const id = `d00d${String(this.state.nextCallNumber++).padStart(28, '0')}`;
 		this.state.placed.push({ num_a: numA, num_b: numB, api_call_id: id });
 		return OUTCOME_ANSWER_SHAPES[this.state.outcomeAnswer](id);
@@ -171,7 +192,9 @@ export class TelediscountServer extends StubServer {
 		const refused = this.refuseKey(request);
 		if (refused) return refused;
 		const calls = this.state.calls.filter((call) =>
-			FILTERS.every((name) => !request.query[name] || String(call[name] ?? '') === request.query[name]),
+			FILTERS.every(
+				(name) => !request.query[name] || String(call[name] ?? '') === request.query[name],
+			),
 		);
 		return { body: calls };
 	}
@@ -184,7 +207,8 @@ export class TelediscountServer extends StubServer {
 		const recording = this.state.recordings.get(id);
 		if (!recording) return { status: 404, body: { error: `No record for call ${id}` } };
 		const headers: Record<string, string> = { 'content-type': recording.mimeType };
-		if (recording.fileName) headers['content-disposition'] = `attachment; filename="${recording.fileName}"`;
+		if (recording.fileName)
+			headers['content-disposition'] = `attachment; filename="${recording.fileName}"`;
 		return { body: recording.content, headers };
 	}
 }

@@ -25,7 +25,11 @@ describe('Telediscount node and credential descriptions', () => {
 		expect(options('resource')).toEqual(['call', 'recording']);
 		expect(options('operation', 'call')).toEqual(['getMany', 'make']);
 		expect(options('operation', 'recording')).toEqual(['download']);
-		expect(Object.fromEntries(Object.entries(resources).map(([name, ops]) => [name, Object.keys(ops).sort()]))).toEqual({
+		expect(
+			Object.fromEntries(
+				Object.entries(resources).map(([name, ops]) => [name, Object.keys(ops).sort()]),
+			),
+		).toEqual({
 			call: ['getMany', 'make'],
 			recording: ['download'],
 		});
@@ -53,18 +57,32 @@ describe('Telediscount node and credential descriptions', () => {
 				if (property.type === 'collection') walk(property.options as INodeProperties[]);
 			}
 		};
-		walk(description.properties.filter((property) => !['resource', 'operation', 'returnAll', 'limit'].includes(property.name)));
+		walk(
+			description.properties.filter(
+				(property) => !['resource', 'operation', 'returnAll', 'limit'].includes(property.name),
+			),
+		);
 		for (const property of all) {
 			if (property.type === 'collection') continue;
-			expect([property.name, Boolean(property.description || property.hint)]).toEqual([property.name, true]);
-			if (property.type === 'string') expect([property.name, Boolean(property.placeholder)]).toEqual([property.name, true]);
+			expect([property.name, Boolean(property.description || property.hint)]).toEqual([
+				property.name,
+				true,
+			]);
+			if (property.type === 'string')
+				expect([property.name, Boolean(property.placeholder)]).toEqual([property.name, true]);
 		}
 	});
 
 	it('credential: apiKey is a password, baseUrl defaults to the real API, and the key goes in the query string', async () => {
 		const credential = new TelediscountApi();
 		expect(credential.name).toBe('telediscountApi');
-		expect(credential.properties.map((property) => [property.name, property.default, property.typeOptions])).toEqual([
+		expect(
+			credential.properties.map((property) => [
+				property.name,
+				property.default,
+				property.typeOptions,
+			]),
+		).toEqual([
 			['apiKey', '', { password: true }],
 			['baseUrl', 'https://my.telediscount.ru', undefined],
 		]);

@@ -6,7 +6,13 @@ import { NODE, loggedText, useTelediscountServer } from './setup';
 
 const operations = {
 	'Call → Make': {
-		parameters: { resource: 'call', operation: 'make', numA: 'SIP/00000000672', numB: '74951234567', options: { timeout: 1 } },
+		parameters: {
+			resource: 'call',
+			operation: 'make',
+			numA: 'SIP/00000000672',
+			numB: '74951234567',
+			options: { timeout: 1 },
+		},
 		action: 'placing the call',
 		path: '/api.php/telephony/outcome',
 	},
@@ -28,24 +34,49 @@ const operations = {
 	},
 };
 
-type Case = [string, { status?: number; delayMs?: number; reset?: boolean; malformed?: boolean; body?: unknown }, (action: string) => string];
+type Case = [
+	string,
+	{ status?: number; delayMs?: number; reset?: boolean; malformed?: boolean; body?: unknown },
+	(action: string) => string,
+];
 
 // Each PBX answer quotes the key, as a careless server would: the node must redact it.
 const leakyBody = { error: `failure for abonent_api_key=${TELEDISCOUNT_KEY}` };
 
 const cases: Case[] = [
-	['404', { status: 404, body: leakyBody }, (action) => `Telediscount answered 404 while ${action}: not found`],
-	['429', { status: 429, body: leakyBody }, (action) => `Telediscount answered 429 while ${action}: too many requests, try again later`],
-	['500', { status: 500, body: leakyBody }, (action) => `Telediscount answered 500 while ${action}: the PBX failed to handle the request`],
-	['slow (past the timeout)', { delayMs: 1500 }, (action) => `Telediscount did not answer in time (1 s) while ${action}`],
-	['connection reset', { reset: true }, (action) => `Telediscount closed the connection while ${action}`],
+	[
+		'404',
+		{ status: 404, body: leakyBody },
+		(action) => `Telediscount answered 404 while ${action}: not found`,
+	],
+	[
+		'429',
+		{ status: 429, body: leakyBody },
+		(action) => `Telediscount answered 429 while ${action}: too many requests, try again later`,
+	],
+	[
+		'500',
+		{ status: 500, body: leakyBody },
+		(action) => `Telediscount answered 500 while ${action}: the PBX failed to handle the request`,
+	],
+	[
+		'slow (past the timeout)',
+		{ delayMs: 1500 },
+		(action) => `Telediscount did not answer in time (1 s) while ${action}`,
+	],
+	[
+		'connection reset',
+		{ reset: true },
+		(action) => `Telediscount closed the connection while ${action}`,
+	],
 ];
 
 // `null`: not a failure. outcome's answer is not documented, so a 200 HTML page is taken as a
 // placed call (with no id we can read) rather than an error that invites a second call.
 const malformedMessages: Record<keyof typeof operations, string | null> = {
 	'Call → Make': null,
-	'Call → Get Many': 'Telediscount answered with a body that is not valid JSON while listing the calls',
+	'Call → Get Many':
+		'Telediscount answered with a body that is not valid JSON while listing the calls',
 	'Recording → Download':
 		'Telediscount answered without a recording for call c1f926a8f5727b77f9cbf39d8f35d061',
 };
@@ -54,7 +85,9 @@ describe('Telediscount failure modes', () => {
 	const context = useTelediscountServer();
 	const { server } = context;
 
-	for (const [name, operation] of Object.entries(operations) as Array<[keyof typeof operations, (typeof operations)[keyof typeof operations]]>) {
+	for (const [name, operation] of Object.entries(operations) as Array<
+		[keyof typeof operations, (typeof operations)[keyof typeof operations]]
+	>) {
 		describe(name, () => {
 			it.each(cases)('%s → NodeApiError, key nowhere', async (_label, failure, message) => {
 				server.fail(failure);
@@ -81,13 +114,18 @@ describe('Telediscount failure modes', () => {
 				const message = malformedMessages[name];
 				if (message === null) {
 					expect(result.error).toBeUndefined();
-					expect(result.output(NODE)[0].json).toMatchObject({ callId: null, raw: '<html>Bad gateway</html>' });
+					expect(result.output(NODE)[0].json).toMatchObject({
+						callId: null,
+						raw: '<html>Bad gateway</html>',
+					});
 					expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
 					return;
 				}
 				expect(result.error?.name).toBe('NodeApiError');
 				expect(result.error?.message).toBe(message);
-				expect((result.error as { description?: string }).description).toBe('The PBX answered: <html>Bad gateway</html>');
+				expect((result.error as { description?: string }).description).toBe(
+					'The PBX answered: <html>Bad gateway</html>',
+				);
 				expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
 			});
 

@@ -61,7 +61,10 @@ describe('Telediscount → Call → Get Many', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/api.php/telephony/get_calls' });
+		expect(server.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/api.php/telephony/get_calls',
+		});
 		expect(server.requests[0].query).toEqual({ abonent_api_key: TELEDISCOUNT_KEY });
 		const items = plainItems(result.output(NODE));
 		expect(items).toHaveLength(3);
@@ -94,7 +97,9 @@ describe('Telediscount → Call → Get Many', () => {
 			num_b: 'SIP/00000000672',
 			abonent_api_key: TELEDISCOUNT_KEY,
 		});
-		expect(plainItems(result.output(NODE))).toEqual([{ json: readableIvrCall, pairedItem: { item: 0 } }]);
+		expect(plainItems(result.output(NODE))).toEqual([
+			{ json: readableIvrCall, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('sends only the filters that are set', async () => {
@@ -103,7 +108,10 @@ describe('Telediscount → Call → Get Many', () => {
 			operation: 'getMany',
 			filters: { numA: 'SIP/00000000672', numM: '' },
 		});
-		expect(server.requests[0].query).toEqual({ num_a: 'SIP/00000000672', abonent_api_key: TELEDISCOUNT_KEY });
+		expect(server.requests[0].query).toEqual({
+			num_a: 'SIP/00000000672',
+			abonent_api_key: TELEDISCOUNT_KEY,
+		});
 		expect(result.output(NODE).map((item) => item.json.callId)).toEqual([
 			'a7b3c9d1e5f7081234567890abcdef01',
 			'f0e1d2c3b4a5968778695a4b3c2d1e0f',
@@ -111,13 +119,22 @@ describe('Telediscount → Call → Get Many', () => {
 	});
 
 	it('outputs nothing when no call matches', async () => {
-		const result = await context.run({ resource: 'call', operation: 'getMany', filters: { apiCallId: 'nothing' } });
+		const result = await context.run({
+			resource: 'call',
+			operation: 'getMany',
+			filters: { apiCallId: 'nothing' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.output(NODE)).toEqual([]);
 	});
 
 	it('honours the limit', async () => {
-		const result = await context.run({ resource: 'call', operation: 'getMany', returnAll: false, limit: 2 });
+		const result = await context.run({
+			resource: 'call',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(result.output(NODE).map((item) => item.json.callId)).toEqual([
 			'c1f926a8f5727b77f9cbf39d8f35d061',
 			'a7b3c9d1e5f7081234567890abcdef01',
@@ -127,7 +144,12 @@ describe('Telediscount → Call → Get Many', () => {
 	it('runs once per input item, each result paired to its item', async () => {
 		const result = await context.run(
 			{ resource: 'call', operation: 'getMany', filters: { apiCallId: '={{ $json.id }}' } },
-			{ input: [{ json: { id: 'f0e1d2c3b4a5968778695a4b3c2d1e0f' } }, { json: { id: 'c1f926a8f5727b77f9cbf39d8f35d061' } }] },
+			{
+				input: [
+					{ json: { id: 'f0e1d2c3b4a5968778695a4b3c2d1e0f' } },
+					{ json: { id: 'c1f926a8f5727b77f9cbf39d8f35d061' } },
+				],
+			},
 		);
 		expect(server.requests.map((request) => request.query.api_call_id)).toEqual([
 			'f0e1d2c3b4a5968778695a4b3c2d1e0f',
@@ -162,7 +184,10 @@ describe('Telediscount → Call → Get Many', () => {
 	it('reads the records from a PHP associative array as well as from a list', async () => {
 		server.fail({ status: 200, body: { 0: ivrCall, 1: outgoingCall } });
 		const result = await context.run({ resource: 'call', operation: 'getMany' });
-		expect(result.output(NODE).map((item) => item.json)).toEqual([readableIvrCall, readableOutgoingCall]);
+		expect(result.output(NODE).map((item) => item.json)).toEqual([
+			readableIvrCall,
+			readableOutgoingCall,
+		]);
 	});
 
 	it('refuses an answer that is not a list of calls with a NodeApiError quoting it', async () => {
@@ -172,17 +197,24 @@ describe('Telediscount → Call → Get Many', () => {
 		expect(result.error?.message).toBe(
 			'Telediscount answered the list of calls with something that is not a list of calls',
 		);
-		expect((result.error as { description?: string }).description).toBe('The PBX answered: {"balance":"1733.98"}');
+		expect((result.error as { description?: string }).description).toBe(
+			'The PBX answered: {"balance":"1733.98"}',
+		);
 	});
 	it('keeps a record field named "__proto__" in the raw record (redacting the answer used to turn it into a prototype)', async () => {
 		const record = { ...ivrCall, __note: 'x' };
-		const text = JSON.stringify([record]).replace('"__note":"x"', `"__proto__":{"comment":"key ${TELEDISCOUNT_KEY}"}`);
+		const text = JSON.stringify([record]).replace(
+			'"__note":"x"',
+			`"__proto__":{"comment":"key ${TELEDISCOUNT_KEY}"}`,
+		);
 		server.fail({ status: 200, body: text });
 		const result = await context.run({ resource: 'call', operation: 'getMany' });
 		expect(result.error).toBeUndefined();
 		const [item] = result.output(NODE);
 		const raw = item.json.raw as Record<string, unknown>;
-		expect(Object.getOwnPropertyDescriptor(raw, '__proto__')?.value).toEqual({ comment: 'key ***' });
+		expect(Object.getOwnPropertyDescriptor(raw, '__proto__')?.value).toEqual({
+			comment: 'key ***',
+		});
 		expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
 		expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
 	});

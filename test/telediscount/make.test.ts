@@ -1,11 +1,16 @@
 import { credentialReads, plainItems } from '../harness/engine';
-import { OUTCOME_ANSWER_SHAPES, type OutcomeAnswerShape, TELEDISCOUNT_KEY } from '../server/telediscount';
+import {
+	OUTCOME_ANSWER_SHAPES,
+	type OutcomeAnswerShape,
+	TELEDISCOUNT_KEY,
+} from '../server/telediscount';
 import { NODE, loggedText, useTelediscountServer } from './setup';
 
 describe('Telediscount → Call → Make', () => {
 	const context = useTelediscountServer();
 	const { server } = context;
-	const make = (numA: unknown, numB: unknown) => ({ resource: 'call', operation: 'make', numA, numB }) as never;
+	const make = (numA: unknown, numB: unknown) =>
+		({ resource: 'call', operation: 'make', numA, numB }) as never;
 
 	it('sends GET /api.php/telephony/outcome with num_a, num_b and the key in the query string, and outputs the call id', async () => {
 		const result = await context.run(make('SIP/00000000672', '74951234567'));
@@ -32,7 +37,11 @@ describe('Telediscount → Call → Make', () => {
 			},
 		]);
 		expect(server.state.placed).toEqual([
-			{ num_a: 'SIP/00000000672', num_b: '74951234567', api_call_id: 'd00d0000000000000000000000000001' },
+			{
+				num_a: 'SIP/00000000672',
+				num_b: '74951234567',
+				api_call_id: 'd00d0000000000000000000000000001',
+			},
 		]);
 	});
 
@@ -60,7 +69,11 @@ describe('Telediscount → Call → Make', () => {
 	])('sends the number %p as %p', async (typed, sent) => {
 		const result = await context.run(make('sip/00000000672', typed));
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0].query).toEqual({ num_a: 'SIP/00000000672', num_b: sent, abonent_api_key: TELEDISCOUNT_KEY });
+		expect(server.requests[0].query).toEqual({
+			num_a: 'SIP/00000000672',
+			num_b: sent,
+			abonent_api_key: TELEDISCOUNT_KEY,
+		});
 	});
 
 	it.each([
@@ -104,7 +117,10 @@ describe('Telediscount → Call → Make', () => {
 			{ input: [{ json: { phone: '74951234567' } }, { json: { phone: '79039998877' } }] },
 		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((request) => request.query.num_b)).toEqual(['74951234567', '79039998877']);
+		expect(server.requests.map((request) => request.query.num_b)).toEqual([
+			'74951234567',
+			'79039998877',
+		]);
 		expect(credentialReads).toEqual(['telediscountApi']);
 	});
 
@@ -113,11 +129,18 @@ describe('Telediscount → Call → Make', () => {
 			{ resource: 'call', operation: 'make', numA: 'SIP/00000000672', numB: '={{ $json.phone }}' },
 			{
 				continueOnFail: true,
-				input: [{ json: { phone: '+7 903 999-88-77' } }, { json: { phone: 'nobody' } }, { json: { phone: '74951234567' } }],
+				input: [
+					{ json: { phone: '+7 903 999-88-77' } },
+					{ json: { phone: 'nobody' } },
+					{ json: { phone: '74951234567' } },
+				],
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((request) => request.query.num_b)).toEqual(['79039998877', '74951234567']);
+		expect(server.requests.map((request) => request.query.num_b)).toEqual([
+			'79039998877',
+			'74951234567',
+		]);
 		expect(plainItems(result.output(NODE))).toEqual([
 			{
 				json: {
@@ -150,7 +173,10 @@ describe('Telediscount → Call → Make', () => {
 	});
 
 	it('turns a 200 answer that carries an error into a NodeApiError saying what the PBX answered', async () => {
-		server.fail({ status: 200, body: { status: 'error', error: 'SIP account SIP/00000000672 is offline' } });
+		server.fail({
+			status: 200,
+			body: { status: 'error', error: 'SIP account SIP/00000000672 is offline' },
+		});
 		const result = await context.run(make('SIP/00000000672', '74951234567'));
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
@@ -197,11 +223,21 @@ describe('Telediscount → Call → Make', () => {
 				const result = await context.run(make('SIP/00000000672', '74951234567'));
 				expect(result.error).toBeUndefined();
 				expect(server.requests).toHaveLength(1);
-				expect(server.requests[0].query).toEqual({ num_a: 'SIP/00000000672', num_b: '74951234567', abonent_api_key: TELEDISCOUNT_KEY });
+				expect(server.requests[0].query).toEqual({
+					num_a: 'SIP/00000000672',
+					num_b: '74951234567',
+					abonent_api_key: TELEDISCOUNT_KEY,
+				});
 				const [callId, raw] = OUTPUTS[shape];
 				expect(plainItems(result.output(NODE))).toEqual([
 					{
-						json: { callId, sipAccount: 'SIP/00000000672', number: '74951234567', numberE164: '+74951234567', raw },
+						json: {
+							callId,
+							sipAccount: 'SIP/00000000672',
+							number: '74951234567',
+							numberE164: '+74951234567',
+							raw,
+						},
 						pairedItem: { item: 0 },
 					},
 				]);
@@ -212,17 +248,34 @@ describe('Telediscount → Call → Make', () => {
 		it.each([
 			['plain false', 'false', 'answered false', 'false'],
 			['{"success": false}', { success: false }, 'success is false', '{"success":false}'],
-			['{"error": …}', { error: 'num_b is blocked' }, 'num_b is blocked', '{"error":"num_b is blocked"}'],
-			['{"result": "error"}', { result: 'error', message: 'no money' }, 'result is error: no money', '{"result":"error","message":"no money"}'],
+			[
+				'{"error": …}',
+				{ error: 'num_b is blocked' },
+				'num_b is blocked',
+				'{"error":"num_b is blocked"}',
+			],
+			[
+				'{"result": "error"}',
+				{ result: 'error', message: 'no money' },
+				'result is error: no money',
+				'{"result":"error","message":"no money"}',
+			],
 			['an ERROR text', 'ERROR no funds', 'answered "ERROR no funds"', 'ERROR no funds'],
-		])('refused with %s: a NodeApiError after one request', async (_label, body, reason, quoted) => {
-			server.fail({ status: 200, body });
-			const result = await context.run(make('SIP/00000000672', '74951234567'));
-			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe(`Telediscount refused the request while placing the call: ${reason}`);
-			expect((result.error as { description?: string }).description).toBe(`The PBX answered: ${quoted}`);
-			expect(server.requests).toHaveLength(1);
-		});
+		])(
+			'refused with %s: a NodeApiError after one request',
+			async (_label, body, reason, quoted) => {
+				server.fail({ status: 200, body });
+				const result = await context.run(make('SIP/00000000672', '74951234567'));
+				expect(result.error?.name).toBe('NodeApiError');
+				expect(result.error?.message).toBe(
+					`Telediscount refused the request while placing the call: ${reason}`,
+				);
+				expect((result.error as { description?: string }).description).toBe(
+					`The PBX answered: ${quoted}`,
+				);
+				expect(server.requests).toHaveLength(1);
+			},
+		);
 
 		it.each([
 			[{ error: null, api_call_id: 'c1f9' }, 'c1f9'],
@@ -239,7 +292,9 @@ describe('Telediscount → Call → Make', () => {
 		it('a refusal that quotes the key: neither the error nor the run holds it', async () => {
 			server.fail({ status: 200, body: `error: key ${TELEDISCOUNT_KEY} is blocked` });
 			const result = await context.run(make('SIP/00000000672', '74951234567'));
-			expect(result.error?.message).toBe('Telediscount refused the request while placing the call: answered "error: key *** is blocked"');
+			expect(result.error?.message).toBe(
+				'Telediscount refused the request while placing the call: answered "error: key *** is blocked"',
+			);
 			expect(result.serialized).not.toContain(TELEDISCOUNT_KEY);
 			expect(loggedText()).not.toContain(TELEDISCOUNT_KEY);
 		});

@@ -3,7 +3,13 @@
 import { TelediscountApi } from '../../credentials/TelediscountApi.credentials';
 import { Telediscount } from '../../nodes/Telediscount/Telediscount.node';
 import type { RunOptions, WorkflowNode } from '../harness/engine';
-import { PACKAGE, capturedLogs, registerCredentialType, registerNodeType, runWorkflow } from '../harness/engine';
+import {
+	PACKAGE,
+	capturedLogs,
+	registerCredentialType,
+	registerNodeType,
+	runWorkflow,
+} from '../harness/engine';
 import { TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
 
 registerNodeType(new Telediscount());
@@ -30,7 +36,12 @@ export function useTelediscountServer() {
 		/** Runs the Telediscount node with these parameters (plus extra nodes after it). */
 		run: (
 			parameters: WorkflowNode['parameters'],
-			options: { input?: RunOptions['input']; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {},
+			options: {
+				input?: RunOptions['input'];
+				continueOnFail?: boolean;
+				apiKey?: string;
+				baseUrl?: string;
+			} = {},
 		) =>
 			runWorkflow(
 				[

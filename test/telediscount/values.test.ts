@@ -18,9 +18,12 @@ describe('Telediscount values', () => {
 		expect(checkSipAccount(typed, 'f')).toEqual({ ok: true, value });
 	});
 
-	it.each(['', 'SIP/', '672', 'SIP/67 2', 'IAX/672', null, undefined, {}])('refuses the SIP account %p', (typed) => {
-		expect(checkSipAccount(typed, 'f').ok).toBe(false);
-	});
+	it.each(['', 'SIP/', '672', 'SIP/67 2', 'IAX/672', null, undefined, {}])(
+		'refuses the SIP account %p',
+		(typed) => {
+			expect(checkSipAccount(typed, 'f').ok).toBe(false);
+		},
+	);
 
 	it.each([
 		['74951234567', '74951234567'],
@@ -33,12 +36,18 @@ describe('Telediscount values', () => {
 		expect(checkUniversalNumber(typed, 'f')).toEqual({ ok: true, value });
 	});
 
-	it.each(['', '123', '+7 495', 'seven', '7495123456789012', '0123456789012', '7495;1234567', undefined])(
-		'refuses the number %p',
-		(typed) => {
-			expect(checkUniversalNumber(typed, 'f').ok).toBe(false);
-		},
-	);
+	it.each([
+		'',
+		'123',
+		'+7 495',
+		'seven',
+		'7495123456789012',
+		'0123456789012',
+		'7495;1234567',
+		undefined,
+	])('refuses the number %p', (typed) => {
+		expect(checkUniversalNumber(typed, 'f').ok).toBe(false);
+	});
 
 	it.each([
 		['79039998877', '+79039998877'],
@@ -54,11 +63,19 @@ describe('Telediscount values', () => {
 
 	it.each([
 		['{"api_call_id":"c1f9"}', 'c1f9', { api_call_id: 'c1f9' }],
-		['{"result":"ok","data":{"call_id":12345}}', '12345', { result: 'ok', data: { call_id: 12345 } }],
+		[
+			'{"result":"ok","data":{"call_id":12345}}',
+			'12345',
+			{ result: 'ok', data: { call_id: 12345 } },
+		],
 		['{"id": 77}', '77', { id: 77 }],
 		['"c1f9"', 'c1f9', 'c1f9'],
 		['123456', '123456', 123456],
-		[' c1f926a8f5727b77f9cbf39d8f35d061\n', 'c1f926a8f5727b77f9cbf39d8f35d061', 'c1f926a8f5727b77f9cbf39d8f35d061'],
+		[
+			' c1f926a8f5727b77f9cbf39d8f35d061\n',
+			'c1f926a8f5727b77f9cbf39d8f35d061',
+			'c1f926a8f5727b77f9cbf39d8f35d061',
+		],
 		['{"result":"ok"}', null, { result: 'ok' }],
 		['call placed, thanks', null, 'call placed, thanks'],
 		['OK', null, 'OK'],
@@ -86,7 +103,12 @@ describe('Telediscount values', () => {
 	});
 
 	it('reads numbers typed as numbers, and keeps a price it cannot read', () => {
-		const call = toCall({ setup_time: 1700000000, connection_time: 12, price: '1,20', service_name: 'fax' });
+		const call = toCall({
+			setup_time: 1700000000,
+			connection_time: 12,
+			price: '1,20',
+			service_name: 'fax',
+		});
 		expect(call).toMatchObject({
 			startedAt: '2023-11-14T22:13:20.000Z',
 			talkSeconds: 12,
@@ -103,7 +125,11 @@ describe('Telediscount values', () => {
 		expect(parseAnswer('')).toBeNull();
 		expect(() => parseAnswer('<html>')).toThrow();
 		expect(fileNameFromDisposition('attachment; filename="a b.mp3"')).toBe('a b.mp3');
-		expect(fileNameFromDisposition("attachment; filename*=UTF-8''%D0%B7%D0%B2%D0%BE%D0%BD%D0%BE%D0%BA.mp3")).toBe('звонок.mp3');
+		expect(
+			fileNameFromDisposition(
+				"attachment; filename*=UTF-8''%D0%B7%D0%B2%D0%BE%D0%BD%D0%BE%D0%BA.mp3",
+			),
+		).toBe('звонок.mp3');
 		expect(fileNameFromDisposition('attachment; filename=../../etc/x.wav')).toBe('x.wav');
 		expect(fileNameFromDisposition(undefined)).toBeUndefined();
 		expect(mimeTypeOf('Audio/MPEG; charset=binary')).toBe('audio/mpeg');

@@ -8,33 +8,69 @@ import { AloVoiceTriggerHeaderAuthApi } from '../../credentials/AloVoiceTriggerH
 import { AloVoiceTriggerQueryAuthApi } from '../../credentials/AloVoiceTriggerQueryAuthApi.credentials';
 import { AloVoiceTrigger } from '../../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { TelediscountTrigger } from '../../nodes/TelediscountTrigger/TelediscountTrigger.node';
-import { credentialTest, SECRET_CREDENTIALS, secretProblem, type SecretKind } from '../../nodes/shared/webhook/secrets';
+import {
+	credentialTest,
+	SECRET_CREDENTIALS,
+	secretProblem,
+	type SecretKind,
+} from '../../nodes/shared/webhook/secrets';
 
-const types = [new AloVoiceTriggerHeaderAuthApi(), new AloVoiceTriggerQueryAuthApi(), new AloVoiceTriggerBasicAuthApi()];
+const types = [
+	new AloVoiceTriggerHeaderAuthApi(),
+	new AloVoiceTriggerQueryAuthApi(),
+	new AloVoiceTriggerBasicAuthApi(),
+];
 // Both versions of the AloVoice Trigger (a VersionedNodeType: each version is its own class).
-const triggers: INodeType[] = [new AloVoiceTrigger().getNodeType(1), new AloVoiceTrigger().getNodeType(2), new TelediscountTrigger()];
+const triggers: INodeType[] = [
+	new AloVoiceTrigger().getNodeType(1),
+	new AloVoiceTrigger().getNodeType(2),
+	new TelediscountTrigger(),
+];
 
 describe('the credential types the triggers use', () => {
-	it.each(triggers.map((node) => [`${node.description.name} v${String(node.description.version)}`, node]))('%s: one per Authentication choice, the package\'s own, none of n8n\'s', (_, node) => {
+	it.each(
+		triggers.map((node) => [`${node.description.name} v${String(node.description.version)}`, node]),
+	)("%s: one per Authentication choice, the package's own, none of n8n's", (_, node) => {
 		const credentials = node.description.credentials as INodeCredentialDescription[];
-		expect(credentials.map(({ name, displayOptions }) => [name, displayOptions?.show?.authentication])).toEqual(
-			(Object.keys(SECRET_CREDENTIALS) as SecretKind[]).map((kind) => [SECRET_CREDENTIALS[kind], [kind]]),
+		expect(
+			credentials.map(({ name, displayOptions }) => [name, displayOptions?.show?.authentication]),
+		).toEqual(
+			(Object.keys(SECRET_CREDENTIALS) as SecretKind[]).map((kind) => [
+				SECRET_CREDENTIALS[kind],
+				[kind],
+			]),
 		);
 		for (const credential of credentials) {
 			expect(types.map((type) => type.name)).toContain(credential.name);
 			expect(credential.name).not.toMatch(/^http(Header|Query|Basic)Auth$/);
 			// Its "Test" is a function the node has.
-			expect(typeof (node.methods?.credentialTest as Record<string, unknown>)[credential.testedBy as string]).toBe('function');
+			expect(
+				typeof (node.methods?.credentialTest as Record<string, unknown>)[
+					credential.testedBy as string
+				],
+			).toBe('function');
 		}
-		const choices = (node.description.properties.find((p) => p.name === 'authentication')?.options ?? []).map((o) => (o as { value: string }).value);
+		const choices = (
+			node.description.properties.find((p) => p.name === 'authentication')?.options ?? []
+		).map((o) => (o as { value: string }).value);
 		expect(choices).toEqual(['none', 'headerAuth', 'queryAuth', 'basicAuth']);
 	});
 
 	it('the fields the security code reads, the secrets masked', () => {
-		const fields = (index: number) => types[index].properties.map((p) => [p.name, p.typeOptions?.password === true]);
-		expect(fields(0)).toEqual([['name', false], ['secret', true]]);
-		expect(fields(1)).toEqual([['name', false], ['secret', true]]);
-		expect(fields(2)).toEqual([['user', false], ['password', true]]);
+		const fields = (index: number) =>
+			types[index].properties.map((p) => [p.name, p.typeOptions?.password === true]);
+		expect(fields(0)).toEqual([
+			['name', false],
+			['secret', true],
+		]);
+		expect(fields(1)).toEqual([
+			['name', false],
+			['secret', true],
+		]);
+		expect(fields(2)).toEqual([
+			['user', false],
+			['password', true],
+		]);
 	});
 });
 
@@ -55,7 +91,11 @@ describe('secretProblem: what makes a secret credential unusable', () => {
 		['headerAuth', { name: 'X-PBX-Secret' }, 'Secret: empty'],
 		['headerAuth', { name: '', secret: 'x' }, 'Header Name: empty'],
 		['headerAuth', { name: 'X PBX', secret: 'x' }, 'Header Name: "X PBX" is not a header name'],
-		['headerAuth', { name: 'X-Secret:', secret: 'x' }, 'Header Name: "X-Secret:" is not a header name'],
+		[
+			'headerAuth',
+			{ name: 'X-Secret:', secret: 'x' },
+			'Header Name: "X-Secret:" is not a header name',
+		],
 		['headerAuth', { name: 'Сekret', secret: 'x' }, 'is not a header name'],
 		['headerAuth', undefined, 'Header Name: empty'],
 		['queryAuth', { name: 'key', secret: '' }, 'Secret: empty'],
@@ -71,26 +111,65 @@ describe('secretProblem: what makes a secret credential unusable', () => {
 });
 
 describe("the credentials' Test button (the triggers' methods.credentialTest)", () => {
-	const test = async (name: keyof typeof credentialTest, type: string, data: Record<string, unknown>) =>
-		await credentialTest[name].call({} as ICredentialTestFunctions, { id: '1', name: 'c', type, data: data as never });
+	const test = async (
+		name: keyof typeof credentialTest,
+		type: string,
+		data: Record<string, unknown>,
+	) =>
+		await credentialTest[name].call({} as ICredentialTestFunctions, {
+			id: '1',
+			name: 'c',
+			type,
+			data: data as never,
+		});
 
 	it('OK for a usable secret of each kind; it sends nothing', async () => {
-		expect(await test('triggerHeaderSecretTest', SECRET_CREDENTIALS.headerAuth, { name: 'X-PBX-Secret', secret: 'x' })).toMatchObject({ status: 'OK' });
-		expect(await test('triggerQuerySecretTest', SECRET_CREDENTIALS.queryAuth, { name: 'key', secret: 'x' })).toMatchObject({ status: 'OK' });
-		expect(await test('triggerBasicAuthTest', SECRET_CREDENTIALS.basicAuth, { user: 'u', password: 'x' })).toMatchObject({ status: 'OK' });
+		expect(
+			await test('triggerHeaderSecretTest', SECRET_CREDENTIALS.headerAuth, {
+				name: 'X-PBX-Secret',
+				secret: 'x',
+			}),
+		).toMatchObject({ status: 'OK' });
+		expect(
+			await test('triggerQuerySecretTest', SECRET_CREDENTIALS.queryAuth, {
+				name: 'key',
+				secret: 'x',
+			}),
+		).toMatchObject({ status: 'OK' });
+		expect(
+			await test('triggerBasicAuthTest', SECRET_CREDENTIALS.basicAuth, {
+				user: 'u',
+				password: 'x',
+			}),
+		).toMatchObject({ status: 'OK' });
 	});
 
 	it('Error naming the field for an empty secret or a bad header name, and never repeats the secret', async () => {
-		expect(await test('triggerHeaderSecretTest', SECRET_CREDENTIALS.headerAuth, { name: 'X-PBX-Secret', secret: ' ' })).toEqual({
+		expect(
+			await test('triggerHeaderSecretTest', SECRET_CREDENTIALS.headerAuth, {
+				name: 'X-PBX-Secret',
+				secret: ' ',
+			}),
+		).toEqual({
 			status: 'Error',
 			message: 'Secret: empty. Set the value the PBX sends in the header.',
 		});
-		const bad = await test('triggerHeaderSecretTest', SECRET_CREDENTIALS.headerAuth, { name: 'X Secret', secret: 'do-not-echo-41' });
+		const bad = await test('triggerHeaderSecretTest', SECRET_CREDENTIALS.headerAuth, {
+			name: 'X Secret',
+			secret: 'do-not-echo-41',
+		});
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toContain('Header Name');
 		expect(bad.message).not.toContain('do-not-echo-41');
-		expect(await test('triggerQuerySecretTest', SECRET_CREDENTIALS.queryAuth, { name: 'key', secret: '' })).toMatchObject({ status: 'Error' });
-		expect(await test('triggerBasicAuthTest', SECRET_CREDENTIALS.basicAuth, { user: 'u', password: '' })).toMatchObject({
+		expect(
+			await test('triggerQuerySecretTest', SECRET_CREDENTIALS.queryAuth, {
+				name: 'key',
+				secret: '',
+			}),
+		).toMatchObject({ status: 'Error' });
+		expect(
+			await test('triggerBasicAuthTest', SECRET_CREDENTIALS.basicAuth, { user: 'u', password: '' }),
+		).toMatchObject({
 			status: 'Error',
 			message: 'Password: empty. Set the password the PBX sends.',
 		});

@@ -23,14 +23,35 @@ const EVENTS: Array<[string, readonly string[], (fields: Fields) => EventCheck]>
 	['callEnd', EVENT_FIELDS.callEnd, (fields) => normalizeCallEnd(fields)],
 	['callResult', EVENT_FIELDS.callResult, (fields) => normalizeCallResult(fields)],
 	['routeRequest', EVENT_FIELDS.routeRequest, (fields) => normalizeRouteRequest(fields)],
-	['telediscountStart', EVENT_FIELDS.telediscountStart, (fields) => normalizeTelediscountStart(fields)],
+	[
+		'telediscountStart',
+		EVENT_FIELDS.telediscountStart,
+		(fields) => normalizeTelediscountStart(fields),
+	],
 	['telediscountEnd', EVENT_FIELDS.telediscountEnd, (fields) => normalizeTelediscountEnd(fields)],
 ];
 
 /** Values a PBX might put into a field: JSON of any shape plus the tricky scalars. */
 const value = fc.oneof(
 	fc.jsonValue(),
-	fc.constantFrom(0, -1, '0', '', ' ', null, 'anonymous', 'null', '+', '998', 1e21, 9_999_999_999_999, '603-s', 'inc', 'OTHER', '__proto__'),
+	fc.constantFrom(
+		0,
+		-1,
+		'0',
+		'',
+		' ',
+		null,
+		'anonymous',
+		'null',
+		'+',
+		'998',
+		1e21,
+		9_999_999_999_999,
+		'603-s',
+		'inc',
+		'OTHER',
+		'__proto__',
+	),
 	fc.string(),
 	fc.integer(),
 	fc.double(),
@@ -38,12 +59,17 @@ const value = fc.oneof(
 
 /** An object mixing the event's own fields with random keys (including __proto__ and friends). */
 const bodyOf = (fields: readonly string[]) =>
-	fc.dictionary(fc.oneof(fc.constantFrom(...fields, 'constructor', '__proto__', 'toString'), fc.string()), value, { maxKeys: 14 });
+	fc.dictionary(
+		fc.oneof(fc.constantFrom(...fields, 'constructor', '__proto__', 'toString'), fc.string()),
+		value,
+		{ maxKeys: 14 },
+	);
 
 /** Fields as JSON.parse makes them (an own "__proto__" key included). */
 const parsed = (fields: Fields): Fields => JSON.parse(JSON.stringify(fields)) as Fields;
 
-const has = (fields: Fields, names: readonly string[]) => names.some((name) => Object.prototype.hasOwnProperty.call(fields, name));
+const has = (fields: Fields, names: readonly string[]) =>
+	names.some((name) => Object.prototype.hasOwnProperty.call(fields, name));
 
 describe.each(EVENTS)('%s normalizer', (_name, fields, normalize) => {
 	it(`never throws; an object with any of its fields always yields an item (${RUNS} runs)`, () => {
@@ -57,12 +83,14 @@ describe.each(EVENTS)('%s normalizer', (_name, fields, normalize) => {
 					return;
 				}
 				expect(Array.isArray(result.value.warnings)).toBe(true);
-				for (const warning of result.value.warnings as unknown[]) expect(typeof warning).toBe('string');
+				for (const warning of result.value.warnings as unknown[])
+					expect(typeof warning).toBe('string');
 				// The item survives n8n's storage: plain JSON, no undefined, no NaN.
 				const json = JSON.stringify(result.value);
 				expect(JSON.parse(json)).toEqual(result.value);
 				// No NaN or Infinity number (a warning may quote a sent text such as "NaN").
-				for (const value of Object.values(result.value)) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+				for (const value of Object.values(result.value))
+					if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
 			}),
 			{ numRuns: RUNS },
 		);
@@ -81,53 +109,94 @@ describe.each(EVENTS)('%s normalizer', (_name, fields, normalize) => {
 
 	it('never yields an item for an object without any of its fields', () => {
 		fc.assert(
-			fc.property(fc.dictionary(fc.string().filter((key) => !fields.includes(key)), value, { maxKeys: 8 }), (body) => {
-				expect(normalize(parsed(body)).ok).toBe(false);
-			}),
+			fc.property(
+				fc.dictionary(
+					fc.string().filter((key) => !fields.includes(key)),
+					value,
+					{ maxKeys: 8 },
+				),
+				(body) => {
+					expect(normalize(parsed(body)).ok).toBe(false);
+				},
+			),
 			{ numRuns: RUNS / 2 },
 		);
 	});
 });
 
 describe('the whole path from bytes to an item', () => {
-	it.each(EVENTS)('%s: random bodies of every content type never throw (2,000 runs)', (_name, fields, normalize) => {
-		const text = fc.oneof(
-			fc.string(),
-			fc.jsonValue().map((json) => JSON.stringify(json)),
-			bodyOf(fields).map((body) => `${JSON.stringify(body).slice(0, -1)},}`),
-			bodyOf(fields).map((body) => new URLSearchParams(Object.entries(body).map(([key, item]): [string, string] => [key, JSON.stringify(item) ?? ''])).toString()),
-		);
-		const type = fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', '', 'text/xml');
-		fc.assert(
-			fc.property(text, type, (raw, contentType) => {
-				const body = readEventFields({ rawBody: Buffer.from(raw), headers: { 'content-type': contentType } });
-				if (!body.ok) {
-					expect(body.status).toBeGreaterThanOrEqual(400);
-					expect(body.status).toBeLessThan(500);
-					return;
-				}
-				const result = normalize(body.fields);
-				if (result.ok) expect(Array.isArray(result.value.warnings)).toBe(true);
-				else expect(typeof result.reason).toBe('string');
-			}),
-			{ numRuns: RUNS },
-		);
-	});
+	it.each(EVENTS)(
+		'%s: random bodies of every content type never throw (2,000 runs)',
+		(_name, fields, normalize) => {
+			const text = fc.oneof(
+				fc.string(),
+				fc.jsonValue().map((json) => JSON.stringify(json)),
+				bodyOf(fields).map((body) => `${JSON.stringify(body).slice(0, -1)},}`),
+				bodyOf(fields).map((body) =>
+					new URLSearchParams(
+						Object.entries(body).map(([key, item]): [string, string] => [
+							key,
+							JSON.stringify(item) ?? '',
+						]),
+					).toString(),
+				),
+			);
+			const type = fc.constantFrom(
+				'application/json',
+				'application/x-www-form-urlencoded',
+				'text/plain',
+				'',
+				'text/xml',
+			);
+			fc.assert(
+				fc.property(text, type, (raw, contentType) => {
+					const body = readEventFields({
+						rawBody: Buffer.from(raw),
+						headers: { 'content-type': contentType },
+					});
+					if (!body.ok) {
+						expect(body.status).toBeGreaterThanOrEqual(400);
+						expect(body.status).toBeLessThan(500);
+						return;
+					}
+					const result = normalize(body.fields);
+					if (result.ok) expect(Array.isArray(result.value.warnings)).toBe(true);
+					else expect(typeof result.reason).toBe('string');
+				}),
+				{ numRuns: RUNS },
+			);
+		},
+	);
 });
 
-describe('a withheld caller (the route rules\' notion: no caller rule can match it)', () => {
+describe("a withheld caller (the route rules' notion: no caller rule can match it)", () => {
 	const flag = (number: unknown) => {
 		const result = normalizeCallStart({ number });
 		if (!result.ok) throw new Error(result.reason);
 		return result.value;
 	};
 
-	it.each([undefined, null, '', ' ', 'anonymous', 'Private', 'unknown', '0', '000', 0, true, {}, [], Number.NaN, -5, 'SIP/00000000672', '99-abc'])(
-		'%p: number null, numberWithheld true',
-		(caller) => {
-			expect(flag(caller)).toMatchObject({ number: null, numberE164: null, numberWithheld: true });
-		},
-	);
+	it.each([
+		undefined,
+		null,
+		'',
+		' ',
+		'anonymous',
+		'Private',
+		'unknown',
+		'0',
+		'000',
+		0,
+		true,
+		{},
+		[],
+		Number.NaN,
+		-5,
+		'SIP/00000000672',
+		'99-abc',
+	])('%p: number null, numberWithheld true', (caller) => {
+		expect(flag(caller)).toMatchObject({ number: null, numberE164: null, numberWithheld: true });
+	});
 
 	it.each([
 		['974244100', '+998974244100'],
@@ -135,6 +204,10 @@ describe('a withheld caller (the route rules\' notion: no caller rule can match 
 		[994412860, '+998994412860'],
 		['8 (495) 123-45-67', '+74951234567'],
 	])('%p is a number, not withheld', (caller, e164) => {
-		expect(flag(caller)).toMatchObject({ number: String(caller), numberE164: e164, numberWithheld: false });
+		expect(flag(caller)).toMatchObject({
+			number: String(caller),
+			numberE164: e164,
+			numberWithheld: false,
+		});
 	});
 });

@@ -29,7 +29,8 @@ class AnswerNode implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const delayMs = Number(this.getNodeParameter('delayMs', 0, 0));
 		if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-		if (this.getNodeParameter('fail', 0, false)) throw new NodeOperationError(this.getNode(), 'CRM is down');
+		if (this.getNodeParameter('fail', 0, false))
+			throw new NodeOperationError(this.getNode(), 'CRM is down');
 		return [[{ json: this.getNodeParameter('answer', 0, {}) as IDataObject }]];
 	}
 }
@@ -54,7 +55,11 @@ class RespondNode implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const delayMs = Number(this.getNodeParameter('delayMs', 0, 0));
 		if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-		await this.sendResponse({ body: this.getNodeParameter('body', 0, '') as IDataObject, statusCode: 200, headers: {} });
+		await this.sendResponse({
+			body: this.getNodeParameter('body', 0, '') as IDataObject,
+			statusCode: 200,
+			headers: {},
+		});
 		return [this.getInputData()];
 	}
 }
@@ -67,8 +72,16 @@ registerNodeType(new RespondNode(), 'test.respond');
 export const TRIGGER = 'AloVoice Trigger';
 export const TD_TRIGGER = 'Telediscount Trigger';
 
-export const answerNode = (parameters: IDataObject): WorkflowNode => ({ name: 'Answer', type: 'test.answer', parameters: parameters as never });
-export const respondNode = (parameters: IDataObject): WorkflowNode => ({ name: 'Respond', type: 'test.respond', parameters: parameters as never });
+export const answerNode = (parameters: IDataObject): WorkflowNode => ({
+	name: 'Answer',
+	type: 'test.answer',
+	parameters: parameters as never,
+});
+export const respondNode = (parameters: IDataObject): WorkflowNode => ({
+	name: 'Respond',
+	type: 'test.respond',
+	parameters: parameters as never,
+});
 
 // The package's own secret credential types (credentials/AloVoiceTrigger*AuthApi.credentials.ts).
 export const CREDENTIALS = {

@@ -4,7 +4,13 @@ import { isIP } from 'node:net';
 
 import fc from 'fast-check';
 
-import { checkAllowlist, ipAllowed, parseCidr, parseIp, plainIp } from '../../nodes/shared/webhook/ip';
+import {
+	checkAllowlist,
+	ipAllowed,
+	parseCidr,
+	parseIp,
+	plainIp,
+} from '../../nodes/shared/webhook/ip';
 
 describe('parseIp', () => {
 	it.each([
@@ -58,12 +64,15 @@ describe('parseIp', () => {
 	it('agrees with node:net on what is an address (random texts built from address characters)', () => {
 		const char = fc.constantFrom(...'0123456789abcdefABCDEF:.'.split(''));
 		fc.assert(
-			fc.property(fc.array(char, { maxLength: 45 }).map((chars) => chars.join('')), (text) => {
-				const node = isIP(text);
-				const ours = parseIp(text);
-				// node:net accepts leading zeros nowhere in IPv4 either; both must agree on yes/no.
-				expect(ours !== undefined).toBe(node !== 0);
-			}),
+			fc.property(
+				fc.array(char, { maxLength: 45 }).map((chars) => chars.join('')),
+				(text) => {
+					const node = isIP(text);
+					const ours = parseIp(text);
+					// node:net accepts leading zeros nowhere in IPv4 either; both must agree on yes/no.
+					expect(ours !== undefined).toBe(node !== 0);
+				},
+			),
 			{ numRuns: 5000 },
 		);
 	});
@@ -89,10 +98,19 @@ describe('parseCidr', () => {
 		['::ffff:10.0.0.0/104', { family: 4, value: 0x0a000000n, bits: 8 }],
 	])('%s', (entry, range) => expect(parseCidr(entry)).toEqual(range));
 
-	it.each(['10.0.0.0/33', '10.0.0.0/', '10.0.0.0/-1', '10.0.0.0/8/8', '10.0.0.0/ 8', '10.0.0.0/8a', '/8', '2001:db8::/129', '::ffff:10.0.0.0/95', '10.0.0.0/1e1', 'x/8'])(
-		'%j is not a range',
-		(entry) => expect(parseCidr(entry)).toBeUndefined(),
-	);
+	it.each([
+		'10.0.0.0/33',
+		'10.0.0.0/',
+		'10.0.0.0/-1',
+		'10.0.0.0/8/8',
+		'10.0.0.0/ 8',
+		'10.0.0.0/8a',
+		'/8',
+		'2001:db8::/129',
+		'::ffff:10.0.0.0/95',
+		'10.0.0.0/1e1',
+		'x/8',
+	])('%j is not a range', (entry) => expect(parseCidr(entry)).toBeUndefined());
 });
 
 describe('checkAllowlist', () => {
@@ -108,9 +126,14 @@ describe('checkAllowlist', () => {
 		['10.0.0.0/8 - 10.255.255.255', '-'],
 		['fe80::1%eth0', 'fe80::1%eth0'],
 	])('%j: names the bad entry %j', (list, entry) => {
-		expect(checkAllowlist(list)).toEqual({ ok: false, entry, reason: expect.stringContaining(`"${entry}" is not an IPv4/IPv6 address or CIDR range`) });
+		expect(checkAllowlist(list)).toEqual({
+			ok: false,
+			entry,
+			reason: expect.stringContaining(`"${entry}" is not an IPv4/IPv6 address or CIDR range`),
+		});
 	});
-	it('an empty list has no bad entry', () => expect(checkAllowlist('  ,  ')).toEqual({ ok: true, ranges: [] }));
+	it('an empty list has no bad entry', () =>
+		expect(checkAllowlist('  ,  ')).toEqual({ ok: true, ranges: [] }));
 });
 
 describe('ipAllowed', () => {

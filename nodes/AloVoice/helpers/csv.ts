@@ -19,7 +19,8 @@ export function csvField(value: unknown): string {
 export function csvText(value: unknown): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
 	if (value instanceof Date) return value.toISOString();
 	return JSON.stringify(value);
 }
@@ -51,7 +52,7 @@ export function countCsvRecords(text: string): number {
 		if (char === 34 /* " */) {
 			quoted = !quoted;
 			lineHasContent = true;
-		} else if (!quoted && (char === 10 /* \n */ || char === 13 /* \r */)) {
+		} else if (!quoted && (char === 10 /* \n */ || char === 13) /* \r */) {
 			if (lineHasContent) records++;
 			lineHasContent = false;
 		} else if (char !== 32 && char !== 9) {

@@ -21,7 +21,9 @@ const textOf = (value: unknown) => (value === undefined || value === null ? '' :
 /** The entries of a list that are objects: a `null` (or a stray string) in the PBX's list is skipped, not a crash. */
 function objectsIn<T>(list: unknown): Array<Partial<T>> {
 	if (!Array.isArray(list)) return [];
-	return list.filter((entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry)) as Array<Partial<T>>;
+	return list.filter(
+		(entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+	) as Array<Partial<T>>;
 }
 
 /** Fragments in time order, with times in seconds. */

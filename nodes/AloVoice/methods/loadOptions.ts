@@ -23,7 +23,9 @@ export const loadOptions = {
 		});
 		if (!Array.isArray(answer)) return [];
 		return (answer as Array<{ number?: unknown; username?: unknown }>).map((peer) => ({
-			name: peer.username ? `${String(peer.number)} (${String(peer.username)})` : String(peer.number),
+			name: peer.username
+				? `${String(peer.number)} (${String(peer.username)})`
+				: String(peer.number),
 			value: String(peer.number),
 		}));
 	},

@@ -58,13 +58,23 @@ export async function aloVoiceRequest(
 	this: AloVoiceContext,
 	request: AloVoiceRequest & { response: 'binary' },
 ): Promise<BinaryAnswer>;
-export async function aloVoiceRequest(this: AloVoiceContext, request: AloVoiceRequest): Promise<unknown>;
-export async function aloVoiceRequest(this: AloVoiceContext, request: AloVoiceRequest): Promise<unknown> {
+export async function aloVoiceRequest(
+	this: AloVoiceContext,
+	request: AloVoiceRequest,
+): Promise<unknown>;
+export async function aloVoiceRequest(
+	this: AloVoiceContext,
+	request: AloVoiceRequest,
+): Promise<unknown> {
 	const { token, baseUrl } = await getAloVoiceCredentials.call(this);
 	if (request.url !== undefined && request.auth !== 'none') {
-		throw new NodeApiError(this.getNode(), { message: 'absolute URL with a token' }, {
-			message: 'An absolute AloVoice URL is only requested without the token',
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'absolute URL with a token' },
+			{
+				message: 'An absolute AloVoice URL is only requested without the token',
+			},
+		);
 	}
 
 	const headers: IDataObject = { ...(request.headers ?? {}) };

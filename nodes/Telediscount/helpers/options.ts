@@ -11,7 +11,8 @@ export function optionsCollection(
 	return {
 		displayName: 'Options',
 		name: 'options',
-		description: "Less common settings: how long to wait for Telediscount, plus the operation's own",
+		description:
+			"Less common settings: how long to wait for Telediscount, plus the operation's own",
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},

@@ -7,7 +7,8 @@ import type { TelediscountCall, TelediscountCallRecord } from './interfaces';
 
 /** A SIP account as Telediscount names it: `SIP/00000000672` (the prefix's case is forgiven). */
 export function checkSipAccount(value: unknown, field: string): Checked {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const match = /^sip\/([A-Za-z0-9_.-]+)$/i.exec(text);
 	if (match) return { ok: true, value: `SIP/${match[1]}` };
 	const hint = /^\d+$/.test(text) ? ` Did you mean SIP/${text}?` : '';
@@ -23,7 +24,8 @@ export function checkSipAccount(value: unknown, field: string): Checked {
  * a 10-digit Russian number gets its 7.
  */
 export function checkUniversalNumber(value: unknown, field: string): Checked {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const refuse: Checked = {
 		ok: false,
 		reason: `${field}: "${text}" is not a phone number in universal format. Use the country code and the number, digits only, e.g. 74951234567 (+7 495 123-45-67 and 8 495 123-45-67 are accepted too).`,
@@ -41,7 +43,8 @@ export function checkUniversalNumber(value: unknown, field: string): Checked {
 
 /** A call ID as Telediscount gives it (api_call_id): letters, digits and a few separators. */
 export function checkCallId(value: unknown, field: string): Checked {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (/^[A-Za-z0-9_.:-]{1,128}$/.test(text)) return { ok: true, value: text };
 	return {
 		ok: false,
@@ -51,7 +54,8 @@ export function checkCallId(value: unknown, field: string): Checked {
 
 /** An optional filter: empty stays empty; a phone-looking value is sent in universal format. */
 export function filterNumber(value: unknown, field: string): Checked {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (text === '') return { ok: true, value: '' };
 	if (/^sip\//i.test(text)) return checkSipAccount(text, field);
 	return checkUniversalNumber(text, field);
@@ -94,7 +98,8 @@ function findId(value: unknown, depth: number): string | null {
 	if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > 2) return null;
 	const object = value as Record<string, unknown>;
 	for (const key of ID_KEYS) {
-		if (object[key] === undefined || object[key] === null || typeof object[key] === 'object') continue;
+		if (object[key] === undefined || object[key] === null || typeof object[key] === 'object')
+			continue;
 		const id = findId(object[key], depth + 1);
 		if (id) return id;
 	}

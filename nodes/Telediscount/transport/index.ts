@@ -33,7 +33,9 @@ export interface TelediscountCredentials {
 	baseUrl: string;
 }
 
-export async function getTelediscountCredentials(this: RequestContext): Promise<TelediscountCredentials> {
+export async function getTelediscountCredentials(
+	this: RequestContext,
+): Promise<TelediscountCredentials> {
 	const credentials = await credentialsOfRun(this, 'telediscountApi');
 	const apiKey = String(credentials.apiKey ?? '').trim();
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -59,8 +61,14 @@ export async function telediscountRequest(
 	this: RequestContext,
 	request: TelediscountRequest & { response: 'binary' },
 ): Promise<BinaryAnswer>;
-export async function telediscountRequest(this: RequestContext, request: TelediscountRequest): Promise<unknown>;
-export async function telediscountRequest(this: RequestContext, request: TelediscountRequest): Promise<unknown> {
+export async function telediscountRequest(
+	this: RequestContext,
+	request: TelediscountRequest,
+): Promise<unknown>;
+export async function telediscountRequest(
+	this: RequestContext,
+	request: TelediscountRequest,
+): Promise<unknown> {
 	const { apiKey, baseUrl } = await getTelediscountCredentials.call(this);
 	const secrets = [apiKey];
 	const answer = await pbxRequest.call(this, {
@@ -73,7 +81,12 @@ export async function telediscountRequest(this: RequestContext, request: Teledis
 		redirectHint: request.redirectHint,
 	});
 	if (request.response === 'binary') return answer;
-	refusalCheck.call(this, typeof answer === 'string' ? answerValue(answer) : answer, request.action, secrets);
+	refusalCheck.call(
+		this,
+		typeof answer === 'string' ? answerValue(answer) : answer,
+		request.action,
+		secrets,
+	);
 	// A PBX may echo the request (URL included) in its answer: the key must not reach the output.
 	return redactValue(answer, secrets);
 }
@@ -87,8 +100,12 @@ export async function telediscountRequest(this: RequestContext, request: Teledis
 function refusalCheck(this: RequestContext, answer: unknown, action: string, secrets: string[]) {
 	const reason = refusalOf(answer, true);
 	if (reason === undefined) return;
-	throw new NodeApiError(this.getNode(), { message: 'refused' }, {
-		message: `Telediscount refused the request while ${action}: ${quoteAnswer(reason, secrets)}`,
-		description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer), secrets)}`,
-	});
+	throw new NodeApiError(
+		this.getNode(),
+		{ message: 'refused' },
+		{
+			message: `Telediscount refused the request while ${action}: ${quoteAnswer(reason, secrets)}`,
+			description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer), secrets)}`,
+		},
+	);
 }

@@ -46,11 +46,19 @@ export function validateRouteAction(value: unknown): Checked<RouteAction> {
 			reason: `action_type must be one of ${ROUTE_ACTION_TYPES.join(', ')}, got ${JSON.stringify(record.action_type ?? null)}`,
 		};
 	}
-	const data = record.action_data === undefined || record.action_data === null ? '' : text(record.action_data);
+	const data =
+		record.action_data === undefined || record.action_data === null ? '' : text(record.action_data);
 	if (data === undefined) return { ok: false, reason: 'action_data must be text or a number' };
 	if (type === 'hangup') {
-		if (data !== '' && !/^\d{1,12}$/.test(data)) return { ok: false, reason: `action_data for hangup must be a sound-file id (digits) or empty, got "${data}"` };
-		return { ok: true, value: data === '' ? { action_type: 'hangup' } : { action_type: 'hangup', action_data: data } };
+		if (data !== '' && !/^\d{1,12}$/.test(data))
+			return {
+				ok: false,
+				reason: `action_data for hangup must be a sound-file id (digits) or empty, got "${data}"`,
+			};
+		return {
+			ok: true,
+			value: data === '' ? { action_type: 'hangup' } : { action_type: 'hangup', action_data: data },
+		};
 	}
 	if (type === 'trunk') {
 		const phone = checkAloVoicePhone(data, 'action_data');
@@ -58,7 +66,10 @@ export function validateRouteAction(value: unknown): Checked<RouteAction> {
 		return { ok: true, value: { action_type: 'trunk', action_data: phone.value } };
 	}
 	if (!/^\d{1,12}$/.test(data)) {
-		return { ok: false, reason: `action_data for ${type} must be its number (digits), got "${data}"` };
+		return {
+			ok: false,
+			reason: `action_data for ${type} must be its number (digits), got "${data}"`,
+		};
 	}
 	return { ok: true, value: { action_type: type as RouteActionType, action_data: data } };
 }
@@ -71,13 +82,15 @@ export interface CallStartAnswer {
 /** The callstart id rule: an integer of at most 12 digits, or a string of at most 32 characters. */
 export function validateCallId(value: unknown): Checked<string> {
 	if (typeof value === 'number') {
-		if (Number.isInteger(value) && value >= 0 && String(value).length <= 12) return { ok: true, value: String(value) };
+		if (Number.isInteger(value) && value >= 0 && String(value).length <= 12)
+			return { ok: true, value: String(value) };
 		return { ok: false, reason: `the id ${value} is not an integer of at most 12 digits` };
 	}
 	if (typeof value === 'string') {
 		const id = value.trim();
 		if (id === '') return { ok: false, reason: 'the id is empty' };
-		if (id.length > 32) return { ok: false, reason: `the id has ${id.length} characters; at most 32 are allowed` };
+		if (id.length > 32)
+			return { ok: false, reason: `the id has ${id.length} characters; at most 32 are allowed` };
 		if (/[\r\n]/.test(id)) return { ok: false, reason: 'the id contains a line break' };
 		return { ok: true, value: id };
 	}
@@ -101,7 +114,8 @@ export function validateCallStartAnswer(value: unknown): Checked<CallStartAnswer
 		const record = answer as Record<string, unknown>;
 		const id = validateCallId(record.id ?? record.call_id ?? record.callId);
 		if (!id.ok) return id;
-		if (record.callto === undefined || record.callto === null || record.callto === '') return { ok: true, value: { id: id.value } };
+		if (record.callto === undefined || record.callto === null || record.callto === '')
+			return { ok: true, value: { id: id.value } };
 		const phone = checkAloVoicePhone(record.callto, 'callto');
 		if (!phone.ok) return { ok: false, reason: phone.reason };
 		return { ok: true, value: { id: id.value, callto: phone.value } };
@@ -112,7 +126,11 @@ export function validateCallStartAnswer(value: unknown): Checked<CallStartAnswer
 
 /** The body sent for a callstart answer: the plain id, or `{"id","callto"}` when a number is named. */
 export function callStartBody(answer: CallStartAnswer): { body: string; contentType: string } {
-	if (answer.callto) return { body: JSON.stringify({ id: answer.id, callto: answer.callto }), contentType: 'application/json' };
+	if (answer.callto)
+		return {
+			body: JSON.stringify({ id: answer.id, callto: answer.callto }),
+			contentType: 'application/json',
+		};
 	return { body: answer.id, contentType: 'text/plain; charset=utf-8' };
 }
 
@@ -171,7 +189,11 @@ export function guardResponse(
 	res: ResponseLike,
 	options: {
 		timeoutMs: number;
-		judge: (written: { status: number; body: string; contentType: string }) => GuardDecision & { reason?: string };
+		judge: (written: {
+			status: number;
+			body: string;
+			contentType: string;
+		}) => GuardDecision & { reason?: string };
 		onTimeout: () => GuardDecision;
 		onSettled?: (decision: GuardDecision, reason: string | undefined) => void;
 		/** The connection closed before any answer (the PBX hung up): nothing is sent. */
@@ -189,13 +211,20 @@ export function guardResponse(
 	let settled = false;
 	const deadline = new AbortController();
 	const toBuffer = (chunk: unknown) =>
-		Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk) : chunk instanceof Uint8Array ? Buffer.from(chunk) : undefined;
+		Buffer.isBuffer(chunk)
+			? chunk
+			: typeof chunk === 'string'
+				? Buffer.from(chunk)
+				: chunk instanceof Uint8Array
+					? Buffer.from(chunk)
+					: undefined;
 
 	const settle = (decision: GuardDecision, reason?: string): boolean => {
 		if (settled) return false;
 		settled = true;
 		deadline.abort();
-		for (const name of res.getHeaderNames?.() ?? ['content-length', 'etag', 'content-type']) original.removeHeader(name);
+		for (const name of res.getHeaderNames?.() ?? ['content-length', 'etag', 'content-type'])
+			original.removeHeader(name);
 		res.statusCode = decision.status;
 		original.setHeader('content-type', decision.contentType);
 		original.setHeader('content-length', Buffer.byteLength(decision.body));
@@ -223,7 +252,8 @@ export function guardResponse(
 	}
 	if (res.appendHeader) {
 		const appendHeader = res.appendHeader.bind(res);
-		res.appendHeader = (name: string, value: string | readonly string[]) => (settled ? res : appendHeader(name, value));
+		res.appendHeader = (name: string, value: string | readonly string[]) =>
+			settled ? res : appendHeader(name, value);
 	}
 	res.removeHeader = (name: string) => {
 		if (!settled) original.removeHeader(name);
@@ -242,7 +272,11 @@ export function guardResponse(
 		const buffer = toBuffer(chunk);
 		if (buffer) chunks.push(buffer);
 		const contentType = String(res.getHeader('content-type') ?? '');
-		const decision = options.judge({ status: res.statusCode, body: Buffer.concat(chunks).toString(), contentType });
+		const decision = options.judge({
+			status: res.statusCode,
+			body: Buffer.concat(chunks).toString(),
+			contentType,
+		});
 		settle(decision, decision.reason);
 		return res;
 	}) as ResponseLike['end'];

@@ -73,7 +73,11 @@ function fromJsonText(text: string, format: BodyFormat): BodyResult {
 	const parsed = parseLenientJson(text);
 	if (!parsed.ok) return { ok: false, status: 400, reason: 'The body is not valid JSON.' };
 	if (!isPlainObject(parsed.value)) {
-		return { ok: false, status: 400, reason: 'The body must be a JSON object with the event fields.' };
+		return {
+			ok: false,
+			status: 400,
+			reason: 'The body must be a JSON object with the event fields.',
+		};
 	}
 	return { ok: true, fields: parsed.value, format };
 }
@@ -100,9 +104,15 @@ export function readEventFields(
 	const contentType = header(event, 'content-type').split(';')[0].trim().toLowerCase();
 	let raw: string | undefined;
 	if (event.rawBody !== undefined) {
-		const bytes = Buffer.isBuffer(event.rawBody) ? event.rawBody.length : Buffer.byteLength(event.rawBody);
+		const bytes = Buffer.isBuffer(event.rawBody)
+			? event.rawBody.length
+			: Buffer.byteLength(event.rawBody);
 		if (bytes > maxBytes) {
-			return { ok: false, status: 413, reason: `The body is ${bytes} bytes; at most ${maxBytes} are accepted.` };
+			return {
+				ok: false,
+				status: 413,
+				reason: `The body is ${bytes} bytes; at most ${maxBytes} are accepted.`,
+			};
 		}
 		raw = event.rawBody.toString();
 	} else if (typeof event.body === 'string') {
@@ -110,17 +120,28 @@ export function readEventFields(
 	}
 	const declared = Number(header(event, 'content-length'));
 	if (Number.isFinite(declared) && declared > maxBytes) {
-		return { ok: false, status: 413, reason: `The body is ${declared} bytes; at most ${maxBytes} are accepted.` };
+		return {
+			ok: false,
+			status: 413,
+			reason: `The body is ${declared} bytes; at most ${maxBytes} are accepted.`,
+		};
 	}
 
 	if (raw !== undefined && raw.trim() !== '') {
 		const text = raw.replace(/^\uFEFF/, '').trim();
 		if (text.startsWith('{') || text.startsWith('[')) {
 			const format: BodyFormat =
-				contentType === 'application/json' ? 'json' : contentType === 'application/x-www-form-urlencoded' ? 'formJson' : 'textJson';
+				contentType === 'application/json'
+					? 'json'
+					: contentType === 'application/x-www-form-urlencoded'
+						? 'formJson'
+						: 'textJson';
 			return fromJsonText(text, format);
 		}
-		if (contentType === 'application/x-www-form-urlencoded' || (/^[\w.%-]+=/.test(text) && !contentType.startsWith('text/'))) {
+		if (
+			contentType === 'application/x-www-form-urlencoded' ||
+			(/^[\w.%-]+=/.test(text) && !contentType.startsWith('text/'))
+		) {
 			const fields: Fields = {};
 			for (const [key, value] of new URLSearchParams(text)) fields[key] = value;
 			return { ok: true, fields, format: 'formFields' };
@@ -139,5 +160,9 @@ export function readEventFields(
 
 	const query = queryFields(event, options.dropQuery ?? []);
 	if (Object.keys(query).length > 0) return { ok: true, fields: query, format: 'query' };
-	return { ok: false, status: 400, reason: 'The request carries no event: the body and the query string are empty.' };
+	return {
+		ok: false,
+		status: 400,
+		reason: 'The request carries no event: the body and the query string are empty.',
+	};
 }

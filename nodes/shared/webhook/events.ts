@@ -40,15 +40,22 @@ export const CALL_END_STATUSES: Record<string, string> = {
 
 /** The status's readable name; unknown codes are kept and named "unknown (<code>)". */
 export function statusName(code: unknown): string {
-	const key = String(code ?? '').trim().toUpperCase();
+	const key = String(code ?? '')
+		.trim()
+		.toUpperCase();
 	return CALL_END_STATUSES[key] ?? `unknown (${key})`;
 }
 
 /** callstart's `type` values and their readable direction (shared/api/alovoice.md §3). */
-export const CALL_DIRECTIONS: Record<string, string> = { inc: 'incoming', out: 'outgoing', int: 'internal' };
+export const CALL_DIRECTIONS: Record<string, string> = {
+	inc: 'incoming',
+	out: 'outgoing',
+	int: 'internal',
+};
 
 /** The words PBXs write for a hidden caller; other digit-less values are withheld but odd. */
-const WITHHELD_WORDS = /^\s*(|anonymous|anonym|private|restricted|unknown|unavailable|withheld|hidden|null|none|-)\s*$/i;
+const WITHHELD_WORDS =
+	/^\s*(|anonymous|anonym|private|restricted|unknown|unavailable|withheld|hidden|null|none|-)\s*$/i;
 
 function show(value: unknown): string {
 	if (value === undefined) return 'missing';
@@ -76,7 +83,14 @@ class Reader {
 	}
 
 	warn(field: string, expected: string, value = this.get(field)): null {
-		const what = value === undefined ? 'is missing' : value === null ? 'is null' : value === '' ? 'is empty' : `is ${show(value)}`;
+		const what =
+			value === undefined
+				? 'is missing'
+				: value === null
+					? 'is null'
+					: value === ''
+						? 'is empty'
+						: `is ${show(value)}`;
 		this.warnings.push(`${field} ${what}; expected ${expected}`);
 		return null;
 	}
@@ -86,14 +100,23 @@ class Reader {
 		const value = this.get(field);
 		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 		if (typeof value === 'string' && value.trim() !== '') return value.trim();
-		if (quiet && (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))) return null;
+		if (
+			quiet &&
+			(value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		)
+			return null;
 		return this.warn(field, expected);
 	}
 
 	/** An id: digits or text; 0, empty and anything else → null with a warning. */
 	id(field: string, quiet = false): string | null {
 		const value = this.get(field);
-		const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
+		const id =
+			typeof value === 'number' && Number.isFinite(value)
+				? String(value)
+				: typeof value === 'string'
+					? value.trim()
+					: '';
 		if (id !== '' && !/^0+$/.test(id)) return id;
 		if (quiet && (value === undefined || value === null || value === '')) return null;
 		return this.warn(field, 'an id (digits or text)');
@@ -104,7 +127,10 @@ class Reader {
 		const value = this.get(field);
 		const iso = unixToIso(value);
 		if (iso !== undefined) return { seconds: toSeconds(value) ?? null, iso };
-		const none = value === undefined || value === null || ((typeof value === 'number' || typeof value === 'string') && Number(value) === 0);
+		const none =
+			value === undefined ||
+			value === null ||
+			((typeof value === 'number' || typeof value === 'string') && Number(value) === 0);
 		if (!(quiet && none)) this.warn(field, 'a UNIX time in seconds');
 		return { seconds: null, iso: null };
 	}
@@ -121,13 +147,21 @@ class Reader {
 	}
 
 	/** A phone number as text (null when it has no digit), and its E.164 form. */
-	phone(field: string, country: string, quiet = false): { number: string | null; e164: string | null } {
+	phone(
+		field: string,
+		country: string,
+		quiet = false,
+	): { number: string | null; e164: string | null } {
 		const value = this.get(field);
-		if ((typeof value === 'string' && /\d/.test(value)) || (typeof value === 'number' && Number.isFinite(value))) {
+		if (
+			(typeof value === 'string' && /\d/.test(value)) ||
+			(typeof value === 'number' && Number.isFinite(value))
+		) {
 			const number = String(value).trim();
 			return { number, e164: toE164(number, country) ?? null };
 		}
-		if (!(quiet && (value === undefined || value === null || value === ''))) this.warn(field, 'a phone number');
+		if (!(quiet && (value === undefined || value === null || value === '')))
+			this.warn(field, 'a phone number');
 		return { number: null, e164: null };
 	}
 
@@ -135,14 +169,24 @@ class Reader {
 	 * A caller: withheld (route.ts's callerWithheld) is normal, flagged without a warning, when
 	 * it is absent or a word PBXs write for a hidden number; any other withheld value is odd.
 	 */
-	caller(field: string, country: string): { number: string | null; e164: string | null; withheld: boolean } {
+	caller(
+		field: string,
+		country: string,
+	): { number: string | null; e164: string | null; withheld: boolean } {
 		const value = this.get(field);
 		if (!callerWithheld(value)) {
 			const number = String(value).trim();
 			return { number, e164: toE164(number, country) ?? null, withheld: false };
 		}
-		const normal = value === undefined || value === null || (typeof value === 'string' && WITHHELD_WORDS.test(value));
-		if (!normal) this.warn(field, 'a phone number or a withheld-number word such as "anonymous"; taken as withheld');
+		const normal =
+			value === undefined ||
+			value === null ||
+			(typeof value === 'string' && WITHHELD_WORDS.test(value));
+		if (!normal)
+			this.warn(
+				field,
+				'a phone number or a withheld-number word such as "anonymous"; taken as withheld',
+			);
 		return { number: null, e164: null, withheld: true };
 	}
 
@@ -172,11 +216,23 @@ export const EVENT_FIELDS = {
 	],
 	routeRequest: ['from_number', 'line_number', 'queue_number', 'direction'],
 	telediscountStart: ['num_a', 'num_m', 'setup_time', 'api_call_id'],
-	telediscountEnd: ['num_a', 'num_m', 'num_b', 'setup_time', 'api_call_id', 'connection_time', 'waiting_time', 'price'],
+	telediscountEnd: [
+		'num_a',
+		'num_m',
+		'num_b',
+		'setup_time',
+		'api_call_id',
+		'connection_time',
+		'waiting_time',
+		'price',
+	],
 } as const;
 
 function notThisEvent(name: string, fields: readonly string[]): EventCheck {
-	return { ok: false, reason: `the body carries none of the ${name} fields (${fields.join(', ')})` };
+	return {
+		ok: false,
+		reason: `the body carries none of the ${name} fields (${fields.join(', ')})`,
+	};
 }
 
 export interface NormalizeOptions {
@@ -187,7 +243,8 @@ export interface NormalizeOptions {
 /** AloVoice callstart: `{ inner_phone, number, line, type, start_time }`. */
 export function normalizeCallStart(fields: Fields, options: NormalizeOptions = {}): EventCheck {
 	const read = new Reader(fields);
-	if (!read.carriesAny(EVENT_FIELDS.callStart)) return notThisEvent('call started', EVENT_FIELDS.callStart);
+	if (!read.carriesAny(EVENT_FIELDS.callStart))
+		return notThisEvent('call started', EVENT_FIELDS.callStart);
 	const country = options.defaultCountry ?? '998';
 	// An incoming call that has not reached an extension yet plausibly has none: quiet.
 	const innerPhone = read.id('inner_phone', true);
@@ -202,7 +259,9 @@ export function normalizeCallStart(fields: Fields, options: NormalizeOptions = {
 			direction = known;
 		} else {
 			direction = `unknown (${type})`;
-			read.warnings.push(`type is ${show(read.get('type'))}; expected inc, out or int (kept as sent)`);
+			read.warnings.push(
+				`type is ${show(read.get('type'))}; expected inc, out or int (kept as sent)`,
+			);
 		}
 	}
 	const start = read.time('start_time');
@@ -228,7 +287,8 @@ export function normalizeCallStart(fields: Fields, options: NormalizeOptions = {
 /** AloVoice callend: `{ call_id, finish_time, duration, status_code, record }`. */
 export function normalizeCallEnd(fields: Fields): EventCheck {
 	const read = new Reader(fields);
-	if (!read.carriesAny(EVENT_FIELDS.callEnd)) return notThisEvent('call ended', EVENT_FIELDS.callEnd);
+	if (!read.carriesAny(EVENT_FIELDS.callEnd))
+		return notThisEvent('call ended', EVENT_FIELDS.callEnd);
 	const callId = read.id('call_id');
 	const finish = read.time('finish_time');
 	const duration = read.seconds('duration');
@@ -236,7 +296,9 @@ export function normalizeCallEnd(fields: Fields): EventCheck {
 	const statusCode = code === null ? null : code.toUpperCase();
 	const status = statusCode === null ? null : statusName(statusCode);
 	if (statusCode !== null && !(statusCode in CALL_END_STATUSES)) {
-		read.warnings.push(`status_code is ${show(read.get('status_code'))}; not a documented status code (kept as sent)`);
+		read.warnings.push(
+			`status_code is ${show(read.get('status_code'))}; not a documented status code (kept as sent)`,
+		);
 	}
 	// No recording is normal for a call nobody answered.
 	const record = read.text('record', 'a recording URL', true);
@@ -260,14 +322,17 @@ export function normalizeCallEnd(fields: Fields): EventCheck {
 /** AloVoice call-request result (two-way / IVR call started by the Call operations). */
 export function normalizeCallResult(fields: Fields, options: NormalizeOptions = {}): EventCheck {
 	const read = new Reader(fields);
-	if (!read.carriesAny(EVENT_FIELDS.callResult)) return notThisEvent('call-request result', EVENT_FIELDS.callResult);
+	if (!read.carriesAny(EVENT_FIELDS.callResult))
+		return notThisEvent('call-request result', EVENT_FIELDS.callResult);
 	const country = options.defaultCountry ?? '998';
 	// externalid exists only when the call was started with an extid: quiet; without both ids
 	// the result cannot be joined to its call, which is worth a warning.
 	const id = read.id('id', true);
 	const externalId = read.id('externalid', true);
 	if (id === null && externalId === null) {
-		read.warnings.push('id and externalid are both missing; the result cannot be joined to the call that was started');
+		read.warnings.push(
+			'id and externalid are both missing; the result cannot be joined to the call that was started',
+		);
 	}
 	const from = read.phone('from_number', country);
 	const to = read.phone('to_number', country);
@@ -279,7 +344,10 @@ export function normalizeCallResult(fields: Fields, options: NormalizeOptions = 
 	const duration = read.seconds('duration');
 	const dialStatus = read.text('dialstatus', 'the dial status (e.g. ANSWER, BUSY, NOANSWER)');
 	// Without a dial status, an answer time is the only sign the call was answered.
-	const answered = dialStatus !== null ? /^ANSWER(ED)?$/i.test(dialStatus) || dialStatus === '200' : answer.seconds !== null;
+	const answered =
+		dialStatus !== null
+			? /^ANSWER(ED)?$/i.test(dialStatus) || dialStatus === '200'
+			: answer.seconds !== null;
 	const record = read.text('record', 'a recording URL', true);
 	const attempts = read.get('attempts');
 	return {
@@ -312,20 +380,26 @@ export function normalizeCallResult(fields: Fields, options: NormalizeOptions = 
 /** AloVoice route request ("API request" route type): `{ from_number, line_number, queue_number, direction }`. */
 export function normalizeRouteRequest(fields: Fields, options: NormalizeOptions = {}): EventCheck {
 	const read = new Reader(fields);
-	if (!read.carriesAny(EVENT_FIELDS.routeRequest)) return notThisEvent('route request', EVENT_FIELDS.routeRequest);
+	if (!read.carriesAny(EVENT_FIELDS.routeRequest))
+		return notThisEvent('route request', EVENT_FIELDS.routeRequest);
 	const country = options.defaultCountry ?? '998';
 	const caller = read.caller('from_number', country);
 	const line = read.phone('line_number', country);
 	const queueValue = read.get('queue_number');
 	let queueNumber: string | null = null;
-	if ((typeof queueValue === 'number' && Number.isInteger(queueValue) && queueValue >= 0) || (typeof queueValue === 'string' && /^\s*\d+\s*$/.test(queueValue))) {
+	if (
+		(typeof queueValue === 'number' && Number.isInteger(queueValue) && queueValue >= 0) ||
+		(typeof queueValue === 'string' && /^\s*\d+\s*$/.test(queueValue))
+	) {
 		queueNumber = String(queueValue).trim();
 	} else if (!(queueValue === undefined || queueValue === null || queueValue === '')) {
 		read.warn('queue_number', 'the queue number (digits)');
 	}
 	const direction = read.text('direction', 'inc or out', true);
 	if (direction !== null && !['inc', 'out'].includes(direction.toLowerCase())) {
-		read.warnings.push(`direction is ${show(read.get('direction'))}; expected inc or out (kept as sent)`);
+		read.warnings.push(
+			`direction is ${show(read.get('direction'))}; expected inc or out (kept as sent)`,
+		);
 	}
 	return {
 		ok: true,
@@ -361,17 +435,25 @@ function telediscountStart(read: Reader, country: string): Fields {
 }
 
 /** Telediscount "start of an incoming call": `num_a, num_m, setup_time, api_call_id`. */
-export function normalizeTelediscountStart(fields: Fields, options: NormalizeOptions = {}): EventCheck {
+export function normalizeTelediscountStart(
+	fields: Fields,
+	options: NormalizeOptions = {},
+): EventCheck {
 	const read = new Reader(fields);
-	if (!read.carriesAny(EVENT_FIELDS.telediscountStart)) return notThisEvent('incoming call started', EVENT_FIELDS.telediscountStart);
+	if (!read.carriesAny(EVENT_FIELDS.telediscountStart))
+		return notThisEvent('incoming call started', EVENT_FIELDS.telediscountStart);
 	const item = telediscountStart(read, options.defaultCountry ?? '7');
 	return { ok: true, value: { ...item, warnings: read.warnings } };
 }
 
 /** Telediscount "call finished": the start's fields plus num_b, connection/waiting time, price. */
-export function normalizeTelediscountEnd(fields: Fields, options: NormalizeOptions = {}): EventCheck {
+export function normalizeTelediscountEnd(
+	fields: Fields,
+	options: NormalizeOptions = {},
+): EventCheck {
 	const read = new Reader(fields);
-	if (!read.carriesAny(EVENT_FIELDS.telediscountEnd)) return notThisEvent('call finished', EVENT_FIELDS.telediscountEnd);
+	if (!read.carriesAny(EVENT_FIELDS.telediscountEnd))
+		return notThisEvent('call finished', EVENT_FIELDS.telediscountEnd);
 	const country = options.defaultCountry ?? '7';
 	const start = telediscountStart(read, country);
 	// Nobody answered: no num_b is normal.
@@ -379,7 +461,8 @@ export function normalizeTelediscountEnd(fields: Fields, options: NormalizeOptio
 	const connection = read.seconds('connection_time');
 	const waiting = read.seconds('waiting_time', true);
 	const priceText = read.text('price', 'the price (a number)', true);
-	const price = priceText !== null && Number.isFinite(Number(priceText)) ? Number(priceText) : priceText;
+	const price =
+		priceText !== null && Number.isFinite(Number(priceText)) ? Number(priceText) : priceText;
 	return {
 		ok: true,
 		value: {

@@ -49,7 +49,11 @@ function parseIpv6(text: string): bigint | undefined {
 	// Without "::" there are exactly 8 groups; "::" stands for at least one group of zeros.
 	if (halves.length === 1 ? head.length !== 8 : head.length + tail.length > 7) return undefined;
 	const zeros = 8 - head.length - tail.length;
-	const values = [...head.map((part) => BigInt(parseInt(part, 16))), ...Array<bigint>(zeros).fill(0n), ...tail.map((part) => BigInt(parseInt(part, 16)))];
+	const values = [
+		...head.map((part) => BigInt(parseInt(part, 16))),
+		...Array<bigint>(zeros).fill(0n),
+		...tail.map((part) => BigInt(parseInt(part, 16))),
+	];
 	return values.reduce((acc, part) => (acc << 16n) + part, 0n);
 }
 
@@ -112,7 +116,9 @@ export function splitAllowlist(list: string): string[] {
 		.filter(Boolean);
 }
 
-export type AllowlistCheck = { ok: true; ranges: ParsedRange[] } | { ok: false; entry: string; reason: string };
+export type AllowlistCheck =
+	| { ok: true; ranges: ParsedRange[] }
+	| { ok: false; entry: string; reason: string };
 
 /** Every entry of an allowlist must be an address or a CIDR range; the first that is not is named. */
 export function checkAllowlist(list: string): AllowlistCheck {

@@ -37,7 +37,8 @@ export const commonOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '203.0.113.10, 198.51.100.0/24',
-		description: 'Addresses or CIDR ranges the PBX sends from, separated by commas. Others get 403. Empty allows all.',
+		description:
+			'Addresses or CIDR ranges the PBX sends from, separated by commas. Others get 403. Empty allows all.',
 	},
 	{
 		displayName: 'Pass Invalid Events On',
@@ -45,7 +46,7 @@ export const commonOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether a request that passed the security checks but cannot be read as the event (empty, not JSON, form fields or query parameters, or none of the event\'s fields) still starts the workflow, as an item with invalid: true and the reason, instead of being refused with 400 (a route request gets the fallback action either way). Readable events with odd values are always accepted, with warnings.',
+			"Whether a request that passed the security checks but cannot be read as the event (empty, not JSON, form fields or query parameters, or none of the event's fields) still starts the workflow, as an item with invalid: true and the reason, instead of being refused with 400 (a route request gets the fallback action either way). Readable events with odd values are always accepted, with warnings.",
 	},
 	{
 		displayName: 'Max Body Size (KB)',
@@ -63,7 +64,12 @@ interface RequestLike extends IncomingEvent {
 }
 
 /** Answers the request now, on the raw response object, before any execution exists. */
-export function answerNow(context: IWebhookFunctions, status: number, body: string, contentType: string): void {
+export function answerNow(
+	context: IWebhookFunctions,
+	status: number,
+	body: string,
+	contentType: string,
+): void {
 	const res = context.getResponseObject() as unknown as ResponseLike;
 	res.statusCode = status;
 	res.setHeader('content-type', contentType);
@@ -75,22 +81,33 @@ export function answerJson(context: IWebhookFunctions, status: number, value: un
 	answerNow(context, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-async function securitySettings(context: IWebhookFunctions): Promise<{ settings: SecuritySettings; secretQuery?: string }> {
+async function securitySettings(
+	context: IWebhookFunctions,
+): Promise<{ settings: SecuritySettings; secretQuery?: string }> {
 	const authentication = context.getNodeParameter('authentication', 'none') as string;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const settings: SecuritySettings = { ipAllowlist: (options.ipAllowlist as string | undefined) ?? '' };
+	const settings: SecuritySettings = {
+		ipAllowlist: (options.ipAllowlist as string | undefined) ?? '',
+	};
 	let secretQuery: string | undefined;
-	const read = async (type: string) => (await context.getCredentials(type)) as ICredentialDataDecryptedObject;
+	const read = async (type: string) =>
+		(await context.getCredentials(type)) as ICredentialDataDecryptedObject;
 	if (authentication === 'headerAuth') {
 		const credential = await read(SECRET_CREDENTIALS.headerAuth);
-		settings.header = { name: String(credential.name ?? ''), value: String(credential.secret ?? '') };
+		settings.header = {
+			name: String(credential.name ?? ''),
+			value: String(credential.secret ?? ''),
+		};
 	} else if (authentication === 'queryAuth') {
 		const credential = await read(SECRET_CREDENTIALS.queryAuth);
 		secretQuery = String(credential.name ?? '');
 		settings.query = { name: secretQuery, value: String(credential.secret ?? '') };
 	} else if (authentication === 'basicAuth') {
 		const credential = await read(SECRET_CREDENTIALS.basicAuth);
-		settings.basic = { user: String(credential.user ?? ''), password: String(credential.password ?? '') };
+		settings.basic = {
+			user: String(credential.user ?? ''),
+			password: String(credential.password ?? ''),
+		};
 	}
 	return { settings, secretQuery };
 }
@@ -146,8 +163,17 @@ export async function receiveEvent(
 	}
 	const event = normalize(body.fields);
 	if (!event.ok) {
-		if (passInvalid || how.keepCaller) return { ok: true, item: { invalid: true, reason: event.reason, raw: body.fields }, raw: body.fields };
+		if (passInvalid || how.keepCaller)
+			return {
+				ok: true,
+				item: { invalid: true, reason: event.reason, raw: body.fields },
+				raw: body.fields,
+			};
 		return refuse(400, `Not a readable event: ${event.reason}.`);
 	}
-	return { ok: true, item: { ...event.value, receivedAs: body.format, raw: body.fields }, raw: body.fields };
+	return {
+		ok: true,
+		item: { ...event.value, receivedAs: body.format, raw: body.fields },
+		raw: body.fields,
+	};
 }

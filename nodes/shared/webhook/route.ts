@@ -3,9 +3,24 @@
 // activation checks reuse the same functions.
 import { ROUTE_ACTION_TYPES, validateRouteAction, type RouteAction } from './answers';
 
-export type RuleMatch = 'any' | 'callerExact' | 'callerPrefix' | 'callerWithheld' | 'line' | 'queue' | 'direction';
+export type RuleMatch =
+	| 'any'
+	| 'callerExact'
+	| 'callerPrefix'
+	| 'callerWithheld'
+	| 'line'
+	| 'queue'
+	| 'direction';
 
-export const RULE_MATCHES: readonly RuleMatch[] = ['any', 'callerExact', 'callerPrefix', 'callerWithheld', 'line', 'queue', 'direction'];
+export const RULE_MATCHES: readonly RuleMatch[] = [
+	'any',
+	'callerExact',
+	'callerPrefix',
+	'callerWithheld',
+	'line',
+	'queue',
+	'direction',
+];
 
 export interface RouteRule {
 	match: RuleMatch;
@@ -22,9 +37,13 @@ export type RouteFields = Record<string, unknown>;
  * leading +. What is left must be digits for the value to be a number.
  */
 function numberText(value: unknown): string | undefined {
-	if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+	if (typeof value === 'number')
+		return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
 	if (typeof value !== 'string') return undefined;
-	const stripped = value.trim().replace(/[\s\-.()]/g, '').replace(/^\+/, '');
+	const stripped = value
+		.trim()
+		.replace(/[\s\-.()]/g, '')
+		.replace(/^\+/, '');
 	return /^\d+$/.test(stripped) ? stripped : undefined;
 }
 
@@ -53,7 +72,8 @@ export function numberForms(value: unknown): NumberForms | undefined {
 	let digits = numberText(value) as string;
 	if (/^00998\d{9}$/.test(digits)) digits = digits.slice(2);
 	if (digits.length === 9) return { digits, local: digits, full: `998${digits}` };
-	if (digits.length === 12 && digits.startsWith('998')) return { digits, local: digits.slice(3), full: digits };
+	if (digits.length === 12 && digits.startsWith('998'))
+		return { digits, local: digits.slice(3), full: digits };
 	return { digits };
 }
 
@@ -71,7 +91,8 @@ export function callerMatches(from: unknown, wanted: unknown, prefix: boolean): 
 	const want = numberText(wanted);
 	if (!caller || want === undefined || want === '') return false;
 	const typedFull = want.startsWith('998');
-	const form = caller.local === undefined ? caller.digits : typedFull ? (caller.full as string) : caller.local;
+	const form =
+		caller.local === undefined ? caller.digits : typedFull ? (caller.full as string) : caller.local;
 	return prefix ? form.startsWith(want) : form === want;
 }
 
@@ -95,10 +116,21 @@ export function lineMatches(line: unknown, wanted: unknown): boolean {
 export function queueMatches(queue: unknown, wanted: unknown): boolean {
 	const a = numberText(queue);
 	const b = numberText(wanted);
-	return a !== undefined && b !== undefined && a !== '' && a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '');
+	return (
+		a !== undefined &&
+		b !== undefined &&
+		a !== '' &&
+		a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '')
+	);
 }
 
-const DIRECTIONS: Record<string, 'inc' | 'out'> = { inc: 'inc', incoming: 'inc', in: 'inc', out: 'out', outgoing: 'out' };
+const DIRECTIONS: Record<string, 'inc' | 'out'> = {
+	inc: 'inc',
+	incoming: 'inc',
+	in: 'inc',
+	out: 'out',
+	outgoing: 'out',
+};
 
 /** "Direction Is": inc or out (incoming/outgoing accepted as the same), case-insensitive; anything else matches nothing. */
 export function directionMatches(direction: unknown, wanted: unknown): boolean {
@@ -131,7 +163,10 @@ export function ruleMatches(rule: RouteRule, request: RouteFields): boolean {
 }
 
 /** The first rule that matches the request, in the order the user listed them. */
-export function pickRoute(rules: readonly RouteRule[], request: RouteFields): { rule: RouteRule; index: number } | undefined {
+export function pickRoute(
+	rules: readonly RouteRule[],
+	request: RouteFields,
+): { rule: RouteRule; index: number } | undefined {
 	if (!Array.isArray(rules)) return undefined;
 	for (const [index, rule] of rules.entries()) {
 		if (rule && ruleMatches(rule, request ?? {})) return { rule, index };
@@ -146,15 +181,22 @@ export function pickRoute(rules: readonly RouteRule[], request: RouteFields): { 
  */
 export function checkRouteRule(rule: RouteRule, index: number): string | undefined {
 	const name = `Rule ${index + 1}`;
-	if (!RULE_MATCHES.includes(rule?.match)) return `${name}: the match type "${String(rule?.match)}" is unknown.`;
+	if (!RULE_MATCHES.includes(rule?.match))
+		return `${name}: the match type "${String(rule?.match)}" is unknown.`;
 	const value = typeof rule.value === 'string' ? rule.value.trim() : '';
-	if (['callerExact', 'callerPrefix', 'line', 'queue'].includes(rule.match) && numberText(value) === undefined) {
+	if (
+		['callerExact', 'callerPrefix', 'line', 'queue'].includes(rule.match) &&
+		numberText(value) === undefined
+	) {
 		return `${name}: Value must be a number (digits, optionally with + and spaces), got "${value}".`;
 	}
 	if (rule.match === 'direction' && DIRECTIONS[value.toLowerCase()] === undefined) {
 		return `${name}: Value must be inc or out, got "${value}".`;
 	}
-	const action = validateRouteAction({ action_type: rule.actionType, action_data: rule.actionData });
+	const action = validateRouteAction({
+		action_type: rule.actionType,
+		action_data: rule.actionData,
+	});
 	if (!action.ok) return `${name}: its action is invalid: ${action.reason}.`;
 	return undefined;
 }
@@ -166,7 +208,8 @@ export function checkRouteRule(rule: RouteRule, index: number): string | undefin
  */
 export function safeRouteAction(request: RouteFields | undefined): RouteAction {
 	const queue = numberText(request?.queue_number);
-	if (queue !== undefined && queue !== '' && queue.length <= 12) return { action_type: 'queue', action_data: queue };
+	if (queue !== undefined && queue !== '' && queue.length <= 12)
+		return { action_type: 'queue', action_data: queue };
 	return { action_type: 'hangup' };
 }
 
@@ -182,13 +225,22 @@ export interface FallbackRoute {
  * request names. When that is not a valid action, the safe action (see safeRouteAction) with
  * the problem named.
  */
-export function fallbackRoute(type: unknown, data: unknown, request: RouteFields | undefined): FallbackRoute {
+export function fallbackRoute(
+	type: unknown,
+	data: unknown,
+	request: RouteFields | undefined,
+): FallbackRoute {
 	let text = typeof data === 'number' ? String(data) : typeof data === 'string' ? data.trim() : '';
 	if (text === '' && type === 'queue') text = numberText(request?.queue_number) ?? '';
 	const checked = validateRouteAction({ action_type: type, action_data: text });
 	if (checked.ok) return { action: checked.value };
-	const configured = (ROUTE_ACTION_TYPES as readonly unknown[]).includes(type) ? String(type) : JSON.stringify(type ?? null);
-	return { action: safeRouteAction(request), problem: `the fallback action (${configured}) is invalid: ${checked.reason}` };
+	const configured = (ROUTE_ACTION_TYPES as readonly unknown[]).includes(type)
+		? String(type)
+		: JSON.stringify(type ?? null);
+	return {
+		action: safeRouteAction(request),
+		problem: `the fallback action (${configured}) is invalid: ${checked.reason}`,
+	};
 }
 
 /**
@@ -201,12 +253,18 @@ export function fallbackRoute(type: unknown, data: unknown, request: RouteFields
 export const ANSWER_TIMEOUT_SECONDS = { min: 0.05, max: 10, default: 3 } as const;
 
 /** Checks an Answer Timeout value as typed (activation refuses what is out of range). */
-export function checkAnswerTimeout(value: unknown): { ok: true; seconds: number } | { ok: false; reason: string } {
+export function checkAnswerTimeout(
+	value: unknown,
+): { ok: true; seconds: number } | { ok: false; reason: string } {
 	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return { ok: false, reason: 'Answer Timeout must be a number of seconds.' };
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds))
+		return { ok: false, reason: 'Answer Timeout must be a number of seconds.' };
 	const { min, max } = ANSWER_TIMEOUT_SECONDS;
 	if (seconds < min || seconds > max) {
-		return { ok: false, reason: `Answer Timeout must be between ${min} and ${max} seconds, got ${seconds}.` };
+		return {
+			ok: false,
+			reason: `Answer Timeout must be between ${min} and ${max} seconds, got ${seconds}.`,
+		};
 	}
 	return { ok: true, seconds };
 }
@@ -215,6 +273,9 @@ export function checkAnswerTimeout(value: unknown): { ok: true; seconds: number 
 export function answerTimeoutMs(value: unknown): number {
 	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	const { min, max } = ANSWER_TIMEOUT_SECONDS;
-	const usable = typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : ANSWER_TIMEOUT_SECONDS.default;
+	const usable =
+		typeof seconds === 'number' && Number.isFinite(seconds)
+			? seconds
+			: ANSWER_TIMEOUT_SECONDS.default;
 	return Math.round(Math.min(max, Math.max(min, usable)) * 1000);
 }

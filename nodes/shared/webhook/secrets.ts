@@ -31,39 +31,50 @@ export const SECRET_CREDENTIAL_NAMES: Record<SecretKind, string> = {
 };
 
 export function isSecretKind(value: unknown): value is SecretKind {
-	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SECRET_CREDENTIALS, value);
+	return (
+		typeof value === 'string' && Object.prototype.hasOwnProperty.call(SECRET_CREDENTIALS, value)
+	);
 }
 
 /** An HTTP header name is a token (RFC 9110 5.1): these characters only, at least one. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+const text = (value: unknown) =>
+	typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
 /**
  * What is wrong with a credential's data for the given choice, as a sentence naming the field
  * and what it must be; undefined when it is usable. Blank (spaces only) counts as empty: a
  * secret nobody can type into a PBX by mistake is no secret.
  */
-export function secretProblem(kind: SecretKind, data: ICredentialDataDecryptedObject | undefined): string | undefined {
+export function secretProblem(
+	kind: SecretKind,
+	data: ICredentialDataDecryptedObject | undefined,
+): string | undefined {
 	const field = (name: string) => text(data?.[name]);
 	if (kind === 'headerAuth') {
 		const name = field('name').trim();
-		if (name === '') return 'Header Name: empty. Give the header the PBX sends the secret in, e.g. X-PBX-Secret.';
+		if (name === '')
+			return 'Header Name: empty. Give the header the PBX sends the secret in, e.g. X-PBX-Secret.';
 		if (!HEADER_NAME.test(name)) {
 			return `Header Name: "${name}" is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces or colons), e.g. X-PBX-Secret.`;
 		}
-		if (field('secret').trim() === '') return 'Secret: empty. Set the value the PBX sends in the header.';
+		if (field('secret').trim() === '')
+			return 'Secret: empty. Set the value the PBX sends in the header.';
 		return undefined;
 	}
 	if (kind === 'queryAuth') {
-		if (field('name').trim() === '') return 'Parameter Name: empty. Give the query parameter that carries the secret, e.g. key.';
-		if (field('secret').trim() === '') return 'Secret: empty. Set the value the PBX sends in the query parameter.';
+		if (field('name').trim() === '')
+			return 'Parameter Name: empty. Give the query parameter that carries the secret, e.g. key.';
+		if (field('secret').trim() === '')
+			return 'Secret: empty. Set the value the PBX sends in the query parameter.';
 		return undefined;
 	}
 	// An empty user is legal Basic auth, but the request check refuses it as a configuration
 	// error (security.ts), so activation says so first.
 	if (field('user').trim() === '') return 'User: empty. Set the user name the PBX sends.';
-	if (field('user').includes(':')) return 'User: contains a colon, which Basic authentication cannot carry. Choose a user name without one.';
+	if (field('user').includes(':'))
+		return 'User: contains a colon, which Basic authentication cannot carry. Choose a user name without one.';
 	if (field('password').trim() === '') return 'Password: empty. Set the password the PBX sends.';
 	return undefined;
 }
@@ -75,10 +86,17 @@ export function secretProblem(kind: SecretKind, data: ICredentialDataDecryptedOb
  * or a header name no HTTP client can send.
  */
 function secretTest(kind: SecretKind) {
-	return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	return async function (
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
 		const problem = secretProblem(kind, credential.data);
 		if (problem) return { status: 'Error', message: problem };
-		return { status: 'OK', message: 'Usable: give the PBX the same values. Nothing was sent: the PBX calls n8n, not the other way round.' };
+		return {
+			status: 'OK',
+			message:
+				'Usable: give the PBX the same values. Nothing was sent: the PBX calls n8n, not the other way round.',
+		};
 	};
 }
 

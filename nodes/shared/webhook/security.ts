@@ -31,16 +31,43 @@ export function checkSecuritySettings(settings: SecuritySettings): SettingsCheck
 	const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 	if (settings.header) {
 		// Field names as the package's credentials show them (credentials/AloVoiceTrigger*AuthApi).
-		if (blank(settings.header.name)) return { ok: false, field: 'Header Name', reason: 'The header credential has no header name.' };
-		if (blank(settings.header.value)) return { ok: false, field: 'Secret', reason: 'The header credential\'s Secret is empty: it would let every request through.' };
+		if (blank(settings.header.name))
+			return {
+				ok: false,
+				field: 'Header Name',
+				reason: 'The header credential has no header name.',
+			};
+		if (blank(settings.header.value))
+			return {
+				ok: false,
+				field: 'Secret',
+				reason: "The header credential's Secret is empty: it would let every request through.",
+			};
 	}
 	if (settings.query) {
-		if (blank(settings.query.name)) return { ok: false, field: 'Parameter Name', reason: 'The query credential has no parameter name.' };
-		if (blank(settings.query.value)) return { ok: false, field: 'Secret', reason: 'The query credential\'s Secret is empty: it would let every request through.' };
+		if (blank(settings.query.name))
+			return {
+				ok: false,
+				field: 'Parameter Name',
+				reason: 'The query credential has no parameter name.',
+			};
+		if (blank(settings.query.value))
+			return {
+				ok: false,
+				field: 'Secret',
+				reason: "The query credential's Secret is empty: it would let every request through.",
+			};
 	}
 	if (settings.basic) {
-		if (blank(settings.basic.user)) return { ok: false, field: 'User', reason: 'The basic auth credential has no user.' };
-		if (blank(settings.basic.password)) return { ok: false, field: 'Password', reason: 'The basic auth credential\'s Password is empty: it would let every request through.' };
+		if (blank(settings.basic.user))
+			return { ok: false, field: 'User', reason: 'The basic auth credential has no user.' };
+		if (blank(settings.basic.password))
+			return {
+				ok: false,
+				field: 'Password',
+				reason:
+					"The basic auth credential's Password is empty: it would let every request through.",
+			};
 	}
 	return { ok: true };
 }
@@ -54,7 +81,8 @@ export function sameSecret(given: string, expected: string): boolean {
 	const a = Buffer.from(given);
 	const b = Buffer.from(expected);
 	let difference = a.length ^ b.length;
-	for (let index = 0; index < b.length; index++) difference |= (a[index % Math.max(a.length, 1)] ?? 0) ^ b[index];
+	for (let index = 0; index < b.length; index++)
+		difference |= (a[index % Math.max(a.length, 1)] ?? 0) ^ b[index];
 	return difference === 0 && a.length === b.length;
 }
 
@@ -69,29 +97,49 @@ function headerValue(event: IncomingEvent, name: string): string | undefined {
  * the IP allowlist (403: the sender is not the PBX), then the secrets (401). Reasons never
  * repeat what was sent or expected.
  */
-export function checkSecurity(event: IncomingEvent, ip: string | undefined, settings: SecuritySettings): SecurityResult {
+export function checkSecurity(
+	event: IncomingEvent,
+	ip: string | undefined,
+	settings: SecuritySettings,
+): SecurityResult {
 	const configured = checkSecuritySettings(settings);
 	if (!configured.ok) {
-		return { ok: false, status: 403, reason: `The trigger is misconfigured (${configured.field}): ${configured.reason}` };
+		return {
+			ok: false,
+			status: 403,
+			reason: `The trigger is misconfigured (${configured.field}): ${configured.reason}`,
+		};
 	}
 	if (settings.ipAllowlist && settings.ipAllowlist.trim() !== '') {
 		if (!ip || !ipAllowed(ip, settings.ipAllowlist)) {
 			// Named as the allowlist compares it: a dual-stack server (n8n listens on ::) sees IPv4
 			// peers as ::ffff:a.b.c.d, which is not how anyone writes them into the list.
-			return { ok: false, status: 403, reason: `The address ${ip ? plainIp(ip) : '(unknown)'} is not in the IP allowlist.` };
+			return {
+				ok: false,
+				status: 403,
+				reason: `The address ${ip ? plainIp(ip) : '(unknown)'} is not in the IP allowlist.`,
+			};
 		}
 	}
 	if (settings.header) {
 		const given = headerValue(event, settings.header.name);
 		if (given === undefined || !sameSecret(given, settings.header.value)) {
-			return { ok: false, status: 401, reason: `The header ${settings.header.name} is missing or wrong.` };
+			return {
+				ok: false,
+				status: 401,
+				reason: `The header ${settings.header.name} is missing or wrong.`,
+			};
 		}
 	}
 	if (settings.query) {
 		const raw = event.query?.[settings.query.name];
 		const given = Array.isArray(raw) ? raw[0] : raw;
 		if (typeof given !== 'string' || !sameSecret(given, settings.query.value)) {
-			return { ok: false, status: 401, reason: `The query parameter ${settings.query.name} is missing or wrong.` };
+			return {
+				ok: false,
+				status: 401,
+				reason: `The query parameter ${settings.query.name} is missing or wrong.`,
+			};
 		}
 	}
 	if (settings.basic) {

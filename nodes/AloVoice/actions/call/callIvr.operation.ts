@@ -1,5 +1,10 @@
 // Call → Call Into IVR: AloVoice calls a number and plays it an IVR from one of the vPBX's lines.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { IvrCallRequest } from '../../helpers/interfaces';
 import {
@@ -69,10 +74,25 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const callto = phoneParameter.call(this, this.getNodeParameter('callTo', itemIndex), 'Phone', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const callto = phoneParameter.call(
+		this,
+		this.getNodeParameter('callTo', itemIndex),
+		'Phone',
+		itemIndex,
+	);
 	// 0 is no IVR id (and n8n's default for a number): refused here rather than sent for the PBX to drop.
-	const ivrid = integerParameter.call(this, this.getNodeParameter('ivrId', itemIndex), 'IVR ID', '222', itemIndex, 1);
+	const ivrid = integerParameter.call(
+		this,
+		this.getNodeParameter('ivrId', itemIndex),
+		'IVR ID',
+		'222',
+		itemIndex,
+		1,
+	);
 	const fromline = integerParameter.call(
 		this,
 		this.getNodeParameter('fromLine', itemIndex),
@@ -80,7 +100,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'712037006',
 		itemIndex,
 	);
-	const lang = languageParameter.call(this, this.getNodeParameter('language', itemIndex, 'ru'), 'Language', itemIndex);
+	const lang = languageParameter.call(
+		this,
+		this.getNodeParameter('language', itemIndex, 'ru'),
+		'Language',
+		itemIndex,
+	);
 	const body: IvrCallRequest = { callto, ivrid, fromline, lang };
 	const extid = textParameter.call(this, 'externalId', itemIndex);
 	if (extid !== '') body.extid = extid;

@@ -1,9 +1,20 @@
 // Call → Click-to-Call: AloVoice rings an employee's extension, then dials the client's number.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ClickToCallRequest } from '../../helpers/interfaces';
-import { integerParameter, phoneParameter, requestCall, textParameter, timeoutOption } from './common';
+import {
+	integerParameter,
+	phoneParameter,
+	requestCall,
+	textParameter,
+	timeoutOption,
+} from './common';
 
 const show = { resource: ['call'], operation: ['clickToCall'] };
 
@@ -26,7 +37,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '+998994412860',
-		description: 'The client\'s number, dialled once the extension answers; sent as + and 12 digits',
+		description: "The client's number, dialled once the extension answers; sent as + and 12 digits",
 		displayOptions: { show },
 	},
 	{
@@ -61,11 +72,26 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const asNumberIfDigits = (text: string): number | string => (/^\d{1,15}$/.test(text) ? Number(text) : text);
+const asNumberIfDigits = (text: string): number | string =>
+	/^\d{1,15}$/.test(text) ? Number(text) : text;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const innerPhone = integerParameter.call(this, this.getNodeParameter('extension', itemIndex), 'Extension', '2424', itemIndex);
-	let number = phoneParameter.call(this, this.getNodeParameter('number', itemIndex), 'Phone', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const innerPhone = integerParameter.call(
+		this,
+		this.getNodeParameter('extension', itemIndex),
+		'Extension',
+		'2424',
+		itemIndex,
+	);
+	let number = phoneParameter.call(
+		this,
+		this.getNodeParameter('number', itemIndex),
+		'Phone',
+		itemIndex,
+	);
 	// outcall documents the number as +998…: a 9-digit local number gets the country code.
 	if (/^\d{9}$/.test(number)) number = `+998${number}`;
 	const callId = textParameter.call(this, 'callId', itemIndex);
@@ -78,11 +104,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const userId = textParameter.call(this, 'userId', itemIndex);
 	if (userId === '') {
-		throw new NodeOperationError(this.getNode(), "CRM User ID: empty. Use your CRM's ID of the employee, e.g. 22.", {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			"CRM User ID: empty. Use your CRM's ID of the employee, e.g. 22.",
+			{
+				itemIndex,
+			},
+		);
 	}
-	const body: ClickToCallRequest = { call_id: callId, inner_phone: innerPhone, number, user_id: asNumberIfDigits(userId) };
+	const body: ClickToCallRequest = {
+		call_id: callId,
+		inner_phone: innerPhone,
+		number,
+		user_id: asNumberIfDigits(userId),
+	};
 
 	const answer = await requestCall.call(this, itemIndex, {
 		endpoint: '/outcall/{token}',

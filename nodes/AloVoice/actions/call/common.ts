@@ -19,15 +19,23 @@ export function externalIdProperty(show: Record<string, string[]>): INodePropert
 		type: 'string',
 		default: '',
 		placeholder: '123123',
-		description: "Your own ID for this call; AloVoice sends it back as 'externalid' in the call result",
+		description:
+			"Your own ID for this call; AloVoice sends it back as 'externalid' in the call result",
 		displayOptions: { show },
 	};
 }
 
-export const timeoutOption = timeoutProperty('How long to wait for AloVoice to answer before giving up');
+export const timeoutOption = timeoutProperty(
+	'How long to wait for AloVoice to answer before giving up',
+);
 
 /** The phone in AloVoice's form, or a NodeOperationError naming the field (before any request). */
-export function phoneParameter(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+export function phoneParameter(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const check = checkAloVoicePhone(value, field);
 	if (!check.ok) throw new NodeOperationError(this.getNode(), check.reason, { itemIndex });
 	return check.value;
@@ -74,7 +82,12 @@ export const languageOptions = [
 ];
 
 /** An announcement language AloVoice documents (`ru`, the default, or `uz`), or a NodeOperationError naming the field. */
-export function languageParameter(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): CallLanguage {
+export function languageParameter(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): CallLanguage {
 	const text = value === undefined || value === null ? '' : String(value).trim().toLowerCase();
 	if (text === '') return 'ru';
 	if ((LANGUAGES as string[]).includes(text)) return text as CallLanguage;
@@ -124,11 +137,15 @@ export async function requestCall(
 	const answer = answerValue(text);
 	const refusal = refusalOf(answer);
 	if (refusal !== undefined) {
-		throw new NodeApiError(this.getNode(), { message: 'call refused' }, {
-			message: `AloVoice refused the call: ${quoteAnswer(refusal, [token])}`,
-			description: `The PBX answered: ${quoteAnswer(text, [token])}`,
-			itemIndex,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'call refused' },
+			{
+				message: `AloVoice refused the call: ${quoteAnswer(refusal, [token])}`,
+				description: `The PBX answered: ${quoteAnswer(text, [token])}`,
+				itemIndex,
+			},
+		);
 	}
 	return redactValue(answer, [token]);
 }

@@ -31,7 +31,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Start Two-Way Call',
 				value: 'startTwoWay',
-				description: 'Call the initiator, then the recipients in order (or a queue), and bridge them',
+				description:
+					'Call the initiator, then the recipients in order (or a queue), and bridge them',
 				action: 'Start a two way call',
 			},
 		],

@@ -1,5 +1,10 @@
 // Call → Start Two-Way Call: AloVoice rings the initiator, then the recipients in order (or a queue) and bridges them.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallLanguage, TwoWayCallRequest } from '../../helpers/interfaces';
@@ -23,7 +28,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '712037006',
-		description: 'Who AloVoice calls first (9 local digits or + and 12 digits); once they answer, the recipients are dialled',
+		description:
+			'Who AloVoice calls first (9 local digits or + and 12 digits); once they answer, the recipients are dialled',
 		displayOptions: { show },
 	},
 	{
@@ -40,8 +46,16 @@ export const description: INodeProperties[] = [
 		name: 'callToType',
 		type: 'options',
 		options: [
-			{ name: 'Phones in Order', value: 'phones', description: 'Dial the numbers one after another until one answers' },
-			{ name: 'Queue', value: 'queue', description: 'Put the call through to a queue (department)' },
+			{
+				name: 'Phones in Order',
+				value: 'phones',
+				description: 'Dial the numbers one after another until one answers',
+			},
+			{
+				name: 'Queue',
+				value: 'queue',
+				description: 'Put the call through to a queue (department)',
+			},
 		],
 		default: 'phones',
 		description: 'Whom to bridge the initiator with',
@@ -121,9 +135,25 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const lang = languageParameter.call(this, this.getNodeParameter('callFromLanguage', itemIndex, 'ru'), 'Initiator Language', itemIndex);
-	const callfrom = { phone: phoneParameter.call(this, this.getNodeParameter('callFrom', itemIndex), 'Initiator Phone', itemIndex), lang };
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const lang = languageParameter.call(
+		this,
+		this.getNodeParameter('callFromLanguage', itemIndex, 'ru'),
+		'Initiator Language',
+		itemIndex,
+	);
+	const callfrom = {
+		phone: phoneParameter.call(
+			this,
+			this.getNodeParameter('callFrom', itemIndex),
+			'Initiator Phone',
+			itemIndex,
+		),
+		lang,
+	};
 	const type = this.getNodeParameter('callToType', itemIndex, 'phones') as string;
 	let callto: TwoWayCallRequest['callto'];
 	if (type === 'queue') {
@@ -138,7 +168,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		callto = [{ queue }];
 	} else {
 		const entries =
-			(this.getNodeParameter('recipients.recipient', itemIndex, []) as Array<{ phone?: string; language?: CallLanguage }>) ?? [];
+			(this.getNodeParameter('recipients.recipient', itemIndex, []) as Array<{
+				phone?: string;
+				language?: CallLanguage;
+			}>) ?? [];
 		if (entries.length === 0) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -147,8 +180,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			);
 		}
 		callto = entries.map((entry, index) => ({
-			phone: phoneParameter.call(this, entry.phone, `Recipients (entry ${index + 1}) Phone`, itemIndex),
-			lang: languageParameter.call(this, entry.language, `Recipients (entry ${index + 1}) Language`, itemIndex),
+			phone: phoneParameter.call(
+				this,
+				entry.phone,
+				`Recipients (entry ${index + 1}) Phone`,
+				itemIndex,
+			),
+			lang: languageParameter.call(
+				this,
+				entry.language,
+				`Recipients (entry ${index + 1}) Language`,
+				itemIndex,
+			),
 		}));
 	}
 	const body: TwoWayCallRequest = { callfrom, callto };

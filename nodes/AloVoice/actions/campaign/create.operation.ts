@@ -1,7 +1,13 @@
 // Campaign → Create: POST /mapi/addAutorule (multipart) with the MP3 message and the recipients
 // CSV. One campaign for all input items: the recipients are either the input items themselves
 // (one row per item) or a CSV file the first item carries.
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkAloVoicePhone } from '../../../shared/phone';
@@ -39,7 +45,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 'data',
 		placeholder: 'data',
-		description: 'The binary field of the first input item that holds the MP3 message played to each recipient',
+		description:
+			'The binary field of the first input item that holds the MP3 message played to each recipient',
 		displayOptions: { show },
 	},
 	{
@@ -56,7 +63,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Input Items',
 				value: 'inputItems',
-				description: 'One recipient per input item: the node builds the CSV from a field of each item',
+				description:
+					'One recipient per input item: the node builds the CSV from a field of each item',
 			},
 		],
 		default: 'inputItems',
@@ -91,7 +99,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '2026.12.01',
-		description: 'First day of the calling window, YYYY.MM.DD (2026-12-01 and ISO date-times from expressions are converted)',
+		description:
+			'First day of the calling window, YYYY.MM.DD (2026-12-01 and ISO date-times from expressions are converted)',
 		displayOptions: { show },
 	},
 	{
@@ -101,7 +110,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '2026.12.31',
-		description: 'Last day of the calling window, YYYY.MM.DD (2026-12-31 and ISO date-times from expressions are converted)',
+		description:
+			'Last day of the calling window, YYYY.MM.DD (2026-12-31 and ISO date-times from expressions are converted)',
 		displayOptions: { show },
 	},
 	{
@@ -183,7 +193,8 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Recipient Options',
 		name: 'recipientOptions',
-		description: 'How the recipients CSV is written: extra columns, a header row, invalid numbers skipped or refused',
+		description:
+			'How the recipients CSV is written: extra columns, a header row, invalid numbers skipped or refused',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
@@ -195,7 +206,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'name, contract.amount',
-				description: 'Comma-separated fields of each item written as more CSV columns after the phone number',
+				description:
+					'Comma-separated fields of each item written as more CSV columns after the phone number',
 			},
 			{
 				displayName: 'Include Header Row',
@@ -233,14 +245,24 @@ function checked(this: IExecuteFunctions, result: Checked): string {
 }
 
 /** The binary field `property` of the first item, or a refusal naming the parameter. */
-function binaryOf(this: IExecuteFunctions, items: INodeExecutionData[], property: string, parameter: string, what: string): IBinaryData {
+function binaryOf(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	property: string,
+	parameter: string,
+	what: string,
+): IBinaryData {
 	const binary = items[0]?.binary?.[property];
-	if (!property) refuse.call(this, `${parameter}: empty. Give the name of the binary field that holds ${what}, e.g. data.`);
+	if (!property)
+		refuse.call(
+			this,
+			`${parameter}: empty. Give the name of the binary field that holds ${what}, e.g. data.`,
+		);
 	if (binary) return binary;
 	const present = Object.keys(items[0]?.binary ?? {});
 	throw new NodeOperationError(
 		this.getNode(),
-			`${parameter}: the first input item has no binary field "${property}" (it has ${present.length ? present.map((name) => `"${name}"`).join(', ') : 'none'}). Give the field that holds ${what}.`,
+		`${parameter}: the first input item has no binary field "${property}" (it has ${present.length ? present.map((name) => `"${name}"`).join(', ') : 'none'}). Give the field that holds ${what}.`,
 		{ itemIndex: 0 },
 	);
 }
@@ -252,31 +274,64 @@ function binaryOf(this: IExecuteFunctions, items: INodeExecutionData[], property
 function isAudio(binary: IBinaryData): boolean {
 	const mimeType = String(binary.mimeType ?? '').toLowerCase();
 	if (mimeType.startsWith('audio/')) return true;
-	const named = (binary.fileExtension ?? binary.fileName?.split('.').pop() ?? '').toLowerCase() === 'mp3';
+	const named =
+		(binary.fileExtension ?? binary.fileName?.split('.').pop() ?? '').toLowerCase() === 'mp3';
 	return named && (mimeType === '' || mimeType === 'application/octet-stream');
 }
 
-export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const name = String(this.getNodeParameter('name', 0, '')).trim();
-	if (!name) refuse.call(this, 'Name: empty. Give the campaign a name, e.g. December payment reminder.');
-	const from = checked.call(this, toCampaignDate(this.getNodeParameter('fromDate', 0), 'From Date'));
+	if (!name)
+		refuse.call(this, 'Name: empty. Give the campaign a name, e.g. December payment reminder.');
+	const from = checked.call(
+		this,
+		toCampaignDate(this.getNodeParameter('fromDate', 0), 'From Date'),
+	);
 	const to = checked.call(this, toCampaignDate(this.getNodeParameter('toDate', 0), 'To Date'));
-	if (to < from) refuse.call(this, `To Date: ${to} is before From Date ${from}. The window must end on or after its first day.`);
-	const fromTime = checked.call(this, toCampaignTime(this.getNodeParameter('fromTime', 0), 'From Time'));
+	if (to < from)
+		refuse.call(
+			this,
+			`To Date: ${to} is before From Date ${from}. The window must end on or after its first day.`,
+		);
+	const fromTime = checked.call(
+		this,
+		toCampaignTime(this.getNodeParameter('fromTime', 0), 'From Time'),
+	);
 	const toTime = checked.call(this, toCampaignTime(this.getNodeParameter('toTime', 0), 'To Time'));
-	const timeZone = checked.call(this, toCampaignTimeZone(this.getNodeParameter('timeZone', 0, 'utc +5'), 'Time Zone'));
+	const timeZone = checked.call(
+		this,
+		toCampaignTimeZone(this.getNodeParameter('timeZone', 0, 'utc +5'), 'Time Zone'),
+	);
 	const trunks = toTrunkList(this.getNodeParameter('trunks', 0, []));
-	if (!trunks.length) refuse.call(this, 'Trunk Names or IDs: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).');
+	if (!trunks.length)
+		refuse.call(
+			this,
+			'Trunk Names or IDs: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).',
+		);
 	const counts: Record<string, number> = {};
-	for (const [parameter, label, min] of [['maxLines', 'Max Lines', 1], ['goodTime', 'Success After Seconds', 0], ['attempts', 'Attempts', 1]] as const) {
+	for (const [parameter, label, min] of [
+		['maxLines', 'Max Lines', 1],
+		['goodTime', 'Success After Seconds', 0],
+		['attempts', 'Attempts', 1],
+	] as const) {
 		const value = Number(this.getNodeParameter(parameter, 0));
-		if (!Number.isInteger(value) || value < min) refuse.call(this, `${label}: "${value}" is not a whole number of at least ${min}.`);
+		if (!Number.isInteger(value) || value < min)
+			refuse.call(this, `${label}: "${value}" is not a whole number of at least ${min}.`);
 		counts[parameter] = value;
 	}
 	const paused = this.getNodeParameter('paused', 0, false) as boolean;
 
 	const messageProperty = String(this.getNodeParameter('messageBinaryProperty', 0, 'data')).trim();
-	const message = binaryOf.call(this, items, messageProperty, 'Message Binary Property', 'the MP3 message');
+	const message = binaryOf.call(
+		this,
+		items,
+		messageProperty,
+		'Message Binary Property',
+		'the MP3 message',
+	);
 	if (!isAudio(message)) {
 		refuse.call(
 			this,
@@ -291,15 +346,28 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	let reportSkipped = false;
 	const recipientsFrom = this.getNodeParameter('recipientsFrom', 0, 'inputItems') as string;
 	if (recipientsFrom === 'binaryFile') {
-		const property = String(this.getNodeParameter('recipientsBinaryProperty', 0, 'recipients')).trim();
-		const file = binaryOf.call(this, items, property, 'Recipients Binary Property', 'the recipients CSV file');
+		const property = String(
+			this.getNodeParameter('recipientsBinaryProperty', 0, 'recipients'),
+		).trim();
+		const file = binaryOf.call(
+			this,
+			items,
+			property,
+			'Recipients Binary Property',
+			'the recipients CSV file',
+		);
 		csv = await this.helpers.getBinaryDataBuffer(0, property);
 		csvFileName = file.fileName || csvFileName;
 		recipientsSent = countCsvRecords(csv.toString('utf8'));
-		if (recipientsSent === 0) refuse.call(this, `Recipients Binary Property: the CSV file in "${property}" has no rows.`);
+		if (recipientsSent === 0)
+			refuse.call(this, `Recipients Binary Property: the CSV file in "${property}" has no rows.`);
 	} else {
 		const phoneField = String(this.getNodeParameter('phoneField', 0, 'phone')).trim();
-		if (!phoneField) refuse.call(this, 'Phone Field: empty. Give the field of each item that holds the number, e.g. phone.');
+		if (!phoneField)
+			refuse.call(
+				this,
+				'Phone Field: empty. Give the field of each item that holds the number, e.g. phone.',
+			);
 		const options = this.getNodeParameter('recipientOptions', 0, {}) as IDataObject;
 		const extraColumns = String(options.extraColumns ?? '')
 			.split(',')
@@ -309,10 +377,17 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 		const rows: unknown[][] = [];
 		for (let index = 0; index < items.length; index++) {
 			const json = items[index].json;
-			const phone = checkAloVoicePhone(valueAtPath(json, phoneField), `Phone Field "${phoneField}" of input item ${index} (counting from 0)`);
+			const phone = checkAloVoicePhone(
+				valueAtPath(json, phoneField),
+				`Phone Field "${phoneField}" of input item ${index} (counting from 0)`,
+			);
 			if (!phone.ok) {
 				if (!reportSkipped) refuse.call(this, phone.reason, index);
-				skipped.push({ item: index, value: csvText(valueAtPath(json, phoneField)), reason: phone.reason });
+				skipped.push({
+					item: index,
+					value: csvText(valueAtPath(json, phoneField)),
+					reason: phone.reason,
+				});
 				continue;
 			}
 			const row: unknown[] = [phone.value];
@@ -320,16 +395,24 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 			rows.push(row);
 		}
 		if (!rows.length) {
-			refuse.call(this, `Phone Field "${phoneField}": no input item has a valid number, so there is nobody to call (${skipped.length} skipped).`);
+			refuse.call(
+				this,
+				`Phone Field "${phoneField}": no input item has a valid number, so there is nobody to call (${skipped.length} skipped).`,
+			);
 		}
-		csv = Buffer.from(buildCsv(rows, options.includeHeader === true ? [phoneField, ...extraColumns] : undefined), 'utf8');
+		csv = Buffer.from(
+			buildCsv(rows, options.includeHeader === true ? [phoneField, ...extraColumns] : undefined),
+			'utf8',
+		);
 		recipientsSent = rows.length;
 	}
 	const audio = await this.helpers.getBinaryDataBuffer(0, messageProperty);
 
 	const form = new FormData();
 	// An MP3 that came as application/octet-stream is sent as what it is.
-	const audioType = message.mimeType?.toLowerCase().startsWith('audio/') ? message.mimeType : 'audio/mpeg';
+	const audioType = message.mimeType?.toLowerCase().startsWith('audio/')
+		? message.mimeType
+		: 'audio/mpeg';
 	form.append('record', new Blob([audio], { type: audioType }), message.fileName || 'record.mp3');
 	form.append('recipients', new Blob([csv], { type: 'text/csv' }), csvFileName);
 	form.append('name', name);
@@ -354,7 +437,10 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 		action: 'creating the campaign',
 		body: form,
 	});
-	const json: IDataObject = { ...normalizeCampaign(await campaignObject.call(this, answer, 'creating the campaign')), recipientsSent };
+	const json: IDataObject = {
+		...normalizeCampaign(await campaignObject.call(this, answer, 'creating the campaign')),
+		recipientsSent,
+	};
 	if (reportSkipped) json.skipped = skipped as unknown as IDataObject[];
 	return [{ json, pairedItem: items.map((_, item) => ({ item })) }];
 }

@@ -24,7 +24,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const id = toCampaignId(this.getNodeParameter('campaignId', itemIndex), 'Campaign ID');
 	if (!id.ok) throw new NodeOperationError(this.getNode(), id.reason, { itemIndex });
 
@@ -34,5 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		auth: 'bearer',
 		action: 'getting the campaign',
 	});
-	return [{ json: normalizeCampaign(await campaignObject.call(this, answer, 'getting the campaign')) }];
+	return [
+		{ json: normalizeCampaign(await campaignObject.call(this, answer, 'getting the campaign')) },
+	];
 }

@@ -1,5 +1,10 @@
 // Extension → Get Many: the employees' extensions (getpeers), with SIP secrets left out unless asked for.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiPeer } from '../../helpers/interfaces';
@@ -68,7 +73,10 @@ export function cleanPeer(peer: ApiPeer, includeSecret: boolean): IDataObject {
 	return clean;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeSecrets?: boolean };
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string };
 	const answer = await aloVoiceRequest.call(this, {
@@ -80,11 +88,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (!Array.isArray(answer)) {
 		const { token } = await getAloVoiceCredentials.call(this);
-		throw new NodeApiError(this.getNode(), { message: 'not a list' }, {
-			message: 'AloVoice answered the list of extensions with something that is not a list',
-			description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
-			itemIndex,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'not a list' },
+			{
+				message: 'AloVoice answered the list of extensions with something that is not a list',
+				description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
+				itemIndex,
+			},
+		);
 	}
 	let peers = (answer as ApiPeer[]).filter((peer) => peer && typeof peer === 'object');
 	const status = filters.status?.trim().toLowerCase();

@@ -11,7 +11,10 @@ export const description: INodeProperties[] = [
 	...returnAllAndLimit({ resource: ['line'], operation: ['getMany'] }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const answer = await aloVoiceRequest.call(this, {
 		method: 'GET',
 		endpoint: '/mapi/getMyTrunks',

@@ -76,7 +76,10 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			allowedHostsOption("the credential's Base URL host and cld.alovoice.uz"),
-			fileNameOption('call-1001.mp3', "The output file's name; by default the name AloVoice gives, or the last part of the URL"),
+			fileNameOption(
+				'call-1001.mp3',
+				"The output file's name; by default the name AloVoice gives, or the last part of the URL",
+			),
 			timeoutProperty('How long to wait for the recording before giving up'),
 		],
 	},
@@ -90,7 +93,8 @@ export function resolveRecordingUrl(value: string, baseUrl: string): string | un
 	const text = value.trim();
 	if (text === '' || /\s/.test(text)) return undefined;
 	try {
-		if (text.startsWith('/') && !text.startsWith('//')) return new URL(`${baseUrl}${text}`).toString();
+		if (text.startsWith('/') && !text.startsWith('//'))
+			return new URL(`${baseUrl}${text}`).toString();
 		const url = new URL(text);
 		return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
 	} catch {
@@ -107,7 +111,10 @@ function lastPathPart(url: string): string | undefined {
 	}
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const source = this.getNodeParameter('source', itemIndex, 'url') as string;
 	const binaryPropertyName = binaryFieldOf.call(this, itemIndex);
@@ -168,7 +175,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		binaryPropertyName,
 		fileName: options.fileName,
 		fallbackName: (extension) =>
-			source === 'stereo' ? `stereo-${callId}.${extension}` : (lastPathPart(url) ?? `recording.${extension}`),
+			source === 'stereo'
+				? `stereo-${callId}.${extension}`
+				: (lastPathPart(url) ?? `recording.${extension}`),
 		json: source === 'stereo' ? { callId } : { url },
 		subject: source === 'stereo' ? `for call ${callId}` : undefined,
 	});

@@ -25,7 +25,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const callId = callIdParameter.call(this, itemIndex);
 	const answer = (await aloVoiceRequest.call(this, {
 		method: 'GET',
@@ -37,11 +40,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const result = answer?.answer;
 	if (!result || typeof result !== 'object') {
 		const { token } = await getAloVoiceCredentials.call(this);
-		throw new NodeApiError(this.getNode(), { message: 'no answer object' }, {
-			message: 'AloVoice did not confirm sending the call to analysis',
-			description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
-			itemIndex,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'no answer object' },
+			{
+				message: 'AloVoice did not confirm sending the call to analysis',
+				description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
+				itemIndex,
+			},
+		);
 	}
 	return [
 		{

@@ -30,4 +30,6 @@ export function callIdProperty(operation: string, description: string): INodePro
 	};
 }
 
-export const timeoutOption = timeoutProperty('How long to wait for each AloVoice answer before giving up');
+export const timeoutOption = timeoutProperty(
+	'How long to wait for each AloVoice answer before giving up',
+);

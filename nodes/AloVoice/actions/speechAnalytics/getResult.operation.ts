@@ -1,11 +1,22 @@
 // Speech Analysis → Get Result: the AI analysis of a call (callgetaireresult), optionally waiting until it is ready.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { quoteAnswer } from '../../../shared/http';
 import { unixToIso } from '../../../shared/time';
 import type { AnalysisResultAnswer } from '../../helpers/interfaces';
-import { cleanTags, cleanTranscript, isAnalysisReady, splitTags, transcriptText } from '../../helpers/transcript';
+import {
+	cleanTags,
+	cleanTranscript,
+	isAnalysisReady,
+	splitTags,
+	transcriptText,
+} from '../../helpers/transcript';
 import { secondsToMs, timeoutOf } from '../../../shared/options';
 import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
 import { callIdParameter, callIdProperty, timeoutOption } from './common';
@@ -35,18 +46,24 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0.1, maxValue: MAX_WAIT_LIMIT_S, numberPrecision: 1 },
 				default: 120,
-				description: 'With "Wait for Result": how long to keep asking before giving up (at most 3600)',
+				description:
+					'With "Wait for Result": how long to keep asking before giving up (at most 3600)',
 			},
 			{
 				displayName: 'On Timeout',
 				name: 'onTimeout',
 				type: 'options',
 				options: [
-					{ name: 'Output Not Ready', value: 'notReady', description: "Output the item with 'ready' false" },
+					{
+						name: 'Output Not Ready',
+						value: 'notReady',
+						description: "Output the item with 'ready' false",
+					},
 					{ name: 'Stop With Error', value: 'error', description: 'Fail the item' },
 				],
 				default: 'notReady',
-				description: 'With "Wait for Result": what to do when the result is still not ready after the max wait',
+				description:
+					'With "Wait for Result": what to do when the result is still not ready after the max wait',
 			},
 			{
 				displayName: 'Poll Interval (Seconds)',
@@ -54,7 +71,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0.1, numberPrecision: 1 },
 				default: 5,
-				description: 'With "Wait for Result": how long to wait between two questions (at least 0.1)',
+				description:
+					'With "Wait for Result": how long to wait between two questions (at least 0.1)',
 			},
 			timeoutOption,
 			{
@@ -62,14 +80,16 @@ export const description: INodeProperties[] = [
 				name: 'transcriptAsText',
 				type: 'boolean',
 				default: false,
-				description: "Whether to add 'transcriptText': the whole conversation as one text, a line per fragment (Operator: …, Client: …)",
+				description:
+					"Whether to add 'transcriptText': the whole conversation as one text, a line per fragment (Operator: …, Client: …)",
 			},
 			{
 				displayName: 'Wait for Result',
 				name: 'waitForResult',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to ask again until the analysis is ready (has a transcript or tags), instead of answering at once',
+				description:
+					'Whether to ask again until the analysis is ready (has a transcript or tags), instead of answering at once',
 			},
 		],
 	},
@@ -84,10 +104,19 @@ interface ResultOptions {
 }
 
 /** Sleeps between two questions, unless n8n cancels the execution first (its cancel signal). */
-async function waitOrStop(this: IExecuteFunctions, ms: number, callId: string, itemIndex: number): Promise<void> {
+async function waitOrStop(
+	this: IExecuteFunctions,
+	ms: number,
+	callId: string,
+	itemIndex: number,
+): Promise<void> {
 	const signal = this.getExecutionCancelSignal?.();
 	const stopped = () =>
-		new NodeOperationError(this.getNode(), `The execution was cancelled while waiting for the analysis of call ${callId}`, { itemIndex });
+		new NodeOperationError(
+			this.getNode(),
+			`The execution was cancelled while waiting for the analysis of call ${callId}`,
+			{ itemIndex },
+		);
 	if (signal?.aborted) throw stopped();
 	try {
 		await sleep(ms, signal);
@@ -98,7 +127,10 @@ async function waitOrStop(this: IExecuteFunctions, ms: number, callId: string, i
 	if (signal?.aborted) throw stopped();
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const callId = callIdParameter.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as ResultOptions;
 	const timeout = timeoutOf.call(this, itemIndex);
@@ -119,11 +151,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		})) as Partial<AnalysisResultAnswer> | null;
 		if (!answer?.answer || typeof answer.answer !== 'object') {
 			const { token } = await getAloVoiceCredentials.call(this);
-			throw new NodeApiError(this.getNode(), { message: 'no answer object' }, {
-				message: 'AloVoice answered the analysis result without its "answer" object',
-				description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
-				itemIndex,
-			});
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: 'no answer object' },
+				{
+					message: 'AloVoice answered the analysis result without its "answer" object',
+					description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
+					itemIndex,
+				},
+			);
 		}
 		result = answer.answer;
 		if (!options.waitForResult || isAnalysisReady(result)) break;

@@ -1,5 +1,10 @@
 // Call → Get Many: get_calls, every filter optional, one item per call.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../helpers/options';
@@ -29,7 +34,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'c1f926a8f5727b77f9cbf39d8f35d061',
-				description: 'Only the call with this ID (api_call_id), as given by Call → Make or a call event',
+				description:
+					'Only the call with this ID (api_call_id), as given by Call → Make or a call event',
 			},
 			{
 				displayName: 'Caller',
@@ -37,7 +43,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '79039998877',
-				description: 'Only calls from this number or SIP account (num_a), e.g. 79039998877 or SIP/00000000672',
+				description:
+					'Only calls from this number or SIP account (num_a), e.g. 79039998877 or SIP/00000000672',
 			},
 			{
 				displayName: 'Called Number',
@@ -45,7 +52,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '79037778899',
-				description: "Only calls to this number of the account (num_m), e.g. 79037778899",
+				description: 'Only calls to this number of the account (num_m), e.g. 79037778899',
 			},
 			{
 				displayName: 'Answered By',
@@ -53,7 +60,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'SIP/00000000672',
-				description: 'Only calls answered by this SIP account or number (num_b), e.g. SIP/00000000672',
+				description:
+					'Only calls answered by this SIP account or number (num_b), e.g. SIP/00000000672',
 			},
 		],
 	},
@@ -67,7 +75,10 @@ interface Filters {
 	numB?: string;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const query: Record<string, string> = {};
 	if (String(filters.apiCallId ?? '').trim() !== '') {
@@ -94,10 +105,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const records = callRecords(answer);
 	if (!records) {
-		throw new NodeApiError(this.getNode(), { message: 'unexpected answer' }, {
-			message: 'Telediscount answered the list of calls with something that is not a list of calls',
-			description: `The PBX answered: ${JSON.stringify(answer).slice(0, 200)}`,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'unexpected answer' },
+			{
+				message:
+					'Telediscount answered the list of calls with something that is not a list of calls',
+				description: `The PBX answered: ${JSON.stringify(answer).slice(0, 200)}`,
+			},
+		);
 	}
 	let calls = records.map(toCall);
 	if (!this.getNodeParameter('returnAll', itemIndex, true)) {

@@ -1,10 +1,20 @@
 // Call → Make: Telediscount rings the SIP account (num_a), then connects the number (num_b).
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../helpers/options';
 import { timeoutOf } from '../../../shared/options';
-import { checkSipAccount, checkUniversalNumber, parseCallIdAnswer, telediscountE164 } from '../../helpers/values';
+import {
+	checkSipAccount,
+	checkUniversalNumber,
+	parseCallIdAnswer,
+	telediscountE164,
+} from '../../helpers/values';
 import { quoteAnswer } from '../../../shared/http';
 import { refusalOf } from '../../../shared/refusal';
 import { telediscountRequest } from '../../transport';
@@ -19,7 +29,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'SIP/00000000672',
-		description: 'The SIP account that is rung first (num_a), as Telediscount names it, e.g. SIP/00000000672',
+		description:
+			'The SIP account that is rung first (num_a), as Telediscount names it, e.g. SIP/00000000672',
 		displayOptions: { show },
 	},
 	{
@@ -36,7 +47,10 @@ export const description: INodeProperties[] = [
 	optionsCollection('call', 'make'),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const numA = checkSipAccount(this.getNodeParameter('numA', itemIndex), 'SIP Account (num_a)');
 	if (!numA.ok) throw new NodeOperationError(this.getNode(), numA.reason, { itemIndex });
 	const numB = checkUniversalNumber(this.getNodeParameter('numB', itemIndex), 'Number (num_b)');
@@ -55,10 +69,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// read. Failing on it would invite a retry, and a retry rings the SIP account a second time.
 	const refusal = refusalOf(raw);
 	if (refusal !== undefined) {
-		throw new NodeApiError(this.getNode(), { message: 'refused' }, {
-			message: `Telediscount refused the request while placing the call: ${refusal}`,
-			description: `The PBX answered: ${quoteAnswer(answer, [])}`,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'refused' },
+			{
+				message: `Telediscount refused the request while placing the call: ${refusal}`,
+				description: `The PBX answered: ${quoteAnswer(answer, [])}`,
+			},
+		);
 	}
 	return [
 		{

@@ -30,18 +30,30 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'c1f926a8f5727b77f9cbf39d8f35d061',
-		description: 'The call whose recording to download (api_call_id), as given by Call → Make, Call → Get Many or a call event',
+		description:
+			'The call whose recording to download (api_call_id), as given by Call → Make, Call → Get Many or a call event',
 		displayOptions: { show },
 	},
 	binaryFieldProperty(show),
 	optionsCollection('recording', 'download', [
-		allowedHostsOption("the credential's Base URL host (if get_record redirects to where the recordings are stored, add that host)"),
-		fileNameOption('call-c1f926a8.mp3', "The output file's name; by default the name Telediscount gives, or the call ID with the audio's extension"),
+		allowedHostsOption(
+			"the credential's Base URL host (if get_record redirects to where the recordings are stored, add that host)",
+		),
+		fileNameOption(
+			'call-c1f926a8.mp3',
+			"The output file's name; by default the name Telediscount gives, or the call ID with the audio's extension",
+		),
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const callId = checkCallId(this.getNodeParameter('apiCallId', itemIndex), 'Call ID (api_call_id)');
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const callId = checkCallId(
+		this.getNodeParameter('apiCallId', itemIndex),
+		'Call ID (api_call_id)',
+	);
 	if (!callId.ok) throw new NodeOperationError(this.getNode(), callId.reason, { itemIndex });
 	const apiCallId = callId.value;
 	const binaryPropertyName = binaryFieldOf.call(this, itemIndex);
