@@ -16,6 +16,8 @@ const ALLOWED: RegExp[] = [
 	/^dist\/(nodes|credentials)\/[\w/.-]+\.(js|d\.ts|js\.map)$/,
 	/^dist\/nodes\/[\w/.-]+\.svg$/,
 	/^dist\/nodes\/\w+\/\w+\.node\.json$/,
+	// The action nodes' output schemas, which n8n serves its editor from next to the compiled node.
+	/^dist\/nodes\/\w+\/__schema__\/v\d+\.\d+\.\d+\/\w+\/\w+\.json$/,
 ];
 
 /** The files of a pack list that should not ship. */
@@ -110,6 +112,8 @@ describe('unexpectedFiles (the rule above): what it must refuse', () => {
 		'gulpfile.js',
 		'tsconfig.json',
 		'dist/nodes/AloVoice/notes.txt',
+		'dist/nodes/AloVoice/__schema__/notes.json',
+		'dist/nodes/AloVoice/__schema__/v1/call/startTwoWay.json',
 	])('%s', (path) => {
 		expect(unexpectedFiles([path])).toEqual([path]);
 	});
@@ -125,6 +129,8 @@ describe('unexpectedFiles (the rule above): what it must refuse', () => {
 			'dist/nodes/AloVoice/AloVoice.node.js.map',
 			'dist/nodes/AloVoice/AloVoice.node.json',
 			'dist/nodes/AloVoice/alovoice.dark.svg',
+			'dist/nodes/AloVoice/__schema__/v1.0.0/call/startTwoWay.json',
+			'dist/nodes/Telediscount/__schema__/v2.1.0/call/make.json',
 			'dist/nodes/shared/webhook/node.js',
 			'dist/credentials/AloVoiceApi.credentials.js',
 		];
