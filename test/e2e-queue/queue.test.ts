@@ -26,6 +26,7 @@ import {
 import {
 	ALOVOICE_TRIGGER,
 	CALL_ID,
+	OWN_CALL_ID,
 	aloVoiceAnswerNode,
 	callEndFields,
 	callStartFields,
@@ -577,7 +578,7 @@ describe('the AloVoice Answer node, run by a worker', () => {
 	test('call started: a callto that is not a number, nothing sent by the node, the trigger answers its own ID', async () => {
 		const got = await sendEvent(urls.answerStartBad, examples.callStart);
 		expect(got.status).toBe(200);
-		expect(got.body).toMatch(/^[0-9a-f]{32}$/);
+		expect(got.body).toMatch(OWN_CALL_ID);
 		const { runData } = await answerExecution('answerStartBad', 'error');
 		expect(nodeOutput(runData, 'AloVoice Trigger')[0]).toMatchObject({ fallbackCallId: got.body });
 		expect(JSON.stringify(runData['Answer PBX'])).toContain('Forward To (callto)');
