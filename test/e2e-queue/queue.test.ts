@@ -1,6 +1,8 @@
 // The package in n8n's queue mode (PostgreSQL, Redis, one main, one webhook process, two
 // workers; scripts/lib/queue.ts): every trigger event through the webhook process's production
 // URLs, every action operation run by a worker, load, a worker killed with -9, secret scans.
+import { isDeepStrictEqual } from 'node:util';
+
 import { ALOVOICE_TOKEN } from '../server/alovoice';
 import { TELEDISCOUNT_KEY } from '../server/telediscount';
 import { examples, sendEvent } from '../server/pbxSide';
@@ -19,6 +21,7 @@ import {
 	listExecutions,
 	nodeItems,
 	nodeOutput,
+	parseRunData,
 	waitFor,
 	waitForCount,
 	type Workflow,
@@ -26,10 +29,12 @@ import {
 import {
 	ALOVOICE_TRIGGER,
 	CALL_ID,
+	OWN_CALL_ID,
 	aloVoiceAnswerNode,
 	callEndFields,
 	callStartFields,
 	chainWorkflow,
+	expectedStart,
 	pbxBody,
 	postPbx,
 	setNode,
@@ -577,7 +582,7 @@ describe('the AloVoice Answer node, run by a worker', () => {
 	test('call started: a callto that is not a number, nothing sent by the node, the trigger answers its own ID', async () => {
 		const got = await sendEvent(urls.answerStartBad, examples.callStart);
 		expect(got.status).toBe(200);
-		expect(got.body).toMatch(/^[0-9a-f]{32}$/);
+		expect(got.body).toMatch(OWN_CALL_ID);
 		const { runData } = await answerExecution('answerStartBad', 'error');
 		expect(nodeOutput(runData, 'AloVoice Trigger')[0]).toMatchObject({ fallbackCallId: got.body });
 		expect(JSON.stringify(runData['Answer PBX'])).toContain('Forward To (callto)');
@@ -747,6 +752,97 @@ describe('load through the webhook process', () => {
 			expect(Object.values(perWorker).reduce((a, b) => a + b, 0)).toBe(2 * PAIRS);
 			for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);
 			expect(Object.values(await stack.queue.healthy()).every(Boolean)).toBe(true);
+		},
+		20 * 60 * 1000,
+	);
+});
+
+/** Issue 20: call pairs whose start and end ran on different workers that the suite must see decoded. */
+const CROSS_WORKER_PAIRS = 200;
+
+/**
+ * The call pairs stored so far (the call workflows' successful executions, a start and an end
+ * joined by the call id the trigger answered), which worker ran each half (the workers' logs:
+ * "Worker started execution <id>", as workerRuns and ranBy read them), and each end's `start`
+ * against its start's facts. Read straight from PostgreSQL in one query: the load's thousands
+ * of executions through the REST API would cost minutes.
+ */
+function crossWorkerPairs() {
+	const workerOf = new Map<string, string[]>();
+	for (const worker of stack.queue.workers) {
+		for (const match of worker.process.log().matchAll(/Worker started execution (\d+)\b/g))
+			workerOf.set(match[1], [...(workerOf.get(match[1]) ?? []), worker.name]);
+	}
+	const rows = stack.queue.postgres.query<{ id: string; workflow: string; data: string }>(
+		`SELECT e.id::text AS id, e."workflowId" AS workflow, d.data AS data FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" IN (${literal(W.callStarted.id)}, ${literal(W.callEnded.id)}) AND e.status = 'success'`,
+	);
+	const starts = new Map<string, { item: Record<string, unknown>; worker?: string }>();
+	const ends: Array<{ item: Record<string, unknown>; worker?: string }> = [];
+	for (const row of rows) {
+		const item = nodeOutput(parseRunData(row.data), 'AloVoice Trigger')[0] as Record<
+			string,
+			unknown
+		>;
+		const ran = workerOf.get(row.id) ?? [];
+		const worker = ran.length === 1 ? ran[0] : undefined;
+		if (row.workflow === W.callStarted.id) starts.set(String(item.callId), { item, worker });
+		else ends.push({ item, worker });
+	}
+	let pairs = 0;
+	let cross = 0;
+	let unknownWorker = 0;
+	const withoutStart: string[] = [];
+	const undecoded: unknown[] = [];
+	for (const end of ends) {
+		const start = starts.get(String(end.item.callId));
+		if (!start) {
+			withoutStart.push(String(end.item.callId));
+			continue;
+		}
+		pairs++;
+		const expected = expectedStart(start.item);
+		if (!isDeepStrictEqual(end.item.start, expected))
+			undecoded.push({ callId: end.item.callId, start: end.item.start, expected });
+		if (!start.worker || !end.worker) unknownWorker++;
+		else if (start.worker !== end.worker) cross++;
+	}
+	return { pairs, cross, unknownWorker, withoutStart, undecoded };
+}
+
+describe('the call start in the id (issue 20), across workers', () => {
+	test(
+		`at least ${CROSS_WORKER_PAIRS} call pairs whose start and end ran on different workers: every end's start equals its start's facts`,
+		async () => {
+			// The load above already stored its pairs; a short run (E2E_LOAD_PAIRS) is topped up with
+			// batches of 100 pairs until enough of them were split across the two workers.
+			let seen = crossWorkerPairs();
+			for (let batch = 0; seen.cross < CROSS_WORKER_PAIRS && batch < 10; batch++) {
+				const base = successes();
+				await callPairs(100, 5_000 + batch * 100);
+				await waitForCount(
+					() => successes() - base,
+					200,
+					120_000,
+					'successful executions of the top-up pairs',
+					() => JSON.stringify(pairCounts()),
+				);
+				seen = crossWorkerPairs();
+			}
+			const { pairs, cross, unknownWorker, withoutStart, undecoded } = seen;
+			process.stderr.write(
+				`[queue] call start in the id: ${pairs} stored pairs, ${cross} with start and end on different workers, ${unknownWorker} not found in a worker's log, ${undecoded.length} ends not decoded to their start\n`,
+			);
+			// Counts, with the first few for the failure message.
+			expect({ count: withoutStart.length, first: withoutStart.slice(0, 5) }).toEqual({
+				count: 0,
+				first: [],
+			});
+			expect({ count: undecoded.length, first: undecoded.slice(0, 5) }).toEqual({
+				count: 0,
+				first: [],
+			});
+			expect(unknownWorker).toBe(0);
+			expect(cross).toBeGreaterThanOrEqual(CROSS_WORKER_PAIRS);
 		},
 		20 * 60 * 1000,
 	);

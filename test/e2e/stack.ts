@@ -119,23 +119,28 @@ type RunItem = {
 	json: unknown;
 	binary?: Record<string, { mimeType: string; fileName?: string; fileSize?: string; id?: string }>;
 };
-type RunData = Record<
+export type RunData = Record<
 	string,
 	Array<{ data?: { main?: Array<RunItem[] | null> }; error?: unknown }>
 >;
 
-/** One execution's run data, read back through the REST API (n8n stores it "flatted"). */
+/** An execution's stored data (n8n stores it "flatted") read into its run data. */
+export function parseRunData(text: string): RunData {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(join(CACHE_DIR, 'node_modules', 'flatted')) as {
+		parse(text: string): unknown;
+	};
+	const data = flatted.parse(text) as { resultData: { runData: RunData } };
+	return data.resultData.runData;
+}
+
+/** One execution's run data, read back through the REST API. */
 export async function executionRunData(
 	n8n: N8nInstance,
 	id: string,
 ): Promise<{ status: string; runData: RunData }> {
 	const execution = await n8n.rest<{ status: string; data: string }>(`/executions/${id}`);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const flatted = require(join(CACHE_DIR, 'node_modules', 'flatted')) as {
-		parse(text: string): unknown;
-	};
-	const data = flatted.parse(execution.data) as { resultData: { runData: RunData } };
-	return { status: execution.status, runData: data.resultData.runData };
+	return { status: execution.status, runData: parseRunData(execution.data) };
 }
 
 export function nodeItems(runData: RunData, node: string): RunItem[] {

@@ -203,6 +203,14 @@ export async function postPbx(
 /** A CRM call id the PBX accepts in answer to call started: at most 12 digits, or a string of at most 32 characters. */
 export const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
 
+/**
+ * The trigger's own call id (Own ID at Once, and the own-id fallback of the other modes): at
+ * most 32 characters of 0-9 and a-z, never all digits (so it is never taken for a 12-digit CRM
+ * id). Since issue 20 it carries the call's start; before, it was 32 lowercase hex characters,
+ * which this pattern also matches.
+ */
+export const OWN_CALL_ID = /^(?!\d+$)[0-9a-z]{1,32}$/;
+
 export function callStartFields(index: number) {
 	return {
 		inner_phone: 2000 + (index % 50),
@@ -317,4 +325,31 @@ export function oddEvents(
 		events.push(...cases.slice(0, limit[kind]));
 	}
 	return events;
+}
+
+/** The Call Started item's fields that Call Ended's `start` repeats (issue 20). */
+export const START_FIELDS = [
+	'number',
+	'numberE164',
+	'numberWithheld',
+	'innerPhone',
+	'line',
+	'lineE164',
+	'direction',
+	'startTime',
+	'startTimeIso',
+] as const;
+
+/** The `start` a Call Ended item must carry for the call whose Call Started item is `startItem`, nothing dropped. */
+export function expectedStart(startItem: Record<string, unknown>): Record<string, unknown> {
+	return {
+		...Object.fromEntries(START_FIELDS.map((field) => [field, startItem[field]])),
+		dropped: [],
+	};
+}
+
+/** A Call Ended item without what issue 20 added (`start`, `startUnknown`): the fields that stay as they were. */
+export function withoutStart(endItem: Record<string, unknown>): Record<string, unknown> {
+	const { start: _start, startUnknown: _unknown, ...rest } = endItem;
+	return rest;
 }

@@ -21,6 +21,7 @@ import {
 } from './stack';
 import {
 	ALOVOICE_TRIGGER,
+	OWN_CALL_ID,
 	TELEDISCOUNT_TRIGGER,
 	chainWorkflow,
 	setNode,
@@ -42,7 +43,6 @@ const QUERY = {
 
 const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
-const OWN_ID = /^[0-9a-f]{32}$/;
 
 /** n8n's Respond to Webhook node; typeVersion 1 is the only one n8n lets a community trigger use. */
 function respondToWebhook(
@@ -463,14 +463,14 @@ describe('call started answered by the workflow', () => {
 		);
 		expect(byPhone.get('2000')?.item).toEqual({
 			...CALL_START_ITEM,
-			fallbackCallId: expect.stringMatching(OWN_ID),
+			fallbackCallId: expect.stringMatching(OWN_CALL_ID),
 			answeredBy: 'workflow',
 		});
 		expect(byPhone.get('2001')?.item).toMatchObject({
 			innerPhone: '2001',
 			number: '+998994412861',
 			answeredBy: 'workflow',
-			fallbackCallId: expect.stringMatching(OWN_ID),
+			fallbackCallId: expect.stringMatching(OWN_CALL_ID),
 		});
 		expect(nodeOutput(byPhone.get('2000')!.run.runData, 'CRM id')).toEqual([
 			{ id: 'crm-2000', callto: '' },
@@ -486,7 +486,7 @@ describe('call started answered by the workflow', () => {
 			status: 200,
 			contentType: TEXT,
 		});
-		expect(answer.body).toMatch(OWN_ID);
+		expect(answer.body).toMatch(OWN_CALL_ID);
 		const [run] = await executions('startInvalid', { success: 1 });
 		expect(nodeOutput(run.runData, 'AloVoice Trigger')).toEqual([
 			{ ...CALL_START_ITEM, fallbackCallId: answer.body, answeredBy: 'workflow' },
@@ -503,7 +503,11 @@ describe('call started answered by the workflow', () => {
 		expect(seen(answer)).toEqual({ status: 200, contentType: TEXT, body: '123456789012' });
 		const [run] = await executions('startRespondV1', { success: 1 });
 		expect(nodeOutput(run.runData, 'AloVoice Trigger')).toEqual([
-			{ ...CALL_START_ITEM, fallbackCallId: expect.stringMatching(OWN_ID), answeredBy: 'workflow' },
+			{
+				...CALL_START_ITEM,
+				fallbackCallId: expect.stringMatching(OWN_CALL_ID),
+				answeredBy: 'workflow',
+			},
 		]);
 		expect(fallbackWarnings('callStarted')).toBe(warnings);
 	});
