@@ -86,7 +86,7 @@ describe('callNumberE164: the one E.164 rule for Telediscount numbers', () => {
 		[true, 'a boolean'],
 		[{ number: '79039998877' }, 'an object'],
 		[['79039998877'], 'an array'],
-	])('%p (%s) → null', (value) => {
+	] as Array<[unknown, string]>)('%p (%s) → null', (value) => {
 		expect(callNumberE164(value)).toBeNull();
 	});
 });
@@ -120,7 +120,7 @@ describe('callTime: setup_time in any unit, between 2000 and 2100', () => {
 		['', 'empty'],
 		[null, 'null'],
 		[{}, 'an object'],
-	])('%p (%s) → null', (value) => {
+	] as Array<[unknown, string]>)('%p (%s) → null', (value) => {
 		expect(callTime(value)).toBeNull();
 	});
 });
@@ -164,7 +164,7 @@ describe('callPrice: a number, a decimal point or a decimal comma', () => {
 		[Number.NaN, 'NaN'],
 		[true, 'a boolean'],
 		[{ amount: 12 }, 'an object'],
-	])('%p (%s) → null', (value) => {
+	] as Array<[unknown, string]>)('%p (%s) → null', (value) => {
 		expect(callPrice(value)).toBeNull();
 	});
 });
