@@ -76,7 +76,8 @@ const nodes: Array<[string, INodeType]> = [
 	['AloVoice Trigger v1', new AloVoiceTrigger().getNodeType(1)],
 	['AloVoice Trigger v2', new AloVoiceTrigger().getNodeType(2)],
 	['AloVoice Answer', new AloVoiceAnswer()],
-	['Telediscount', new Telediscount()],
+	['Telediscount v1', new Telediscount().getNodeType(1)],
+	['Telediscount v2', new Telediscount().getNodeType(2)],
 	['Telediscount Trigger', new TelediscountTrigger()],
 ];
 // Every credential the package lists (package.json "n8n"), whichever branch added it.

@@ -97,8 +97,8 @@ describe('the npm package', () => {
 			),
 			...Object.values(loader.credentialTypes).map(({ type }) => type.documentationUrl),
 		].filter((link) => link !== undefined);
-		// The AloVoice Trigger's two versions each carry its codex link.
-		expect(links).toHaveLength(13);
+		// The two versions of the AloVoice Trigger and of the Telediscount node each carry its codex links.
+		expect(links).toHaveLength(15);
 		for (const link of links) {
 			const anchor = String(link).split('#')[1];
 			expect([link, anchors.has(anchor)]).toEqual([link, true]);

@@ -43,7 +43,7 @@ describe('action nodes in a real n8n', () => {
 		const covered = [...new Set(ACTION_CASES.map(caseKey))].sort();
 		const offered = [
 			...offeredOperations('aloVoice', new AloVoice().description),
-			...offeredOperations('telediscount', new Telediscount().description),
+			...offeredOperations('telediscount', new Telediscount().getNodeType().description),
 		].sort();
 		expect(covered).toEqual(offered);
 	});

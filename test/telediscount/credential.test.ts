@@ -9,6 +9,7 @@ import type {
 import { CredentialTestContext } from 'n8n-core';
 
 import { TelediscountApi } from '../../credentials/TelediscountApi.credentials';
+import type { TelediscountVersion } from '../../nodes/Telediscount/Telediscount.node';
 import { Telediscount } from '../../nodes/Telediscount/Telediscount.node';
 import { capturedLogs } from '../harness/engine';
 import { TELEDISCOUNT_KEY, TelediscountServer } from '../server/telediscount';
@@ -20,7 +21,8 @@ async function testCredential(
 	const type = new TelediscountApi();
 	if ('test' in type)
 		throw new Error('a test request on the credential would win over the node function');
-	const node = new Telediscount();
+	// The version n8n gives a new node; both versions share the methods.
+	const node = new Telediscount().getNodeType() as TelediscountVersion;
 	const testedBy = node.description.credentials?.find(
 		(credential) => credential.name === type.name,
 	)?.testedBy;

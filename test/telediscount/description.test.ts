@@ -11,7 +11,20 @@ import { resources } from '../../nodes/Telediscount/actions/router';
 const nodeDir = join(__dirname, '../../nodes/Telediscount');
 
 describe('Telediscount node and credential descriptions', () => {
-	const { description } = new Telediscount();
+	const node = new Telediscount();
+	const { description } = node.getNodeType(2);
+
+	it('has versions 1 and 2, 2 for new nodes, each built from the one base and version description', () => {
+		expect(node.description.defaultVersion).toBe(2);
+		expect(Object.keys(node.nodeVersions)).toEqual(['1', '2']);
+		const [v1, v2] = [node.getNodeType(1).description, node.getNodeType(2).description];
+		expect([v1.version, v2.version, node.getNodeType().description.version]).toEqual([1, 2, 2]);
+		// Apart from the number, the versions describe the same node: the changes are in the output.
+		expect({ ...v1, version: 2 }).toEqual(v2);
+		// The icon is literal in the version description for n8n's lint; it must match the base.
+		expect(v2.icon).toEqual(node.description.icon);
+		expect(node.getNodeType(1).methods).toEqual(node.getNodeType(2).methods);
+	});
 	const options = (name: string, resource?: string) =>
 		(
 			description.properties.find(

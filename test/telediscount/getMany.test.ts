@@ -52,9 +52,35 @@ const readableOutgoingCall = {
 	raw: outgoingCall,
 };
 
-describe('Telediscount → Call → Get Many', () => {
+// Version 1, as saved workflows run it (the harness's default typeVersion); version 2's shape is
+// in getManyV2.test.ts.
+describe('Telediscount → Call → Get Many (version 1)', () => {
 	const context = useTelediscountServer();
 	const { server } = context;
+
+	it('keeps its output byte for byte: the same keys in the same order, the same values', async () => {
+		const result = await context.run(
+			{ resource: 'call', operation: 'getMany' },
+			{ typeVersion: 1 },
+		);
+		const [first, second] = result.output(NODE).map((item) => JSON.stringify(item.json));
+		expect(first).toBe(JSON.stringify(readableIvrCall));
+		expect(second).toBe(JSON.stringify(readableOutgoingCall));
+	});
+
+	it('keeps its own rules for odd values: "12,50" a number, 9039998877 +7, 994412860 no E.164, no warnings', async () => {
+		server.state.calls = [
+			{ ...ivrCall, num_a: '9039998877', num_m: '994412860', price: '12,50', setup_time: 'x' },
+		];
+		const result = await context.run({ resource: 'call', operation: 'getMany' });
+		expect(result.output(NODE)[0].json).toMatchObject({
+			callerE164: '+79039998877',
+			calledNumberE164: null,
+			price: 12.5,
+			startedAt: null,
+		});
+		expect(result.output(NODE)[0].json).not.toHaveProperty('warnings');
+	});
 
 	it('without filters sends only the key, and outputs one readable item per call', async () => {
 		const result = await context.run({ resource: 'call', operation: 'getMany' });

@@ -299,4 +299,21 @@ describe('Telediscount → Call → Make', () => {
 			expect(loggedText()).not.toContain(TELEDISCOUNT_KEY);
 		});
 	});
+
+	it.each([
+		['74951234567', '+74951234567', '+74951234567'],
+		['998994412860', '+998994412860', '+998994412860'],
+		// Not a +7 number (the national part starts with 0): version 2's one E.164 rule says so.
+		['70123456789', '+70123456789', null],
+	])(
+		'number %p: numberE164 %p in version 1, %p in version 2 (the rule of every call item)',
+		async (number, v1, v2) => {
+			const parameters = make('SIP/00000000672', number);
+			const one = await context.run(parameters, { typeVersion: 1 });
+			const two = await context.run(parameters, { typeVersion: 2 });
+			expect(one.output(NODE)[0].json.numberE164).toBe(v1);
+			expect(two.output(NODE)[0].json.numberE164).toBe(v2);
+			expect(context.server.state.placed.map((call) => call.num_b)).toEqual([number, number]);
+		},
+	);
 });

@@ -41,6 +41,8 @@ export function useTelediscountServer() {
 				continueOnFail?: boolean;
 				apiKey?: string;
 				baseUrl?: string;
+				/** The node's typeVersion: 1 (a saved workflow's) unless given. */
+				typeVersion?: number;
 			} = {},
 		) =>
 			runWorkflow(
@@ -48,6 +50,7 @@ export function useTelediscountServer() {
 					{
 						name: NODE,
 						type: TYPE,
+						typeVersion: options.typeVersion ?? 1,
 						parameters,
 						continueOnFail: options.continueOnFail,
 						credentials: { telediscountApi: { id: '2', name: 'Telediscount account' } },

@@ -1,4 +1,5 @@
-// Call → Get Many: get_calls, every filter optional, one item per call.
+// Call → Get Many: get_calls, every filter optional, one item per call: in version 2 the one
+// call shape the Telediscount Trigger version 2 shares (helpers/call.ts), in version 1 its own.
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { telediscountCall } from '../../helpers/call';
+import type { TelediscountCallRecord } from '../../helpers/interfaces';
 import { optionsCollection } from '../../helpers/options';
 import { callRecords, checkCallId, filterNumber, toCall } from '../../helpers/values';
 import { telediscountRequest } from '../../transport';
@@ -115,9 +118,21 @@ export async function execute(
 			},
 		);
 	}
-	let calls = records.map(toCall);
+	let calls = records;
 	if (!this.getNodeParameter('returnAll', itemIndex, true)) {
 		calls = calls.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	}
-	return calls.map((call) => ({ json: call as unknown as IDataObject }));
+	const toItem = this.getNode().typeVersion >= 2 ? callItem : callItemV1;
+	return calls.map((call) => ({ json: toItem(call) }));
+}
+
+/** Version 2: the one call shape, its warnings, and the record as the PBX sent it. */
+function callItem(record: TelediscountCallRecord): IDataObject {
+	const { item, warnings } = telediscountCall(record, 'callList');
+	return { ...item, warnings, raw: record } as unknown as IDataObject;
+}
+
+/** Version 1, unchanged for saved workflows: its own names and rules (helpers/values.ts). */
+function callItemV1(record: TelediscountCallRecord): IDataObject {
+	return toCall(record) as unknown as IDataObject;
 }

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { callNumberE164 } from '../../helpers/call';
 import { optionsCollection } from '../../helpers/options';
 import { timeoutOf } from '../../../shared/options';
 import {
@@ -84,7 +85,11 @@ export async function execute(
 				callId,
 				sipAccount: numA.value,
 				number: numB.value,
-				numberE164: telediscountE164(numB.value) ?? null,
+				// Version 2 uses the E.164 rule of every call item (helpers/call.ts).
+				numberE164:
+					this.getNode().typeVersion >= 2
+						? callNumberE164(numB.value)
+						: (telediscountE164(numB.value) ?? null),
 				raw: raw as IDataObject,
 			},
 		},
