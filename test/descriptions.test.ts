@@ -71,7 +71,9 @@ export function missingPlaceholders(properties: INodeProperties[]): string[] {
 }
 
 const nodes: Array<[string, INodeType]> = [
-	['AloVoice', new AloVoice()],
+	// Both versions of the AloVoice node (a VersionedNodeType, as the trigger).
+	['AloVoice v1', new AloVoice().getNodeType(1)],
+	['AloVoice v2', new AloVoice().getNodeType(2)],
 	// Both versions of the AloVoice Trigger (a VersionedNodeType: each version is its own class).
 	['AloVoice Trigger v1', new AloVoiceTrigger().getNodeType(1)],
 	['AloVoice Trigger v2', new AloVoiceTrigger().getNodeType(2)],
@@ -108,7 +110,7 @@ describe('parameter descriptions', () => {
 	});
 
 	it('reaches into collections and fixedCollections: the walk finds their fields', () => {
-		const all = walk(new AloVoice().description.properties).map(({ path }) => path);
+		const all = walk(new AloVoice().getNodeType(2).description.properties).map(({ path }) => path);
 		expect(all.some((path) => path.split(' > ').length === 2)).toBe(true);
 		const trigger = walk(new AloVoiceTrigger().getNodeType(2).description.properties).map(
 			({ path }) => path,

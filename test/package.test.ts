@@ -65,6 +65,8 @@ describe('the npm package', () => {
 			usableAsTool: true,
 			codex: { categories: ['Communication'] },
 		});
+		// The search words of the codex reach n8n (DirectoryLoader.getCodex reads `alias`).
+		expect(aloVoice?.codex?.alias).toEqual(expect.arrayContaining(['phone', 'PBX', 'campaign']));
 		// n8n rewrites `file:` icons to the files it serves from the package directory.
 		const icons = aloVoice?.iconUrl as { light: string; dark: string };
 		expect(icons).toEqual({
@@ -97,8 +99,8 @@ describe('the npm package', () => {
 			),
 			...Object.values(loader.credentialTypes).map(({ type }) => type.documentationUrl),
 		].filter((link) => link !== undefined);
-		// The two versions of the AloVoice Trigger and of the Telediscount node each carry its codex links.
-		expect(links).toHaveLength(15);
+		// The two versions of the AloVoice node, the AloVoice Trigger and the Telediscount node each carry their codex links.
+		expect(links).toHaveLength(17);
 		for (const link of links) {
 			const anchor = String(link).split('#')[1];
 			expect([link, anchors.has(anchor)]).toEqual([link, true]);

@@ -1,10 +1,13 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
+	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, VersionedNodeType } from 'n8n-workflow';
 
 import * as call from './actions/call';
 import * as campaign from './actions/campaign';
@@ -14,51 +17,125 @@ import * as recording from './actions/recording';
 import * as speechAnalytics from './actions/speechAnalytics';
 import { router } from './actions/router';
 import { loadOptions } from './methods/loadOptions';
+import { operationSubtitle } from '../shared/subtitle';
 
-export class AloVoice implements INodeType {
+const resourceOptions: INodePropertyOptions[] = [
+	{ name: 'Call', value: 'call' },
+	{ name: 'Campaign', value: 'campaign' },
+	{ name: 'Extension', value: 'extension' },
+	{ name: 'Line', value: 'line' },
+	{ name: 'Recording', value: 'recording' },
+	{ name: 'Speech Analysis', value: 'speechAnalytics' },
+];
+
+const resource: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	description: 'What in the AloVoice PBX to work with',
+	noDataExpression: true,
+	options: resourceOptions,
+	default: 'call',
+};
+
+/** Each resource's Operation dropdown, for the subtitle. */
+function operationOptions(properties: INodeProperties[]): Record<string, INodePropertyOptions[]> {
+	const byResource: Record<string, INodePropertyOptions[]> = {};
+	for (const property of properties) {
+		const resources = property.displayOptions?.show?.resource;
+		if (property.name !== 'operation' || !resources) continue;
+		for (const name of resources)
+			byResource[String(name)] = property.options as INodePropertyOptions[];
+	}
+	return byResource;
+}
+
+const propertiesV1: INodeProperties[] = [
+	resource,
+	...call.description,
+	...campaign.description,
+	...extension.description,
+	...line.description,
+	...recording.description,
+	...speechAnalytics.description,
+];
+
+/** Version 2 (README, "AloVoice node versions"): defaults that work on a first run. */
+const propertiesV2: INodeProperties[] = [
+	resource,
+	...call.description,
+	...campaign.descriptionV2,
+	...extension.description,
+	...line.description,
+	...recording.description,
+	...speechAnalytics.descriptionV2,
+];
+
+/** "Get Many: Line", "Create: Campaign": the same words as the dropdowns, in both versions. */
+const subtitle = operationSubtitle(resourceOptions, operationOptions(propertiesV1));
+
+const baseDescription: INodeTypeBaseDescription = {
+	displayName: 'AloVoice',
+	name: 'aloVoice',
+	icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
+	group: ['output'],
+	description:
+		'Start autodial campaigns and calls, list lines and extensions, and get speech analytics and recordings from the AloVoice cloud PBX',
+	defaultVersion: 2,
+};
+
+/**
+ * Version 1 stays as saved workflows know it. Version 2 changes defaults, which n8n does not
+ * store (a parameter left at its default is absent from the saved workflow, so a new default
+ * would change what an old workflow does): Speech Analysis → Get Result waits for the result,
+ * and Campaign → Create takes its days from n8n date pickers. Same execute for both: an
+ * operation that differs reads the node's typeVersion.
+ */
+export class AloVoiceV1 implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'AloVoice',
-		name: 'aloVoice',
+		...baseDescription,
+		// Literal in each version, as n8n's community lint reads it from the class.
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
-		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Start autodial campaigns and calls, list lines and extensions, and get speech analytics and recordings from the AloVoice cloud PBX',
+		subtitle,
 		defaults: { name: 'AloVoice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'aloVoiceApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				description: 'What in the AloVoice PBX to work with',
-				noDataExpression: true,
-				options: [
-					{ name: 'Call', value: 'call' },
-					{ name: 'Campaign', value: 'campaign' },
-					{ name: 'Extension', value: 'extension' },
-					{ name: 'Line', value: 'line' },
-					{ name: 'Recording', value: 'recording' },
-					{ name: 'Speech Analysis', value: 'speechAnalytics' },
-				],
-				default: 'call',
-			},
-			...call.description,
-			...campaign.description,
-			...extension.description,
-			...line.description,
-			...recording.description,
-			...speechAnalytics.description,
-		],
+		properties: propertiesV1,
 	};
 
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+}
+
+export class AloVoiceV2 implements INodeType {
+	description: INodeTypeDescription = {
+		...baseDescription,
+		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
+		version: 2,
+		subtitle,
+		defaults: { name: 'AloVoice' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'aloVoiceApi', required: true }],
+		properties: propertiesV2,
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}
+
+export class AloVoice extends VersionedNodeType {
+	constructor() {
+		super({ 1: new AloVoiceV1(), 2: new AloVoiceV2() }, baseDescription);
 	}
 }

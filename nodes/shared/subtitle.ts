@@ -17,3 +17,27 @@ export function optionSubtitle(parameter: string, options: INodePropertyOptions[
 	);
 	return `={{ ${chain} }}`;
 }
+
+/**
+ * An action node's subtitle, "Get Many: Line", from the Resource dropdown and each resource's
+ * Operation dropdown: an operation value means different things under different resources
+ * (getMany), so the operation's label is looked up under its resource. A value neither list
+ * knows shows as n8n's own `operation: resource` subtitle would show it.
+ */
+export function operationSubtitle(
+	resources: INodePropertyOptions[],
+	operations: Record<string, INodePropertyOptions[]>,
+): string {
+	const resource = '$parameter["resource"]';
+	const operation = '$parameter["operation"]';
+	const raw = `${operation} + ": " + ${resource}`;
+	const chain = resources.reduceRight((otherwise, option) => {
+		const labels = (operations[String(option.value)] ?? []).reduceRight(
+			(unknown, entry) =>
+				`${operation} === ${JSON.stringify(entry.value)} ? ${JSON.stringify(`${entry.name}: ${option.name}`)} : ${unknown}`,
+			`${operation} + ": " + ${JSON.stringify(option.name)}`,
+		);
+		return `${resource} === ${JSON.stringify(option.value)} ? (${labels}) : ${otherwise}`;
+	}, raw);
+	return `={{ ${chain} }}`;
+}

@@ -432,7 +432,7 @@ describe('AloVoice → Campaign', () => {
 			[
 				'Trunks',
 				{ trunks: '={{ [] }}' },
-				'Trunk Names or IDs: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).',
+				'Lines to Call From: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).',
 			],
 			[
 				'Name',
@@ -443,7 +443,7 @@ describe('AloVoice → Campaign', () => {
 			[
 				'missing message',
 				{ messageBinaryProperty: 'audio' },
-				'Message Binary Property: the first input item has no binary field "audio" (it has "data"). Give the field that holds the MP3 message.',
+				'Input Binary Field: the first input item has no binary field "audio" (it has "data"). Give the field that holds the MP3 message.',
 			],
 		])('%s', async (_label, parameters, message) => {
 			const result = await runWorkflow([{ parameters: { ...BASE, ...parameters } }], {
@@ -479,21 +479,21 @@ describe('AloVoice → Campaign', () => {
 				input: notAudio,
 			});
 			expect(result.error?.message).toBe(
-				'Message Binary Property: the file in "data" is text/plain, not audio. The message must be an MP3 file (audio/mpeg).',
+				'Input Binary Field: the file in "data" is text/plain, not audio. The message must be an MP3 file (audio/mpeg).',
 			);
 			result = await runWorkflow([{ parameters: { ...BASE } }], {
 				credentials,
 				input: [{ json: { phone: '994412860' } }],
 			});
 			expect(result.error?.message).toBe(
-				'Message Binary Property: the first input item has no binary field "data" (it has none). Give the field that holds the MP3 message.',
+				'Input Binary Field: the first input item has no binary field "data" (it has none). Give the field that holds the MP3 message.',
 			);
 			result = await runWorkflow([{ parameters: { ...BASE, recipientsFrom: 'binaryFile' } }], {
 				credentials,
 				input: phoneItems(['994412860']),
 			});
 			expect(result.error?.message).toBe(
-				'Recipients Binary Property: the first input item has no binary field "recipients" (it has "data"). Give the field that holds the recipients CSV file.',
+				'Recipients Input Binary Field: the first input item has no binary field "recipients" (it has "data"). Give the field that holds the recipients CSV file.',
 			);
 			result = await runWorkflow(
 				[{ parameters: { ...BASE, recipientOptions: { skipInvalid: true } } }],

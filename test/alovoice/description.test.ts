@@ -12,7 +12,8 @@ import { resources } from '../../nodes/AloVoice/actions/router';
 const nodeDir = join(__dirname, '../../nodes/AloVoice');
 
 describe('AloVoice node and credential descriptions', () => {
-	const { description } = new AloVoice();
+	// The default version; test/alovoice/versions.test.ts holds what differs from version 1.
+	const { description } = new AloVoice().getNodeType(2);
 	const operationProperty = (resource: string) =>
 		description.properties.find(
 			(property) =>
@@ -37,9 +38,9 @@ describe('AloVoice node and credential descriptions', () => {
 		);
 		expect(offered).toEqual({
 			'Call (call)': [
-				'Call Into IVR (callIvr): Call a number into an IVR',
-				'Click-to-Call (clickToCall): Start a click to call',
-				'Start Two-Way Call (startTwoWay): Start a two way call',
+				'Call Into IVR (callIvr): Call a number and play an IVR',
+				'Click-to-Call (clickToCall): Ring an extension and dial a client',
+				'Start Two-Way Call (startTwoWay): Call an initiator and connect them to a recipient',
 			],
 			'Campaign (campaign)': ['Create (create): Create a campaign', 'Get (get): Get a campaign'],
 			'Extension (extension)': ['Get Many (getMany): Get many extensions'],

@@ -16,8 +16,11 @@ describe('AloVoice dropdowns loaded from the PBX', () => {
 	beforeEach(() => server.reset());
 
 	it('the parameters that name a line or an extension use these loaders', () => {
-		const loaders = new AloVoice().description.properties
-			.filter((property: INodeProperties) => property.typeOptions?.loadOptionsMethod)
+		const loaders = new AloVoice()
+			.getNodeType(2)
+			.description.properties.filter(
+				(property: INodeProperties) => property.typeOptions?.loadOptionsMethod,
+			)
 			.map((property) => [
 				property.name,
 				property.displayOptions?.show?.operation?.[0],

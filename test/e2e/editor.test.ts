@@ -46,11 +46,13 @@ afterAll(async () => {
 }, 60 * 1000);
 
 function options(property: 'resource' | 'operation', resource?: string): string[] {
-	const found = new AloVoice().description.properties.find(
-		(candidate) =>
-			candidate.name === property &&
-			(!resource || (candidate.displayOptions?.show?.resource ?? []).includes(resource)),
-	);
+	const found = new AloVoice()
+		.getNodeType(2)
+		.description.properties.find(
+			(candidate) =>
+				candidate.name === property &&
+				(!resource || (candidate.displayOptions?.show?.resource ?? []).includes(resource)),
+		);
 	if (!found?.options)
 		throw new Error(
 			`the AloVoice node describes no ${property}${resource ? ` for ${resource}` : ''}`,

@@ -42,7 +42,7 @@ describe('action nodes in a real n8n', () => {
 	test('every operation the action nodes offer has an end-to-end case', () => {
 		const covered = [...new Set(ACTION_CASES.map(caseKey))].sort();
 		const offered = [
-			...offeredOperations('aloVoice', new AloVoice().description),
+			...offeredOperations('aloVoice', new AloVoice().getNodeType(2).description),
 			...offeredOperations('telediscount', new Telediscount().getNodeType().description),
 		].sort();
 		expect(covered).toEqual(offered);

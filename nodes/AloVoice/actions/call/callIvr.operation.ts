@@ -1,4 +1,4 @@
-// Call → Call Into IVR: AloVoice calls a number and plays it an IVR from one of the vPBX's lines.
+// Call → Call Into IVR: AloVoice calls a number and plays it an IVR from one of your AloVoice lines.
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 0,
 		placeholder: '222',
-		description: 'The IVR to play, by its ID in the vPBX settings (a whole number from 1)',
+		description: 'The IVR to play, by its ID in the AloVoice settings (a whole number from 1)',
 		displayOptions: { show },
 	},
 	{
@@ -58,7 +58,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'The vPBX line to call from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Your AloVoice line to call from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
 	},
 	externalIdProperty(show),

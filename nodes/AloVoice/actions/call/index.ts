@@ -20,20 +20,20 @@ export const description: INodeProperties[] = [
 				name: 'Call Into IVR',
 				value: 'callIvr',
 				description: 'Call a number and play it an IVR from one of the lines',
-				action: 'Call a number into an IVR',
+				action: 'Call a number and play an IVR',
 			},
 			{
 				name: 'Click-to-Call',
 				value: 'clickToCall',
 				description: "Ring an employee's extension, then dial the client",
-				action: 'Start a click to call',
+				action: 'Ring an extension and dial a client',
 			},
 			{
 				name: 'Start Two-Way Call',
 				value: 'startTwoWay',
 				description:
 					'Call the initiator, then the recipients in order (or a queue), and bridge them',
-				action: 'Start a two way call',
+				action: 'Call an initiator and connect them to a recipient',
 			},
 		],
 		default: 'startTwoWay',

@@ -102,7 +102,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '6000',
-		description: 'The queue (department) number from the vPBX settings',
+		description: 'The queue (department) number from the AloVoice settings',
 		displayOptions: { show: { ...show, callToType: ['queue'] } },
 	},
 	externalIdProperty(show),

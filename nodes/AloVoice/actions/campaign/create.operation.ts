@@ -27,207 +27,224 @@ import { campaignObject } from './shared';
 
 const show = { resource: ['campaign'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
+/**
+ * A day of the calling window. Version 1: text (YYYY.MM.DD, as typed in saved workflows).
+ * Version 2: n8n's date picker, whose "2026-12-01T00:00:00" is sent as 2026.12.01; typed
+ * YYYY.MM.DD and expressions still work (helpers/campaign.ts, toCampaignDate).
+ */
+function dateProperty(
+	name: string,
+	displayName: string,
+	which: string,
+	example: string,
+	version: number,
+): INodeProperties {
+	const property: INodeProperties = {
+		displayName,
+		name,
+		type: version === 1 ? 'string' : 'dateTime',
 		required: true,
 		default: '',
-		placeholder: 'December payment reminder',
-		description: 'The campaign name shown in the vPBX',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Message Binary Property',
-		name: 'messageBinaryProperty',
-		type: 'string',
-		required: true,
-		default: 'data',
-		placeholder: 'data',
+		placeholder: example,
 		description:
-			'The binary field of the first input item that holds the MP3 message played to each recipient',
+			version === 1
+				? `${which} day of the calling window, YYYY.MM.DD (${example.replace(/\./g, '-')} and ISO date-times from expressions are converted)`
+				: `${which} day of the calling window, in the campaign time zone; the time of day is ignored. An expression may give YYYY.MM.DD (${example}).`,
 		displayOptions: { show },
-	},
-	{
-		displayName: 'Recipients From',
-		name: 'recipientsFrom',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Binary CSV File',
-				value: 'binaryFile',
-				description: 'A CSV file in a binary field of the first input item, uploaded as it is',
-			},
-			{
-				name: 'Input Items',
-				value: 'inputItems',
-				description:
-					'One recipient per input item: the node builds the CSV from a field of each item',
-			},
-		],
-		default: 'inputItems',
-		description: 'Where the list of numbers to call comes from',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Recipients Binary Property',
-		name: 'recipientsBinaryProperty',
-		type: 'string',
-		required: true,
-		default: 'recipients',
-		placeholder: 'recipients',
-		description: 'The binary field of the first input item that holds the recipients CSV file',
-		displayOptions: { show: { ...show, recipientsFrom: ['binaryFile'] } },
-	},
-	{
-		displayName: 'Phone Field',
-		name: 'phoneField',
-		type: 'string',
-		required: true,
-		default: 'phone',
-		placeholder: 'contact.phone',
-		description:
-			'The field of each input item that holds the number to call; dots reach into objects (contact.phone). Numbers are 9 local digits (994412860) or + and 12 digits (+998994412860).',
-		displayOptions: { show: { ...show, recipientsFrom: ['inputItems'] } },
-	},
-	{
-		displayName: 'From Date',
-		name: 'fromDate',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2026.12.01',
-		description:
-			'First day of the calling window, YYYY.MM.DD (2026-12-01 and ISO date-times from expressions are converted)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'To Date',
-		name: 'toDate',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2026.12.31',
-		description:
-			'Last day of the calling window, YYYY.MM.DD (2026-12-31 and ISO date-times from expressions are converted)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'From Time',
-		name: 'fromTime',
-		type: 'string',
-		required: true,
-		default: '09:00',
-		placeholder: '09:00',
-		description: 'Daily start of calling, HH:MM on a 24-hour clock, in the campaign time zone',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'To Time',
-		name: 'toTime',
-		type: 'string',
-		required: true,
-		default: '20:00',
-		placeholder: '20:00',
-		description: 'Daily end of calling, HH:MM on a 24-hour clock, in the campaign time zone',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Trunk Names or IDs',
-		name: 'trunks',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getLines' },
-		required: true,
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'The lines to call from. An expression may also give comma-separated numbers: 712037006,551234567.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Max Lines',
-		name: 'maxLines',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		description: 'How many calls the campaign may make at the same time (maxline)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Success After Seconds',
-		name: 'goodTime',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 3,
-		description: 'Seconds after pickup for a call to count as successful (goodtime)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Attempts',
-		name: 'attempts',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 2,
-		description: 'How many times each recipient is dialled (sent as both tryes and tries)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Paused',
-		name: 'paused',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the campaign is created paused instead of starting when its window opens',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Time Zone',
-		name: 'timeZone',
-		type: 'options',
-		options: TIME_ZONES.map((zone) => ({ name: zone.toUpperCase(), value: zone })),
-		default: 'utc +5',
-		description: 'The time zone of the calling window (UTC +5 is Tashkent)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Recipient Options',
-		name: 'recipientOptions',
-		description:
-			'How the recipients CSV is written: extra columns, a header row, invalid numbers skipped or refused',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { ...show, recipientsFrom: ['inputItems'] } },
-		options: [
-			{
-				displayName: 'Extra Columns',
-				name: 'extraColumns',
-				type: 'string',
-				default: '',
-				placeholder: 'name, contract.amount',
-				description:
-					'Comma-separated fields of each item written as more CSV columns after the phone number',
-			},
-			{
-				displayName: 'Include Header Row',
-				name: 'includeHeader',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the CSV starts with a row of column names (phone, then the extra columns). Off by default: AloVoice does not document a header, so a bare list of numbers is the safe reading.',
-			},
-			{
-				displayName: 'Skip Invalid Numbers',
-				name: 'skipInvalid',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether items without a valid number are left out (and listed in the output as skipped) instead of stopping the whole run',
-			},
-		],
-	},
-];
+	};
+	return property;
+}
+
+function properties(version: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'December payment reminder',
+			description: 'The campaign name shown in AloVoice',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'messageBinaryProperty',
+			type: 'string',
+			required: true,
+			default: 'data',
+			placeholder: 'data',
+			description:
+				'The binary field of the first input item that holds the MP3 message played to each recipient',
+			hint: 'The MP3 message played to each recipient',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Recipients From',
+			name: 'recipientsFrom',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Binary CSV File',
+					value: 'binaryFile',
+					description: 'A CSV file in a binary field of the first input item, uploaded as it is',
+				},
+				{
+					name: 'Input Items',
+					value: 'inputItems',
+					description:
+						'One recipient per input item: the node builds the CSV from a field of each item',
+				},
+			],
+			default: 'inputItems',
+			description: 'Where the list of numbers to call comes from',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Recipients Input Binary Field',
+			name: 'recipientsBinaryProperty',
+			type: 'string',
+			required: true,
+			default: 'recipients',
+			placeholder: 'recipients',
+			description: 'The binary field of the first input item that holds the recipients CSV file',
+			displayOptions: { show: { ...show, recipientsFrom: ['binaryFile'] } },
+		},
+		{
+			displayName: 'Phone Field',
+			name: 'phoneField',
+			type: 'string',
+			required: true,
+			default: 'phone',
+			placeholder: 'contact.phone',
+			description:
+				'The field of each input item that holds the number to call; dots reach into objects (contact.phone). Numbers are 9 local digits (994412860) or + and 12 digits (+998994412860).',
+			displayOptions: { show: { ...show, recipientsFrom: ['inputItems'] } },
+		},
+		dateProperty('fromDate', 'From Date', 'First', '2026.12.01', version),
+		dateProperty('toDate', 'To Date', 'Last', '2026.12.31', version),
+		{
+			displayName: 'From Time',
+			name: 'fromTime',
+			type: 'string',
+			required: true,
+			default: '09:00',
+			placeholder: '09:00',
+			description: 'Daily start of calling, HH:MM on a 24-hour clock, in the campaign time zone',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'To Time',
+			name: 'toTime',
+			type: 'string',
+			required: true,
+			default: '20:00',
+			placeholder: '20:00',
+			description: 'Daily end of calling, HH:MM on a 24-hour clock, in the campaign time zone',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Lines to Call From',
+			name: 'trunks',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getLines' },
+			required: true,
+			default: [],
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Your AloVoice lines (the numbers calls come from). An expression may also give comma-separated numbers: 712037006,551234567.',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Max Lines',
+			name: 'maxLines',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description: 'How many calls the campaign may make at the same time (maxline)',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Successful Call After (Seconds)',
+			name: 'goodTime',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 3,
+			description:
+				'A call counts as successful once the client has stayed on the line this many seconds after picking up (goodtime)',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Attempts',
+			name: 'attempts',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 2,
+			description: 'How many times each recipient is dialled (sent as both tryes and tries)',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Paused',
+			name: 'paused',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the campaign is created paused instead of starting when its window opens',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'options',
+			options: TIME_ZONES.map((zone) => ({ name: zone.toUpperCase(), value: zone })),
+			default: 'utc +5',
+			description: 'The time zone of the calling window (UTC +5 is Tashkent)',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Recipient Options',
+			name: 'recipientOptions',
+			description:
+				'How the recipients CSV is written: extra columns, a header row, invalid numbers skipped or refused',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: { ...show, recipientsFrom: ['inputItems'] } },
+			options: [
+				{
+					displayName: 'Extra Columns',
+					name: 'extraColumns',
+					type: 'string',
+					default: '',
+					placeholder: 'name, contract.amount',
+					description:
+						'Comma-separated fields of each item written as more CSV columns after the phone number',
+				},
+				{
+					displayName: 'Include Header Row',
+					name: 'includeHeader',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the CSV starts with a row of column names (phone, then the extra columns). Off by default: AloVoice does not document a header, so a bare list of numbers is the safe reading.',
+				},
+				{
+					displayName: 'Skip Invalid Numbers',
+					name: 'skipInvalid',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether items without a valid number are left out (and listed in the output as skipped) instead of stopping the whole run',
+				},
+			],
+		},
+	];
+}
+
+export const description = properties(1);
+/** Version 2: the window's days as n8n date pickers. */
+export const descriptionV2 = properties(2);
 
 interface Skipped {
 	item: number;
@@ -309,12 +326,12 @@ export async function executeAll(
 	if (!trunks.length)
 		refuse.call(
 			this,
-			'Trunk Names or IDs: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).',
+			'Lines to Call From: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).',
 		);
 	const counts: Record<string, number> = {};
 	for (const [parameter, label, min] of [
 		['maxLines', 'Max Lines', 1],
-		['goodTime', 'Success After Seconds', 0],
+		['goodTime', 'Successful Call After (Seconds)', 0],
 		['attempts', 'Attempts', 1],
 	] as const) {
 		const value = Number(this.getNodeParameter(parameter, 0));
@@ -329,13 +346,13 @@ export async function executeAll(
 		this,
 		items,
 		messageProperty,
-		'Message Binary Property',
+		'Input Binary Field',
 		'the MP3 message',
 	);
 	if (!isAudio(message)) {
 		refuse.call(
 			this,
-			`Message Binary Property: the file in "${messageProperty}" is ${message.mimeType || 'of an unknown type'}, not audio. The message must be an MP3 file (audio/mpeg).`,
+			`Input Binary Field: the file in "${messageProperty}" is ${message.mimeType || 'of an unknown type'}, not audio. The message must be an MP3 file (audio/mpeg).`,
 		);
 	}
 
@@ -353,14 +370,17 @@ export async function executeAll(
 			this,
 			items,
 			property,
-			'Recipients Binary Property',
+			'Recipients Input Binary Field',
 			'the recipients CSV file',
 		);
 		csv = await this.helpers.getBinaryDataBuffer(0, property);
 		csvFileName = file.fileName || csvFileName;
 		recipientsSent = countCsvRecords(csv.toString('utf8'));
 		if (recipientsSent === 0)
-			refuse.call(this, `Recipients Binary Property: the CSV file in "${property}" has no rows.`);
+			refuse.call(
+				this,
+				`Recipients Input Binary Field: the CSV file in "${property}" has no rows.`,
+			);
 	} else {
 		const phoneField = String(this.getNodeParameter('phoneField', 0, 'phone')).trim();
 		if (!phoneField)

@@ -8,7 +8,13 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiPeer } from '../../helpers/interfaces';
-import { toBooleanIfClear, toNumberIfNumeric } from '../../helpers/values';
+import {
+	flagOf,
+	linkedIdOf,
+	paidOf,
+	toBooleanIfClear,
+	toNumberIfNumeric,
+} from '../../helpers/values';
 import { quoteAnswer } from '../../../shared/http';
 import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
 import { returnAllAndLimit, timeoutOf, timeoutProperty } from '../../../shared/options';
@@ -73,6 +79,21 @@ export function cleanPeer(peer: ApiPeer, includeSecret: boolean): IDataObject {
 	return clean;
 }
 
+/**
+ * Version 2 adds readable fields beside the raw ones (kept as version 1 outputs them). The API
+ * page names these fields without saying what they mean; the readings below follow their names
+ * and the example answer (README, "Extension → Get Many").
+ */
+export function readablePeer(peer: ApiPeer): IDataObject {
+	return {
+		paid: paidOf(peer.paystatus),
+		webPhone: flagOf(peer.isws),
+		isDefault: flagOf(peer.isdef),
+		amoCrmUserId: linkedIdOf(peer.amoid),
+		bitrix24UserId: linkedIdOf(peer.bxid),
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -104,5 +125,11 @@ export async function execute(
 	if (!this.getNodeParameter('returnAll', itemIndex, true)) {
 		peers = peers.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	}
-	return peers.map((peer) => ({ json: cleanPeer(peer, options.includeSecrets === true) }));
+	const readable = this.getNode().typeVersion >= 2;
+	return peers.map((peer) => ({
+		json: {
+			...cleanPeer(peer, options.includeSecrets === true),
+			...(readable ? readablePeer(peer) : {}),
+		},
+	}));
 }

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: "List the employees' extensions of the vPBX",
+				description: "List the employees' extensions in AloVoice",
 				action: 'Get many extensions',
 			},
 		],

@@ -9,7 +9,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
-		description: 'What to read about the lines (trunks)',
+		description: 'What to read about your AloVoice lines',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['line'] } },
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List the lines (trunks) of the vPBX',
+				description: 'List your AloVoice lines (the numbers calls come from)',
 				action: 'Get many lines',
 			},
 		],

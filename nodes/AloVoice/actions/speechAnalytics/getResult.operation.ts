@@ -29,71 +29,97 @@ const MAX_WAIT_LIMIT_S = 3600;
 /** Read-only: the router runs up to ITEM_CONCURRENCY items at once (nodes/shared/operation.ts). */
 export const concurrent = true;
 
-export const description: INodeProperties[] = [
-	callIdProperty('getResult', 'The call sent to analysis with Analyze Call'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		description: 'Whether and how long to wait for the analysis, and how to output the transcript',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Max Wait (Seconds)',
-				name: 'maxWait',
-				type: 'number',
-				typeOptions: { minValue: 0.1, maxValue: MAX_WAIT_LIMIT_S, numberPrecision: 1 },
-				default: 120,
-				description:
-					'With "Wait for Result": how long to keep asking before giving up (at most 3600)',
-			},
-			{
-				displayName: 'On Timeout',
-				name: 'onTimeout',
-				type: 'options',
-				options: [
-					{
-						name: 'Output Not Ready',
-						value: 'notReady',
-						description: "Output the item with 'ready' false",
-					},
-					{ name: 'Stop With Error', value: 'error', description: 'Fail the item' },
-				],
-				default: 'notReady',
-				description:
-					'With "Wait for Result": what to do when the result is still not ready after the max wait',
-			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: 5,
-				description:
-					'With "Wait for Result": how long to wait between two questions (at least 0.1)',
-			},
-			timeoutOption,
-			{
-				displayName: 'Transcript as Text',
-				name: 'transcriptAsText',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add 'transcriptText': the whole conversation as one text, a line per fragment (Operator: …, Client: …)",
-			},
-			{
-				displayName: 'Wait for Result',
-				name: 'waitForResult',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to ask again until the analysis is ready (has a transcript or tags), instead of answering at once',
-			},
-		],
-	},
-];
+/** Version 1's "Wait for Result": an entry of Options, off unless added. */
+const waitForResultV1: INodeProperties = {
+	displayName: 'Wait for Result',
+	name: 'waitForResult',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to ask again until the analysis is ready (has a transcript or tags), instead of answering at once',
+};
+
+/** Version 2's "Wait for Result": on the panel, on, so Analyze then Get Result works at once. */
+const waitForResultV2: INodeProperties = {
+	displayName: 'Wait for Result',
+	name: 'waitForResult',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to ask again until the analysis is ready (has a transcript or tags), instead of answering at once',
+	hint: 'The analysis takes a while after Analyze Call; Options → Max Wait sets how long to ask (120 s)',
+	displayOptions: { show },
+};
+
+/**
+ * The parameters of a version. Version 1 hides "Wait for Result" under Options, off, so Analyze
+ * then Get Result answered "not ready" on a first try; version 2 shows it on the panel, on.
+ */
+function properties(version: number): INodeProperties[] {
+	return [
+		callIdProperty('getResult', 'The call sent to analysis with Analyze Call'),
+		...(version === 1 ? [] : [waitForResultV2]),
+		{
+			displayName: 'Options',
+			name: 'options',
+			description:
+				'Whether and how long to wait for the analysis, and how to output the transcript',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Max Wait (Seconds)',
+					name: 'maxWait',
+					type: 'number',
+					typeOptions: { minValue: 0.1, maxValue: MAX_WAIT_LIMIT_S, numberPrecision: 1 },
+					default: 120,
+					description:
+						'With "Wait for Result": how long to keep asking before giving up (at most 3600)',
+				},
+				{
+					displayName: 'On Timeout',
+					name: 'onTimeout',
+					type: 'options',
+					options: [
+						{
+							name: 'Output Not Ready',
+							value: 'notReady',
+							description: "Output the item with 'ready' false",
+						},
+						{ name: 'Stop With Error', value: 'error', description: 'Fail the item' },
+					],
+					default: 'notReady',
+					description:
+						'With "Wait for Result": what to do when the result is still not ready after the max wait',
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollInterval',
+					type: 'number',
+					typeOptions: { minValue: 0.1, numberPrecision: 1 },
+					default: 5,
+					description:
+						'With "Wait for Result": how long to wait between two questions (at least 0.1)',
+				},
+				timeoutOption,
+				{
+					displayName: 'Transcript as Text',
+					name: 'transcriptAsText',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether to add 'transcriptText': the whole conversation as one text, a line per fragment (Operator: …, Client: …)",
+				},
+				...(version === 1 ? [waitForResultV1] : []),
+			],
+		},
+	];
+}
+
+export const description = properties(1);
+export const descriptionV2 = properties(2);
 
 interface ResultOptions {
 	waitForResult?: boolean;
@@ -127,12 +153,23 @@ async function waitOrStop(
 	if (signal?.aborted) throw stopped();
 }
 
+/** Version 1 reads "Wait for Result" from Options (off unless added), version 2 from the panel (on). */
+function waitsForResult(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: ResultOptions,
+): boolean {
+	if (this.getNode().typeVersion < 2) return options.waitForResult === true;
+	return this.getNodeParameter('waitForResult', itemIndex, true) === true;
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const callId = callIdParameter.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as ResultOptions;
+	const wait = waitsForResult.call(this, itemIndex, options);
 	const timeout = timeoutOf.call(this, itemIndex);
 	const interval = secondsToMs(options.pollInterval, 5000);
 	const maxWait = Math.min(secondsToMs(options.maxWait, 120_000), MAX_WAIT_LIMIT_S * 1000);
@@ -162,7 +199,7 @@ export async function execute(
 			);
 		}
 		result = answer.answer;
-		if (!options.waitForResult || isAnalysisReady(result)) break;
+		if (!wait || isAnalysisReady(result)) break;
 		const left = deadline - Date.now();
 		if (left <= 0) break;
 		// A cancelled execution (n8n's Stop) ends the wait at once; the next request would refuse anyway.
@@ -170,7 +207,7 @@ export async function execute(
 	}
 
 	const ready = isAnalysisReady(result);
-	if (!ready && options.waitForResult && options.onTimeout === 'error') {
+	if (!ready && wait && options.onTimeout === 'error') {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The analysis of call ${callId} was not ready after ${maxWait / 1000} s (${attempts} requests)`,
@@ -191,7 +228,7 @@ export async function execute(
 		tagNamesMissing: missing,
 		stereoAudioPath: result.stereoaudio ?? null,
 	};
-	if (options.waitForResult) json.attempts = attempts;
+	if (wait) json.attempts = attempts;
 	if (options.transcriptAsText) json.transcriptText = transcriptText(transcript);
 	return [{ json }];
 }
