@@ -109,7 +109,8 @@ describe('plain words', () => {
 	];
 	const everyNode: Array<[string, INodeProperties[]]> = [
 		...actionNodes,
-		['Telediscount', new Telediscount().description.properties],
+		['Telediscount v1', new Telediscount().getNodeType(1).description.properties],
+		['Telediscount v2', new Telediscount().getNodeType(2).description.properties],
 		['Telediscount Trigger', new TelediscountTrigger().description.properties],
 	];
 	// Being reworded on the trigger branch (issue 21 point 2): "vPBX" in a notice, "Trunk

@@ -37,7 +37,7 @@ function filesUnder(directory: string): string[] {
 let outputs: Outputs;
 beforeAll(async () => {
 	outputs = await runScenarios();
-}, 60_000);
+}, 240_000);
 
 const expected = expectedOutputs();
 
