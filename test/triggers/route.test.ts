@@ -1,4 +1,4 @@
-// The route request's decision (nodes/shared/webhook/route.ts) and the answer guard, then the
+// The route request's decision (nodes/AloVoiceTrigger/route.ts) and the answer guard, then the
 // trigger in n8n-core against loopback HTTP: after the security checks, every route request
 // gets a valid action, whatever it carries.
 import { PassThrough } from 'node:stream';
@@ -10,22 +10,22 @@ import fc from 'fast-check';
 import {
 	ANSWER_TIMEOUT_SECONDS,
 	answerTimeoutMs,
-	callerMatches,
-	callerWithheld,
 	checkAnswerTimeout,
+} from '../../nodes/AloVoiceTrigger/answerTimeout';
+import { validateRouteAction } from '../../nodes/AloVoiceTrigger/answers';
+import {
+	callerMatches,
 	checkRouteRule,
 	directionMatches,
 	fallbackRoute,
-	guardResponse,
 	lineMatches,
 	pickRoute,
 	queueMatches,
 	ruleMatches,
 	safeRouteAction,
-	validateRouteAction,
-	type ResponseLike,
 	type RouteRule,
-} from '../../nodes/shared/webhook';
+} from '../../nodes/AloVoiceTrigger/route';
+import { callerWithheld, guardResponse, type ResponseLike } from '../../nodes/shared/webhook';
 import { capturedLogs } from '../harness/engine';
 import { examples, sendEvent } from '../server/pbxSide';
 import { answerNode, host, itemsOf, respondNode } from './helpers';
@@ -526,7 +526,7 @@ describe('the answer guard', () => {
 
 	it('uses no timer of its own (n8n-workflow sleep with an AbortSignal)', async () => {
 		const source = (await import('node:fs')).readFileSync(
-			require.resolve('../../nodes/shared/webhook/answers.ts'),
+			require.resolve('../../nodes/shared/webhook/guard.ts'),
 			'utf8',
 		);
 		expect(source).not.toMatch(/\b(setTimeout|clearTimeout|setInterval)\s*\(/);

@@ -4,20 +4,24 @@ import { ServerResponse, IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 
 import {
+	validateCallId,
+	validateCallStartAnswer,
+	validateRouteAction,
+} from '../../nodes/AloVoiceTrigger/answers';
+import {
 	CALL_END_STATUSES,
+	normalize as normalizeCallEnd,
+	statusName,
+} from '../../nodes/AloVoiceTrigger/events/callEnded.event';
+import { pickRoute } from '../../nodes/AloVoiceTrigger/route';
+import {
 	checkAllowlist,
 	checkSecurity,
 	checkSecuritySettings,
 	guardResponse,
 	ipAllowed,
 	parseLenientJson,
-	pickRoute,
 	readEventFields,
-	statusName,
-	validateCallId,
-	validateCallStartAnswer,
-	validateRouteAction,
-	normalizeCallEnd,
 	type ResponseLike,
 } from '../../nodes/shared/webhook';
 

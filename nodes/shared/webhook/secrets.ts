@@ -24,10 +24,15 @@ export const LEGACY_CREDENTIALS: Record<SecretKind, { type: string; displayName:
 	basicAuth: { type: 'httpBasicAuth', displayName: 'Basic Auth' },
 };
 
+/**
+ * Each type's name as the credential picker shows it (its displayName in credentials/), so a
+ * message that says which credential to create names one the user can find. Literal there for
+ * n8n's lint; test/unit/shared/webhook/secrets.test.ts keeps the two in step.
+ */
 export const SECRET_CREDENTIAL_NAMES: Record<SecretKind, string> = {
-	headerAuth: 'AloVoice/Telediscount Trigger Header Secret',
-	queryAuth: 'AloVoice/Telediscount Trigger Query Secret',
-	basicAuth: 'AloVoice/Telediscount Trigger Basic Auth',
+	headerAuth: 'AloVoice/Telediscount Trigger Header Secret API',
+	queryAuth: 'AloVoice/Telediscount Trigger Query Secret API',
+	basicAuth: 'AloVoice/Telediscount Trigger Basic Auth API',
 };
 
 export function isSecretKind(value: unknown): value is SecretKind {
