@@ -32,9 +32,9 @@ export class AloVoiceAnswer implements INodeType {
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// Not an AI tool, stated on purpose (n8n's community lint asks every node to say): an agent
-		// runs tools in n8n-core's SupplyDataContext, which has no sendResponse, so as a tool this
-		// node could never answer the PBX. Left unset, n8n offers no tool variant.
+		// Not an AI tool, stated on purpose (n8n's community lint asks every node to say): as a tool
+		// it could never answer the PBX (docs/n8n-internals.md, "Tools have no sendResponse").
+		// Left unset, n8n offers no tool variant.
 		usableAsTool: undefined,
 		subtitle:
 			'={{ $parameter["answer"] === "callStarted" ? "call started: " + $parameter["callId"] : "route: " + $parameter["actionType"] }}',

@@ -1,9 +1,9 @@
 // Reading a PBX event whatever way it was sent. Pure: it sees only what n8n hands a webhook
 // node (req.rawBody, the parsed req.body, req.query, the content type), never the network.
 //
-// Why rawBody first: the vendor's examples post JSON with `curl --data`, so n8n's body parser
-// (n8n 2.40.7 dist/middlewares/body-parser.js, parseBody) runs querystring.parse over JSON text
-// and turns every `+` of `+998…` into a space. The raw bytes keep the number intact.
+// Why rawBody first: the vendor's examples post JSON with `curl --data`, and n8n's body parser
+// then turns every `+` of a phone number into a space (docs/n8n-internals.md, "The body parser
+// turns + into a space"). The raw bytes keep the number intact.
 
 export type Fields = Record<string, unknown>;
 

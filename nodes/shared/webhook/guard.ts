@@ -8,7 +8,7 @@ export interface ResponseLike {
 	statusCode: number;
 	headersSent?: boolean;
 	setHeader(name: string, value: number | string | readonly string[]): unknown;
-	/** Node >= 18.15; n8n 2.x writes a workflow's answer headers with it. */
+	/** Node >= 18.15; n8n writes a workflow's answer headers with it (see holdHeaders). */
 	setHeaders?(headers: unknown): unknown;
 	appendHeader?(name: string, value: string | readonly string[]): unknown;
 	removeHeader(name: string): void;
@@ -143,10 +143,10 @@ function collectBody(
  * everything written after it is silently dropped, so n8n's late write neither reaches the PBX
  * nor throws ERR_HTTP_HEADERS_SENT.
  *
- * The deadline is n8n-workflow's `sleep` with an AbortSignal (n8n's rules for community nodes
- * forbid setTimeout/clearTimeout). The wait is cancelled when the answer goes out or the PBX
- * hangs up (the response's 'close'); an n8n-workflow whose `sleep` takes no signal just lets
- * the wait run out, and the `settled` flag keeps it from answering twice.
+ * The deadline is n8n-workflow's `sleep` with an AbortSignal (docs/n8n-internals.md, "sleep
+ * with an AbortSignal"), cancelled when the answer goes out or the PBX hangs up (the
+ * response's 'close'); where the wait runs out anyway, the `settled` flag keeps it from
+ * answering twice.
  */
 export function guardResponse(res: ResponseLike, options: GuardOptions): Guard {
 	const real = realWriters(res);
