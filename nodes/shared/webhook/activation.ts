@@ -1,9 +1,8 @@
 // The triggers' activation check (their webhookMethods): no PBX here has an API to register a
 // webhook (the URL is pasted into it by hand), so "create" is where n8n lets a node refuse to
 // start. It checks what would otherwise fail on the first call from the PBX: the secret
-// credential and the IP allowlist here, and whatever the provider's hook adds (AloVoice: the
-// route fallback, the rules and the answer timeout). Every problem found is listed, each naming
-// the setting and what it must be.
+// credential and the IP allowlist here, and whatever the provider's hook adds (a fallback
+// answer, say). Every problem found is listed, each naming the setting and what it must be.
 import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

@@ -8,7 +8,11 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-/** The credential type of each Authentication choice (the package's own types: no-credential-reuse). */
+/**
+ * The credential type of each Authentication choice: the package's own types, shared by every
+ * trigger (n8n's no-credential-reuse). Their names predate the second PBX and stay, since
+ * saved workflows reference them.
+ */
 export const SECRET_CREDENTIALS = {
 	headerAuth: 'aloVoiceTriggerHeaderAuthApi',
 	queryAuth: 'aloVoiceTriggerQueryAuthApi',
