@@ -98,3 +98,94 @@ describe('guardResponse', () => {
 		expect(text()).not.toMatch(/x-early/);
 	});
 });
+
+describe('the answer guard', () => {
+	function response() {
+		const req = new IncomingMessage(new Socket());
+		const res = new ServerResponse(req);
+		const out = new PassThrough();
+		const chunks: Buffer[] = [];
+		out.on('data', (chunk: Buffer) => chunks.push(chunk));
+		res.assignSocket(out as unknown as Socket);
+		return { res, text: () => Buffer.concat(chunks).toString() };
+	}
+	const fallback = { status: 200, body: 'FALLBACK', contentType: 'text/plain' };
+	const wait = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+	it('answers at the deadline, once, and drops the late answer', async () => {
+		const { res, text } = response();
+		const settled: Array<string | undefined> = [];
+		const started = Date.now();
+		let at = 0;
+		guardResponse(res as unknown as ResponseLike, {
+			timeoutMs: 120,
+			onTimeout: () => {
+				at = Date.now() - started;
+				return fallback;
+			},
+			judge: () => ({ status: 200, body: 'LATE', contentType: 'text/plain' }),
+			onSettled: (_d, reason) => settled.push(reason),
+		});
+		await wait(300);
+		res.end('late');
+		expect(at).toBeGreaterThanOrEqual(110);
+		expect(at).toBeLessThan(290);
+		expect(text()).toMatch(/\r\n\r\nFALLBACK$/);
+		expect(text()).not.toContain('LATE');
+		expect(settled).toEqual(['timeout']);
+	});
+
+	it('an answer before the deadline cancels the deadline: no second answer, no timeout call', async () => {
+		const { res, text } = response();
+		let timeouts = 0;
+		const settled: Array<string | undefined> = [];
+		const guard = guardResponse(res as unknown as ResponseLike, {
+			timeoutMs: 80,
+			onTimeout: () => {
+				timeouts += 1;
+				return fallback;
+			},
+			judge: (written) => ({ status: 200, body: `OK ${written.body}`, contentType: 'text/plain' }),
+			onSettled: (_d, reason) => settled.push(reason),
+		});
+		res.end('1');
+		await wait(200);
+		expect(timeouts).toBe(0);
+		expect(guard.settled).toBe(true);
+		expect(guard.settle(fallback)).toBe(false);
+		expect(text()).toMatch(/\r\n\r\nOK 1$/);
+		expect(settled).toEqual([undefined]);
+	});
+
+	it('the PBX hanging up (close) cancels the wait: nothing is answered or logged afterwards', async () => {
+		const { res, text } = response();
+		let timeouts = 0;
+		let closed = 0;
+		const settled: unknown[] = [];
+		const guard = guardResponse(res as unknown as ResponseLike, {
+			timeoutMs: 80,
+			onTimeout: () => {
+				timeouts += 1;
+				return fallback;
+			},
+			judge: () => ({ status: 200, body: 'X', contentType: 'text/plain' }),
+			onSettled: (decision) => settled.push(decision),
+			onClosed: () => (closed += 1),
+		});
+		res.emit('close');
+		await wait(200);
+		res.end('after hang-up');
+		expect([timeouts, closed, settled.length]).toEqual([0, 1, 0]);
+		expect(guard.settled).toBe(true);
+		expect(text()).toBe('');
+	});
+
+	it('uses no timer of its own (n8n-workflow sleep with an AbortSignal)', async () => {
+		const source = (await import('node:fs')).readFileSync(
+			require.resolve('../../../../nodes/shared/webhook/guard.ts'),
+			'utf8',
+		);
+		expect(source).not.toMatch(/\b(setTimeout|clearTimeout|setInterval)\s*\(/);
+		expect(source).toMatch(/sleep\(options\.timeoutMs, deadline\.signal\)/);
+	});
+});
