@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { ownCallId, sameSecret } from '../nodes/shared/webhook';
+import { ownCallId } from '../nodes/AloVoiceTrigger/ownCallId';
+import { sameSecret } from '../nodes/shared/webhook';
 
 const root = join(__dirname, '..');
 

@@ -7,18 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { CALL_ID, ROUTE_ACTIONS } from '../AloVoiceTrigger/answers';
 import { buildCallStartAnswer, buildRouteAnswer, type AnswerKind, type Built } from './answer';
 
 /** Flow-context key: set by the first answer node that sent, read by any later one in the same execution. */
 const ANSWERED = 'aloVoiceAnswerSentBy';
-
-const actionTypes = [
-	{ name: 'Peer (Extension)', value: 'peer' },
-	{ name: 'Queue (Department)', value: 'queue' },
-	{ name: 'IVR', value: 'ivr' },
-	{ name: 'Trunk (External Number)', value: 'trunk' },
-	{ name: 'Hang Up', value: 'hangup' },
-];
 
 /**
  * Answers the PBX that is waiting on an AloVoice Trigger (Route Request or Call Started, with the
@@ -39,9 +32,9 @@ export class AloVoiceAnswer implements INodeType {
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// Not an AI tool, stated on purpose (n8n's community lint asks every node to say): an agent
-		// runs tools in n8n-core's SupplyDataContext, which has no sendResponse, so as a tool this
-		// node could never answer the PBX. Left unset, n8n offers no tool variant.
+		// Not an AI tool, stated on purpose (n8n's community lint asks every node to say): as a tool
+		// it could never answer the PBX (docs/n8n-internals.md, "Tools have no sendResponse").
+		// Left unset, n8n offers no tool variant.
 		usableAsTool: undefined,
 		subtitle:
 			'={{ $parameter["answer"] === "callStarted" ? "call started: " + $parameter["callId"] : "route: " + $parameter["actionType"] }}',
@@ -85,7 +78,7 @@ export class AloVoiceAnswer implements INodeType {
 				name: 'actionType',
 				type: 'options',
 				displayOptions: { show: { answer: ['routeRequest'] } },
-				options: actionTypes,
+				options: [...ROUTE_ACTIONS],
 				default: 'queue',
 				description: 'Where the waiting caller goes',
 			},
@@ -107,8 +100,7 @@ export class AloVoiceAnswer implements INodeType {
 				displayOptions: { show: { answer: ['callStarted'] } },
 				default: '',
 				placeholder: '={{ $json.crmCallId }}',
-				description:
-					"The ID the PBX sends back with the call's end event: an integer of at most 12 digits or text of at most 32 characters",
+				description: `The ID the PBX sends back with the call's end event: an integer of at most ${CALL_ID.maxDigits} digits or text of at most ${CALL_ID.maxLength} characters`,
 			},
 			{
 				displayName: 'Forward To (Callto)',

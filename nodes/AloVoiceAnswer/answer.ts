@@ -1,11 +1,11 @@
 // What the AloVoice Answer node sends, built from its parameters with the trigger's own rules
-// (validateRouteAction, validateCallStartAnswer in shared/webhook/answers.ts), so a value the
-// trigger's guard would refuse is refused here first, naming the field. Pure.
+// (nodes/AloVoiceTrigger/answers.ts), so a value the trigger's guard would refuse is refused
+// here first, naming the node's parameter. Pure.
 import {
 	callStartBody,
 	validateCallStartAnswer,
 	validateRouteAction,
-} from '../shared/webhook/answers';
+} from '../AloVoiceTrigger/answers';
 
 export type AnswerKind = 'routeRequest' | 'callStarted';
 
@@ -23,12 +23,18 @@ export type Built =
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** The node's parameter for each field of the answer a check can refuse. */
+const ROUTE_PARAMETERS = {
+	answer: 'Action Type',
+	action_type: 'Action Type',
+	action_data: 'Action Data',
+};
+const CALL_START_PARAMETERS = { answer: 'Call ID', id: 'Call ID', callto: 'Forward To (callto)' };
+
 export function buildRouteAnswer(actionType: unknown, actionData: unknown): Built {
 	const checked = validateRouteAction({ action_type: actionType, action_data: actionData });
-	if (!checked.ok) {
-		const field = /action_type/.test(checked.reason) ? 'Action Type' : 'Action Data';
-		return { ok: false, field, reason: checked.reason };
-	}
+	if (!checked.ok)
+		return { ok: false, field: ROUTE_PARAMETERS[checked.field], reason: checked.reason };
 	const sent: Record<string, string> = { action_type: checked.value.action_type };
 	if (checked.value.action_data !== undefined) sent.action_data = checked.value.action_data;
 	return { ok: true, answer: { body: JSON.stringify(sent), contentType: JSON_TYPE, sent } };
@@ -37,11 +43,10 @@ export function buildRouteAnswer(actionType: unknown, actionData: unknown): Buil
 export function buildCallStartAnswer(callId: unknown, callTo: unknown): Built {
 	const id = typeof callId === 'string' ? callId.trim() : callId;
 	const to = typeof callTo === 'string' ? callTo.trim() : callTo;
-	// The id alone first, so an id problem is reported against Call ID, not the pair.
-	const idOnly = validateCallStartAnswer({ id });
-	if (!idOnly.ok) return { ok: false, field: 'Call ID', reason: idOnly.reason };
+	// The id is checked before callto, so an id problem is reported against Call ID.
 	const checked = validateCallStartAnswer({ id, callto: to });
-	if (!checked.ok) return { ok: false, field: 'Forward To (callto)', reason: checked.reason };
+	if (!checked.ok)
+		return { ok: false, field: CALL_START_PARAMETERS[checked.field], reason: checked.reason };
 	const body = callStartBody(checked.value);
 	const sent: Record<string, string> = { id: checked.value.id };
 	if (checked.value.callto) sent.callto = checked.value.callto;

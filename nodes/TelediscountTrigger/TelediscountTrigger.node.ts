@@ -1,6 +1,4 @@
 import type {
-	IDataObject,
-	IHookFunctions,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -10,34 +8,20 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionSubtitle } from '../shared/subtitle';
-import { normalizeTelediscountEnd, normalizeTelediscountStart } from '../shared/webhook';
-import {
-	answerNow,
-	authenticationProperty,
-	commonOptions,
-	receiveEvent,
-} from '../shared/webhook/node';
-import { checkActivation } from '../shared/webhook/activation';
+import { webhookMethods } from '../shared/webhook/activation';
+import { routeEvent } from '../shared/webhook/events';
+import { authenticationProperty, commonOptions } from '../shared/webhook/node';
 import { credentialTest } from '../shared/webhook/secrets';
+import { events, handlers, otherwise } from './events';
+import { RUSSIA } from './receive';
 
 /** The Event dropdown; the node's subtitle shows the same labels. */
-const eventOptions: INodePropertyOptions[] = [
-	{
-		name: 'Incoming Call Started',
-		value: 'callStarted',
-		description: 'An incoming call starts: caller, number called, call ID',
-	},
-	{
-		name: 'Call Finished',
-		value: 'callEnded',
-		description: 'A call ends: who answered, talk and waiting time, price',
-	},
-];
+const eventOptions: INodePropertyOptions[] = events.map((event) => event.option);
 
 /**
  * Telediscount sends its events as GET requests with query parameters; POST with the same
- * fields (query, form or JSON body) is accepted too. Everything but the normalizer is the
- * code the AloVoice Trigger uses (nodes/shared/webhook).
+ * fields (query, form or JSON body) is accepted too. Everything but the events
+ * (events/*.event.ts) is the code every PBX trigger uses (nodes/shared/webhook).
  */
 export class TelediscountTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,10 +29,10 @@ export class TelediscountTrigger implements INodeType {
 		name: 'telediscountTrigger',
 		icon: { light: 'file:telediscount.svg', dark: 'file:telediscount.dark.svg' },
 		group: ['trigger'],
-		// Version 2 changes nothing but the version: n8n 2.40.7 evaluates the `binaryData` option
-		// (an expression, so an isolate) for every request to a start node of typeVersion 1
-		// (webhook-helpers.js, parseRequestBody), and this node has no such option. Version 1
-		// stays for saved workflows.
+		// Version 2 changes nothing but the version: n8n evaluates the `binaryData` option (an
+		// expression, so an isolate) for every request to a start node of typeVersion 1, and this
+		// node has no such option (docs/n8n-internals.md, "Expressions evaluated per webhook
+		// request"). Version 1 stays for saved workflows.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: optionSubtitle('event', eventOptions),
@@ -118,8 +102,8 @@ export class TelediscountTrigger implements INodeType {
 						displayName: 'Default Country Code',
 						name: 'defaultCountry',
 						type: 'string',
-						default: '7',
-						placeholder: '7',
+						default: RUSSIA,
+						placeholder: RUSSIA,
 						description: 'Calling code put before 9-digit local numbers for the E.164 fields',
 					},
 				],
@@ -129,35 +113,9 @@ export class TelediscountTrigger implements INodeType {
 
 	methods = { credentialTest };
 
-	/**
-	 * Neither PBX can register a webhook (its URL is pasted into the PBX by hand), so nothing
-	 * exists to find or delete there. `create` is the activation check: it refuses to activate,
-	 * saying what to fix, when the settings would make every call fail
-	 * (nodes/shared/webhook/activation.ts).
-	 */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				await checkActivation(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = webhookMethods();
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const event = this.getNodeParameter('event') as string;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const defaultCountry = String(options.defaultCountry ?? '7');
-		const normalize = event === 'callEnded' ? normalizeTelediscountEnd : normalizeTelediscountStart;
-		const received = await receiveEvent(this, (fields) => normalize(fields, { defaultCountry }));
-		if (!received.ok) return received.response;
-		answerNow(this, 200, 'OK', 'text/plain; charset=utf-8');
-		return { noWebhookResponse: true, workflowData: [[{ json: received.item as IDataObject }]] };
+		return await routeEvent.call(this, handlers, otherwise);
 	}
 }

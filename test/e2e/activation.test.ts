@@ -126,7 +126,7 @@ test("a 0.1.0 trigger still set to n8n's Header Auth: not activated, told which 
 		`Telediscount Trigger cannot be activated: Authentication: the credential "${LEGACY.name}" is n8n's Header Auth, which this node no longer reads`,
 	);
 	expect(message).toContain(
-		'Create an "AloVoice/Telediscount Trigger Header Secret" credential with the same values',
+		'Create an "AloVoice/Telediscount Trigger Header Secret API" credential with the same values',
 	);
 	expect(message).not.toContain(SECRET.value);
 	expect(stack.n8n.webhooks().filter((hook) => hook.workflow === W.legacy.name)).toEqual([]);

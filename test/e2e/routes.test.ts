@@ -3,13 +3,9 @@
 // call-request result, and a shared-secret header that keeps strangers out.
 import fc from 'fast-check';
 
-import {
-	callerWithheld,
-	fallbackRoute,
-	pickRoute,
-	validateRouteAction,
-	type RouteRule,
-} from '../../nodes/shared/webhook';
+import { validateRouteAction } from '../../nodes/AloVoiceTrigger/answers';
+import { fallbackRoute, pickRoute, type RouteRule } from '../../nodes/AloVoiceTrigger/route';
+import { callerWithheld } from '../../nodes/shared/webhook';
 import { examples, sendEvent } from '../server/pbxSide';
 import {
 	executionCounts,

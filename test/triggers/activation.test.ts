@@ -4,6 +4,7 @@
 import type { IDataObject, INodeCredentials } from 'n8n-workflow';
 
 import { activateTrigger } from '../harness/webhook';
+import { routeActivationProblems } from '../../nodes/AloVoiceTrigger/activation';
 import { activationProblems } from '../../nodes/shared/webhook/activation';
 import { AloVoiceTrigger } from '../../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { TelediscountTrigger } from '../../nodes/TelediscountTrigger/TelediscountTrigger.node';
@@ -208,13 +209,13 @@ describe('activation: refused, with what to fix', () => {
 			},
 		);
 		expect(message).toBe(
-			'PBX Trigger cannot be activated: Authentication: the credential "My PBX secret" is n8n\'s Header Auth, which this node no longer reads (version 0.1.0 used it). Create an "AloVoice/Telediscount Trigger Header Secret" credential with the same values and choose it (README, "Security").',
+			'PBX Trigger cannot be activated: Authentication: the credential "My PBX secret" is n8n\'s Header Auth, which this node no longer reads (version 0.1.0 used it). Create an "AloVoice/Telediscount Trigger Header Secret API" credential with the same values and choose it (README, "Security").',
 		);
 	});
 
 	it('a secret kind chosen but no credential, or one n8n cannot read', async () => {
 		expect(await refusal({ event: 'callEnded', authentication: 'queryAuth' })).toBe(
-			'PBX Trigger cannot be activated: Authentication: choose an "AloVoice/Telediscount Trigger Query Secret" credential, or set Authentication to None.',
+			'PBX Trigger cannot be activated: Authentication: choose an "AloVoice/Telediscount Trigger Query Secret API" credential, or set Authentication to None.',
 		);
 		expect(
 			await refusal(
@@ -222,7 +223,7 @@ describe('activation: refused, with what to fix', () => {
 				{ credentials: { aloVoiceTriggerQueryAuthApi: { id: 'x', name: 'Gone' } }, store: {} },
 			),
 		).toContain(
-			'Authentication: choose an "AloVoice/Telediscount Trigger Query Secret" credential',
+			'Authentication: choose an "AloVoice/Telediscount Trigger Query Secret API" credential',
 		);
 	});
 
@@ -324,8 +325,7 @@ describe('activationProblems (pure)', () => {
 		expect(activationProblems(base)).toEqual([]);
 		expect(activationProblems({ ...base, ipAllowlist: '   ' })).toEqual([]);
 		expect(
-			activationProblems({
-				...base,
+			routeActivationProblems({
 				route: { fallbackType: 'queue', fallbackData: '', fallbackDataIsExpression: false },
 				answerTimeout: 3,
 			}),
@@ -333,9 +333,9 @@ describe('activationProblems (pure)', () => {
 	});
 	it('an answer timeout that is not a number', () => {
 		for (const value of ['soon', true, null, Number.NaN]) {
-			expect(activationProblems({ ...base, answerTimeout: value })).toHaveLength(1);
+			expect(routeActivationProblems({ answerTimeout: value })).toHaveLength(1);
 		}
-		expect(activationProblems({ ...base, answerTimeout: '2' })).toEqual([]);
+		expect(routeActivationProblems({ answerTimeout: '2' })).toEqual([]);
 	});
 	it('an unknown Authentication value needs no credential (the node treats it as none)', () => {
 		expect(activationProblems({ ...base, authentication: 'jwtAuth' })).toEqual([]);

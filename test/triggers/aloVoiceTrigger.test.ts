@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 // node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
 import { capturedLogs, safeStringify } from '../harness/engine';
 import { exampleItems, examples, sendEvent, withTrailingComma } from '../server/pbxSide';
-import { CALL_END_STATUSES } from '../../nodes/shared/webhook';
+import { CALL_END_STATUSES } from '../../nodes/AloVoiceTrigger/events/callEnded.event';
 import { CREDENTIALS, SECRETS, answerNode, host, itemsOf, respondNode } from './helpers';
 
 const START_ITEM = exampleItems.callStart;

@@ -5,16 +5,28 @@
 import fc from 'fast-check';
 
 import { readEventFields, type Fields } from '../../nodes/shared/webhook/body';
-import {
-	EVENT_FIELDS,
-	normalizeCallEnd,
-	normalizeCallResult,
-	normalizeCallStart,
-	normalizeRouteRequest,
-	normalizeTelediscountEnd,
-	normalizeTelediscountStart,
-	type EventCheck,
-} from '../../nodes/shared/webhook/events';
+import * as callEnded from '../../nodes/AloVoiceTrigger/events/callEnded.event';
+import * as callRequestResult from '../../nodes/AloVoiceTrigger/events/callRequestResult.event';
+import * as callStarted from '../../nodes/AloVoiceTrigger/events/callStarted.event';
+import * as routeRequest from '../../nodes/AloVoiceTrigger/events/routeRequest.event';
+import type { EventCheck } from '../../nodes/shared/webhook/fields';
+import * as callFinished from '../../nodes/TelediscountTrigger/events/callFinished.event';
+import * as incomingCall from '../../nodes/TelediscountTrigger/events/incomingCall.event';
+
+const EVENT_FIELDS = {
+	callStart: callStarted.FIELDS,
+	callEnd: callEnded.FIELDS,
+	callResult: callRequestResult.FIELDS,
+	routeRequest: routeRequest.FIELDS,
+	telediscountStart: incomingCall.FIELDS,
+	telediscountEnd: callFinished.FIELDS,
+};
+const normalizeCallStart = callStarted.normalize;
+const normalizeCallEnd = callEnded.normalize;
+const normalizeCallResult = callRequestResult.normalize;
+const normalizeRouteRequest = routeRequest.normalize;
+const normalizeTelediscountStart = incomingCall.normalize;
+const normalizeTelediscountEnd = callFinished.normalize;
 
 const RUNS = 2000;
 

@@ -4,7 +4,7 @@
 // event that is merely unusual but normal, e.g. a withheld caller, has no warning).
 import type { IDataObject } from 'n8n-workflow';
 
-import { validateRouteAction } from '../../nodes/shared/webhook';
+import { validateRouteAction } from '../../nodes/AloVoiceTrigger/answers';
 import { examples, sendEvent, sendTelediscountEvent } from '../server/pbxSide';
 import { TD_TRIGGER, host, itemsOf } from './helpers';
 

@@ -1,9 +1,9 @@
 // Reading a PBX event whatever way it was sent. Pure: it sees only what n8n hands a webhook
 // node (req.rawBody, the parsed req.body, req.query, the content type), never the network.
 //
-// Why rawBody first: the vendor's examples post JSON with `curl --data`, so n8n's body parser
-// (n8n 2.40.7 dist/middlewares/body-parser.js, parseBody) runs querystring.parse over JSON text
-// and turns every `+` of `+998…` into a space. The raw bytes keep the number intact.
+// Why rawBody first: the vendor's examples post JSON with `curl --data`, and n8n's body parser
+// then turns every `+` of a phone number into a space (docs/n8n-internals.md, "The body parser
+// turns + into a space"). The raw bytes keep the number intact.
 
 export type Fields = Record<string, unknown>;
 
@@ -91,6 +91,57 @@ function queryFields(event: IncomingEvent, drop: string[]): Fields {
 	return fields;
 }
 
+type Refused = Extract<BodyResult, { ok: false }>;
+
+const tooLarge = (bytes: number, maxBytes: number): Refused => ({
+	ok: false,
+	status: 413,
+	reason: `The body is ${bytes} bytes; at most ${maxBytes} are accepted.`,
+});
+
+/** The body as text (the raw bytes n8n keeps, else a string body), or the 413 for its size. */
+function bodyText(
+	event: IncomingEvent,
+	maxBytes: number,
+): { ok: true; raw: string | undefined } | Refused {
+	let raw: string | undefined;
+	if (event.rawBody !== undefined) {
+		const bytes = Buffer.isBuffer(event.rawBody)
+			? event.rawBody.length
+			: Buffer.byteLength(event.rawBody);
+		if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+		raw = event.rawBody.toString();
+	} else if (typeof event.body === 'string') {
+		raw = event.body;
+	}
+	const declared = Number(header(event, 'content-length'));
+	if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(declared, maxBytes);
+	return { ok: true, raw };
+}
+
+/** A body's text: JSON (whatever the content type says) or form fields. */
+function fromBodyText(raw: string, contentType: string): BodyResult {
+	const text = raw.replace(/^\uFEFF/, '').trim();
+	if (text.startsWith('{') || text.startsWith('[')) {
+		const format: BodyFormat =
+			contentType === 'application/json'
+				? 'json'
+				: contentType === 'application/x-www-form-urlencoded'
+					? 'formJson'
+					: 'textJson';
+		return fromJsonText(text, format);
+	}
+	if (
+		contentType === 'application/x-www-form-urlencoded' ||
+		(/^[\w.%-]+=/.test(text) && !contentType.startsWith('text/'))
+	) {
+		const fields: Fields = {};
+		for (const [key, value] of new URLSearchParams(text)) fields[key] = value;
+		return { ok: true, fields, format: 'formFields' };
+	}
+	return { ok: false, status: 400, reason: 'The body is neither JSON nor form fields.' };
+}
+
 /**
  * The event's fields from the body (JSON, form-encoded JSON text, form fields, text/plain JSON)
  * or, when there is no body, from the query string. `dropQuery` names query parameters that are
@@ -102,52 +153,9 @@ export function readEventFields(
 ): BodyResult {
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
 	const contentType = header(event, 'content-type').split(';')[0].trim().toLowerCase();
-	let raw: string | undefined;
-	if (event.rawBody !== undefined) {
-		const bytes = Buffer.isBuffer(event.rawBody)
-			? event.rawBody.length
-			: Buffer.byteLength(event.rawBody);
-		if (bytes > maxBytes) {
-			return {
-				ok: false,
-				status: 413,
-				reason: `The body is ${bytes} bytes; at most ${maxBytes} are accepted.`,
-			};
-		}
-		raw = event.rawBody.toString();
-	} else if (typeof event.body === 'string') {
-		raw = event.body;
-	}
-	const declared = Number(header(event, 'content-length'));
-	if (Number.isFinite(declared) && declared > maxBytes) {
-		return {
-			ok: false,
-			status: 413,
-			reason: `The body is ${declared} bytes; at most ${maxBytes} are accepted.`,
-		};
-	}
-
-	if (raw !== undefined && raw.trim() !== '') {
-		const text = raw.replace(/^\uFEFF/, '').trim();
-		if (text.startsWith('{') || text.startsWith('[')) {
-			const format: BodyFormat =
-				contentType === 'application/json'
-					? 'json'
-					: contentType === 'application/x-www-form-urlencoded'
-						? 'formJson'
-						: 'textJson';
-			return fromJsonText(text, format);
-		}
-		if (
-			contentType === 'application/x-www-form-urlencoded' ||
-			(/^[\w.%-]+=/.test(text) && !contentType.startsWith('text/'))
-		) {
-			const fields: Fields = {};
-			for (const [key, value] of new URLSearchParams(text)) fields[key] = value;
-			return { ok: true, fields, format: 'formFields' };
-		}
-		return { ok: false, status: 400, reason: 'The body is neither JSON nor form fields.' };
-	}
+	const body = bodyText(event, maxBytes);
+	if (!body.ok) return body;
+	if (body.raw !== undefined && body.raw.trim() !== '') return fromBodyText(body.raw, contentType);
 
 	// No raw body (n8n always keeps one; this covers callers that only pass the parsed body).
 	if (isPlainObject(event.body) && Object.keys(event.body).length > 0) {

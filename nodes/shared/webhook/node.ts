@@ -1,6 +1,6 @@
-// The n8n side shared by both PBX triggers: the security parameters and credentials, reading
-// the request n8n hands a webhook node, and answering it directly on the response object.
-// Provider-specific code only says which normalizer to use and what to answer.
+// The n8n side every PBX trigger shares: the security parameters and credentials, receiving the
+// request n8n hands a webhook node, and answering it directly on the response object. An event
+// file only says which normalizer to use and what to answer.
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -10,8 +10,8 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_MAX_BODY_BYTES, readEventFields, type Fields, type IncomingEvent } from './body';
-import type { EventCheck } from './events';
-import type { ResponseLike } from './answers';
+import type { EventCheck } from './fields';
+import type { ResponseLike } from './guard';
 import { SECRET_CREDENTIALS } from './secrets';
 import { checkSecurity, type SecuritySettings } from './security';
 
@@ -61,6 +61,17 @@ export const commonOptions: INodeProperties[] = [
 interface RequestLike extends IncomingEvent {
 	ip?: string;
 	socket?: { remoteAddress?: string };
+}
+
+/**
+ * The item that starts the workflow. `answered`: the node answered the PBX itself, so n8n must
+ * write nothing more (noWebhookResponse).
+ */
+export function emit(item: object, answered = true): IWebhookResponseData {
+	return {
+		workflowData: [[{ json: item as IDataObject }]],
+		...(answered ? { noWebhookResponse: true } : {}),
+	};
 }
 
 /** Answers the request now, on the raw response object, before any execution exists. */
@@ -118,12 +129,11 @@ export type Received =
 
 /**
  * Security checks, then the body, then the event's normalizer. A refusal is answered here with
- * a JSON reason and no workflowData, so n8n starts no execution (n8n 2.40.7
- * dist/webhooks/webhook-helpers.js: `workflowData === undefined` returns before the run).
- * Only unauthorized and unreadable requests are refused: a readable event with odd values is
- * an item with `warnings` (events.ts). "Pass Invalid Events On" (kept for v1 workflows) now only
- * concerns unreadable bodies: they become an item marked invalid. Unauthorized and oversized
- * requests are always refused.
+ * a JSON reason and no workflowData, so n8n starts no execution (docs/n8n-internals.md, "No
+ * workflowData, no execution"). Only unauthorized and unreadable requests are refused: a
+ * readable event with odd values is an item with `warnings` (fields.ts). "Pass Invalid Events
+ * On" concerns unreadable bodies: they become an item marked invalid. Unauthorized and
+ * oversized requests are always refused.
  */
 export async function receiveEvent(
 	context: IWebhookFunctions,

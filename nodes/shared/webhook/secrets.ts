@@ -8,7 +8,11 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-/** The credential type of each Authentication choice (the package's own types: no-credential-reuse). */
+/**
+ * The credential type of each Authentication choice: the package's own types, shared by every
+ * trigger (n8n's no-credential-reuse). Their names predate the second PBX and stay, since
+ * saved workflows reference them.
+ */
 export const SECRET_CREDENTIALS = {
 	headerAuth: 'aloVoiceTriggerHeaderAuthApi',
 	queryAuth: 'aloVoiceTriggerQueryAuthApi',
@@ -24,10 +28,15 @@ export const LEGACY_CREDENTIALS: Record<SecretKind, { type: string; displayName:
 	basicAuth: { type: 'httpBasicAuth', displayName: 'Basic Auth' },
 };
 
+/**
+ * Each type's name as the credential picker shows it (its displayName in credentials/), so a
+ * message that says which credential to create names one the user can find. Literal there for
+ * n8n's lint; test/unit/shared/webhook/secrets.test.ts keeps the two in step.
+ */
 export const SECRET_CREDENTIAL_NAMES: Record<SecretKind, string> = {
-	headerAuth: 'AloVoice/Telediscount Trigger Header Secret',
-	queryAuth: 'AloVoice/Telediscount Trigger Query Secret',
-	basicAuth: 'AloVoice/Telediscount Trigger Basic Auth',
+	headerAuth: 'AloVoice/Telediscount Trigger Header Secret API',
+	queryAuth: 'AloVoice/Telediscount Trigger Query Secret API',
+	basicAuth: 'AloVoice/Telediscount Trigger Basic Auth API',
 };
 
 export function isSecretKind(value: unknown): value is SecretKind {
@@ -43,39 +52,73 @@ const text = (value: unknown) =>
 	typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
 /**
+ * The fields each choice needs, in the order they are checked, with what to set when one is
+ * blank. One list for the activation check, the credential's Test button and every request
+ * (security.ts): a blank secret would let every request through (`'' === ''`). Blank (spaces
+ * only) counts as empty: a secret nobody can type into a PBX by mistake is no secret.
+ */
+export const SECRET_FIELDS: Record<
+	SecretKind,
+	ReadonlyArray<{ key: string; label: string; hint: string }>
+> = {
+	headerAuth: [
+		{
+			key: 'name',
+			label: 'Header Name',
+			hint: 'Give the header the PBX sends the secret in, e.g. X-PBX-Secret.',
+		},
+		{ key: 'secret', label: 'Secret', hint: 'Set the value the PBX sends in the header.' },
+	],
+	queryAuth: [
+		{
+			key: 'name',
+			label: 'Parameter Name',
+			hint: 'Give the query parameter that carries the secret, e.g. key.',
+		},
+		{ key: 'secret', label: 'Secret', hint: 'Set the value the PBX sends in the query parameter.' },
+	],
+	// An empty user is legal Basic auth, but no PBX setting means it: refused like a blank secret.
+	basicAuth: [
+		{ key: 'user', label: 'User', hint: 'Set the user name the PBX sends.' },
+		{ key: 'password', label: 'Password', hint: 'Set the password the PBX sends.' },
+	],
+};
+
+/** A field's value that can never work although it is not blank; undefined when none. */
+function formatProblem(kind: SecretKind, key: string, value: string): string | undefined {
+	if (kind === 'headerAuth' && key === 'name' && !HEADER_NAME.test(value.trim()))
+		return `Header Name: "${value.trim()}" is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces or colons), e.g. X-PBX-Secret.`;
+	if (kind === 'basicAuth' && key === 'user' && value.includes(':'))
+		return 'User: contains a colon, which Basic authentication cannot carry. Choose a user name without one.';
+	return undefined;
+}
+
+const emptyProblem = (field: { label: string; hint: string }) =>
+	`${field.label}: empty. ${field.hint}`;
+
+/** The first blank field of the choice, as the field's label and the sentence to show. */
+export function blankSecretField(
+	kind: SecretKind,
+	data: Record<string, unknown> | undefined,
+): { label: string; problem: string } | undefined {
+	const field = SECRET_FIELDS[kind].find(({ key }) => text(data?.[key]).trim() === '');
+	return field && { label: field.label, problem: emptyProblem(field) };
+}
+
+/**
  * What is wrong with a credential's data for the given choice, as a sentence naming the field
- * and what it must be; undefined when it is usable. Blank (spaces only) counts as empty: a
- * secret nobody can type into a PBX by mistake is no secret.
+ * and what it must be; undefined when it is usable.
  */
 export function secretProblem(
 	kind: SecretKind,
 	data: ICredentialDataDecryptedObject | undefined,
 ): string | undefined {
-	const field = (name: string) => text(data?.[name]);
-	if (kind === 'headerAuth') {
-		const name = field('name').trim();
-		if (name === '')
-			return 'Header Name: empty. Give the header the PBX sends the secret in, e.g. X-PBX-Secret.';
-		if (!HEADER_NAME.test(name)) {
-			return `Header Name: "${name}" is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces or colons), e.g. X-PBX-Secret.`;
-		}
-		if (field('secret').trim() === '')
-			return 'Secret: empty. Set the value the PBX sends in the header.';
-		return undefined;
+	for (const field of SECRET_FIELDS[kind]) {
+		const value = text(data?.[field.key]);
+		if (value.trim() === '') return emptyProblem(field);
+		const problem = formatProblem(kind, field.key, value);
+		if (problem) return problem;
 	}
-	if (kind === 'queryAuth') {
-		if (field('name').trim() === '')
-			return 'Parameter Name: empty. Give the query parameter that carries the secret, e.g. key.';
-		if (field('secret').trim() === '')
-			return 'Secret: empty. Set the value the PBX sends in the query parameter.';
-		return undefined;
-	}
-	// An empty user is legal Basic auth, but the request check refuses it as a configuration
-	// error (security.ts), so activation says so first.
-	if (field('user').trim() === '') return 'User: empty. Set the user name the PBX sends.';
-	if (field('user').includes(':'))
-		return 'User: contains a colon, which Basic authentication cannot carry. Choose a user name without one.';
-	if (field('password').trim() === '') return 'Password: empty. Set the password the PBX sends.';
 	return undefined;
 }
 

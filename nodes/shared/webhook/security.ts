@@ -2,6 +2,7 @@
 // Pure: it sees the request's headers, query and address, and the settings.
 import type { IncomingEvent } from './body';
 import { checkAllowlist, ipAllowed, plainIp } from './ip';
+import { blankSecretField, type SecretKind } from './secrets';
 
 export interface SecuritySettings {
 	/** A shared secret the PBX sends in this header. */
@@ -21,53 +22,25 @@ export type SettingsCheck = { ok: true } | { ok: false; field: string; reason: s
  * The settings themselves, before any request is compared with them: a secret that is empty
  * (or only spaces) would let every request through (`'' === ''`), and an allowlist entry that
  * is not an address would silently match nothing. Each problem names the field to fix. Used on
- * every request (refused with 403) and at activation.
+ * every request (refused with 403).
  */
 export function checkSecuritySettings(settings: SecuritySettings): SettingsCheck {
 	if (settings.ipAllowlist && settings.ipAllowlist.trim() !== '') {
 		const list = checkAllowlist(settings.ipAllowlist);
 		if (!list.ok) return { ok: false, field: 'IP Allowlist', reason: list.reason };
 	}
-	const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
-	if (settings.header) {
-		// Field names as the package's credentials show them (credentials/AloVoiceTrigger*AuthApi).
-		if (blank(settings.header.name))
-			return {
-				ok: false,
-				field: 'Header Name',
-				reason: 'The header credential has no header name.',
-			};
-		if (blank(settings.header.value))
-			return {
-				ok: false,
-				field: 'Secret',
-				reason: "The header credential's Secret is empty: it would let every request through.",
-			};
-	}
-	if (settings.query) {
-		if (blank(settings.query.name))
-			return {
-				ok: false,
-				field: 'Parameter Name',
-				reason: 'The query credential has no parameter name.',
-			};
-		if (blank(settings.query.value))
-			return {
-				ok: false,
-				field: 'Secret',
-				reason: "The query credential's Secret is empty: it would let every request through.",
-			};
-	}
-	if (settings.basic) {
-		if (blank(settings.basic.user))
-			return { ok: false, field: 'User', reason: 'The basic auth credential has no user.' };
-		if (blank(settings.basic.password))
-			return {
-				ok: false,
-				field: 'Password',
-				reason:
-					"The basic auth credential's Password is empty: it would let every request through.",
-			};
+	// The same blank-field rule and message as activation and the credential's Test button.
+	const credentials: Array<[SecretKind, Record<string, unknown> | undefined]> = [
+		[
+			'headerAuth',
+			settings.header && { name: settings.header.name, secret: settings.header.value },
+		],
+		['queryAuth', settings.query && { name: settings.query.name, secret: settings.query.value }],
+		['basicAuth', settings.basic],
+	];
+	for (const [kind, data] of credentials) {
+		const blank = data && blankSecretField(kind, data);
+		if (blank) return { ok: false, field: blank.label, reason: blank.problem };
 	}
 	return { ok: true };
 }

@@ -10,7 +10,7 @@ import {
 	parseCidr,
 	parseIp,
 	plainIp,
-} from '../../nodes/shared/webhook/ip';
+} from '../../../../nodes/shared/webhook/ip';
 
 describe('parseIp', () => {
 	it.each([

@@ -1,7 +1,12 @@
-// The route request's decision, without n8n: which rule a caller matches, what the fallback is,
-// how long the workflow may take. Pure, so every rule and its "no" is unit-tested, and the
-// activation checks reuse the same functions.
-import { ROUTE_ACTION_TYPES, validateRouteAction, type RouteAction } from './answers';
+// The route request's decision, without n8n: which rule a caller matches and what the fallback
+// is. Pure, so every rule and its "no" is unit-tested, and the activation check reuses the same
+// functions. Numbers are compared as AloVoice's Uzbek numbers: 9 local digits or 998 and 9.
+import { callerWithheld, numberText } from '../shared/webhook/fields';
+
+import { isRouteActionType, validateRouteAction, type RouteAction } from './answers';
+
+/** Uzbekistan's calling code: AloVoice's 9-digit local numbers are Uzbek. */
+export const UZBEKISTAN = '998';
 
 export type RuleMatch =
 	| 'any'
@@ -31,32 +36,6 @@ export interface RouteRule {
 
 /** The request fields the rules look at (as the PBX sent them: strings, numbers, null or missing). */
 export type RouteFields = Record<string, unknown>;
-
-/**
- * Formatting people and PBXs put into a phone number: spaces, dashes, dots, parentheses and one
- * leading +. What is left must be digits for the value to be a number.
- */
-function numberText(value: unknown): string | undefined {
-	if (typeof value === 'number')
-		return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
-	if (typeof value !== 'string') return undefined;
-	const stripped = value
-		.trim()
-		.replace(/[\s\-.()]/g, '')
-		.replace(/^\+/, '');
-	return /^\d+$/.test(stripped) ? stripped : undefined;
-}
-
-/**
- * Whether a caller number is withheld (or unusable as one): missing, null, empty, not text or
- * a number, words such as "anonymous", "unknown", "private", anything that is not digits after
- * spaces, dashes, parentheses and a leading + are removed, or only zeros. The PBX documents no
- * form for a withheld number, so every one of these counts. Shared with the events' parsers.
- */
-export function callerWithheld(value: unknown): boolean {
-	const text = numberText(value);
-	return text === undefined || /^0+$/.test(text);
-}
 
 /** The caller's number in the forms the rules compare; undefined when it is withheld. */
 export interface NumberForms {
@@ -234,48 +213,9 @@ export function fallbackRoute(
 	if (text === '' && type === 'queue') text = numberText(request?.queue_number) ?? '';
 	const checked = validateRouteAction({ action_type: type, action_data: text });
 	if (checked.ok) return { action: checked.value };
-	const configured = (ROUTE_ACTION_TYPES as readonly unknown[]).includes(type)
-		? String(type)
-		: JSON.stringify(type ?? null);
+	const configured = isRouteActionType(type) ? String(type) : JSON.stringify(type ?? null);
 	return {
 		action: safeRouteAction(request),
 		problem: `the fallback action (${configured}) is invalid: ${checked.reason}`,
 	};
-}
-
-/**
- * Answer Timeout's bounds in seconds. AloVoice documents no limit on how long it waits for the
- * route (or callstart) answer; the caller hears silence meanwhile. Ten seconds of silence is
- * already more than callers wait before hanging up, and more than the HTTP lookups of common
- * PBX software wait by default, so a longer timeout would only answer a caller who is gone.
- * The lower bound leaves the workflow at least one scheduling round.
- */
-export const ANSWER_TIMEOUT_SECONDS = { min: 0.05, max: 10, default: 3 } as const;
-
-/** Checks an Answer Timeout value as typed (activation refuses what is out of range). */
-export function checkAnswerTimeout(
-	value: unknown,
-): { ok: true; seconds: number } | { ok: false; reason: string } {
-	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds))
-		return { ok: false, reason: 'Answer Timeout must be a number of seconds.' };
-	const { min, max } = ANSWER_TIMEOUT_SECONDS;
-	if (seconds < min || seconds > max) {
-		return {
-			ok: false,
-			reason: `Answer Timeout must be between ${min} and ${max} seconds, got ${seconds}.`,
-		};
-	}
-	return { ok: true, seconds };
-}
-
-/** The wait in milliseconds for a request: out-of-range values are clamped, never refused, since a caller is waiting. */
-export function answerTimeoutMs(value: unknown): number {
-	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	const { min, max } = ANSWER_TIMEOUT_SECONDS;
-	const usable =
-		typeof seconds === 'number' && Number.isFinite(seconds)
-			? seconds
-			: ANSWER_TIMEOUT_SECONDS.default;
-	return Math.round(Math.min(max, Math.max(min, usable)) * 1000);
 }
