@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+import { decodeCallStart } from '../nodes/AloVoiceTrigger/callStartId';
 import { ownCallId } from '../nodes/AloVoiceTrigger/ownCallId';
+import { OWN_CALL_ID } from './ownCallId';
 import { sameSecret } from '../nodes/shared/webhook';
 
 const root = join(__dirname, '..');
@@ -110,11 +112,25 @@ describe('sameSecret', () => {
 });
 
 describe('ownCallId', () => {
-	it('32 lowercase hex characters, a different one every call', () => {
-		const ids = Array.from({ length: 2000 }, () => ownCallId());
-		for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+	const facts = {
+		number: '+998994412860',
+		innerPhone: '2424',
+		line: '712037006',
+		direction: 'incoming',
+		startTime: 1_745_572_464,
+	};
+	it('32 characters of 0-9a-z, never all digits, a different one every call for the same facts', () => {
+		const ids = Array.from({ length: 2000 }, () => ownCallId(facts));
+		for (const id of ids) expect(id).toMatch(OWN_CALL_ID);
 		expect(new Set(ids).size).toBe(ids.length);
-		// Every hex digit occurs (a broken generator, e.g. only 0–9, would not).
-		expect(new Set(ids.join('')).size).toBe(16);
+		// n8n-workflow's randomInt feeds the nonce: the ids' random part varies in more than the
+		// sequence (a broken generator that returned 0 would leave only the counter).
+		expect(new Set(ids.map((id) => id.slice(0, 8))).size).toBeGreaterThan(1);
+	});
+	it('decodes back to its facts', () => {
+		expect(decodeCallStart(ownCallId(facts))).toMatchObject({
+			ok: true,
+			start: { number: facts.number, innerPhone: '2424', dropped: [] },
+		});
 	});
 });

@@ -203,13 +203,7 @@ export async function postPbx(
 /** A CRM call id the PBX accepts in answer to call started: at most 12 digits, or a string of at most 32 characters. */
 export const CALL_ID = /^(\d{1,12}|[^\s]{1,32})$/;
 
-/**
- * The trigger's own call id (Own ID at Once, and the own-id fallback of the other modes): at
- * most 32 characters of 0-9 and a-z, never all digits (so it is never taken for a 12-digit CRM
- * id). Since issue 20 it carries the call's start; before, it was 32 lowercase hex characters,
- * which this pattern also matches.
- */
-export const OWN_CALL_ID = /^(?!\d+$)[0-9a-z]{1,32}$/;
+export { OWN_CALL_ID } from '../ownCallId';
 
 export function callStartFields(index: number) {
 	return {

@@ -216,6 +216,9 @@ export const exampleItems = {
 		finishTime: 1745572524,
 		finishTimeIso: '2025-04-25T09:15:24.000Z',
 		record: 'https://cld.alovoice.uz/records/1.mp3',
+		// The vendor's example id is no id this trigger made (docs/call-start-id.md).
+		start: null,
+		startUnknown: 'not an id this trigger made: not 32 characters',
 		warnings: [] as string[],
 	},
 	telediscountStart: { ...telediscountStartItem, warnings: [] as string[] },

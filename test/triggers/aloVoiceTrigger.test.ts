@@ -1,4 +1,5 @@
 // The AloVoice Trigger through n8n's webhook path: a real HTTP request from the PBX side, the
+import { OWN_CALL_ID } from '../ownCallId';
 import type { IDataObject } from 'n8n-workflow';
 // node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
 import { capturedLogs, safeStringify } from '../harness/engine';
@@ -21,7 +22,7 @@ describe('Call Started', () => {
 			const answer = await sendEvent(workflow.url, examples.callStart, { as });
 			expect(answer.status).toBe(200);
 			expect(answer.contentType).toBe('text/plain; charset=utf-8');
-			expect(answer.body).toMatch(/^[0-9a-f]{32}$/);
+			expect(answer.body).toMatch(OWN_CALL_ID);
 			const items = await itemsOf(workflow);
 			const raw =
 				as === 'form'
@@ -91,7 +92,7 @@ describe('Call Started answered by the workflow', () => {
 			'4711',
 		]);
 		const [item] = await itemsOf(workflow);
-		expect(item.fallbackCallId).toMatch(/^[0-9a-f]{32}$/);
+		expect(item.fallbackCallId).toMatch(OWN_CALL_ID);
 	});
 
 	it('last node: id with callto is sent as JSON, the number checked', async () => {

@@ -2,6 +2,7 @@
 // "What the triggers accept" is one case here. Every one is accepted with the answer its event
 // needs, starts exactly one execution, and its item says what was odd in `warnings` (and an
 // event that is merely unusual but normal, e.g. a withheld caller, has no warning).
+import { OWN_CALL_ID } from '../ownCallId';
 import type { IDataObject } from 'n8n-workflow';
 
 import { validateRouteAction } from '../../nodes/AloVoiceTrigger/answers';
@@ -351,7 +352,7 @@ describe.each([
 		const workflow = await host({ event });
 		const answer = await sendEvent(workflow.url, body, { as: 'json' });
 		expect(answer.status).toBe(200);
-		if (event === 'callStarted') expect(answer.body).toMatch(/^[0-9a-f]{32}$/);
+		if (event === 'callStarted') expect(answer.body).toMatch(OWN_CALL_ID);
 		else expect(answer.body).toBe('true');
 		await workflow.settled();
 		expect(workflow.executions).toHaveLength(1);
@@ -570,7 +571,7 @@ describe('Pass Invalid Events On: only unreadable bodies', () => {
 			answers.push({ status: response.status, body: await response.text() });
 		}
 		for (const answer of answers)
-			expect(answer).toEqual({ status: 200, body: expect.stringMatching(/^[0-9a-f]{32}$/) });
+			expect(answer).toEqual({ status: 200, body: expect.stringMatching(OWN_CALL_ID) });
 		expect(new Set(answers.map((answer) => answer.body)).size).toBe(5);
 		const items = await itemsOf(workflow);
 		expect(items.map((item) => item.callId)).toEqual(answers.map((answer) => answer.body));

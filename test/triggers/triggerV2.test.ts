@@ -1,6 +1,7 @@
 // Version 2 of the triggers: nothing n8n must evaluate per request (a static responseMode, no
 // `binaryData` option read for typeVersion 2), the answer-node modes in place of "Respond to
 // Webhook" and "The Last Node", and version 1 left as it was for saved workflows.
+import { OWN_CALL_ID } from '../ownCallId';
 import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
 
 import { registerNodeType, type WorkflowNode } from '../harness/engine';
@@ -152,7 +153,7 @@ describe('AloVoice Trigger version 2 answers as version 1 does', () => {
 
 	it("call started: own ID at once, or the answer node's ID", async () => {
 		const own = await hostV2({ event: 'callStarted' });
-		expect((await sendEvent(own.url, examples.callStart)).body).toMatch(/^[0-9a-f]{32}$/);
+		expect((await sendEvent(own.url, examples.callStart)).body).toMatch(OWN_CALL_ID);
 		const byNode = await hostV2({ event: 'callStarted', callStartAnswer: 'responseNode' }, [
 			answerNode({ answer: 'callStarted', callId: 'crm-9', callTo: '' }),
 		]);

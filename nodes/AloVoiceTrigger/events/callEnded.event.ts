@@ -5,6 +5,7 @@ import type { INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n
 import { Reader, notThisEvent, show, type EventCheck } from '../../shared/webhook/fields';
 import type { Fields } from '../../shared/webhook/body';
 import { answerNow, emit, receiveEvent } from '../../shared/webhook/node';
+import { decodeCallStart, type CallStart } from '../callStartId';
 
 export const option = {
 	name: 'Call Ended',
@@ -43,6 +44,22 @@ export function statusName(code: unknown): string {
 	return CALL_END_STATUSES[key] ?? `unknown (${key})`;
 }
 
+/**
+ * The call's start, read from the call id when this trigger made it (Own ID at Once, or the own-id
+ * fallback): `start` holds what Call Started said, or is null with the reason in `startUnknown`
+ * (a CRM's id, an id from before the start travelled in it). Not ours is normal, not a warning.
+ */
+export function callStart(callId: string | null): {
+	start: CallStart | null;
+	startUnknown: string | null;
+} {
+	if (callId === null) return { start: null, startUnknown: 'the event has no call_id' };
+	const decoded = decodeCallStart(callId);
+	return decoded.ok
+		? { start: decoded.start, startUnknown: null }
+		: { start: null, startUnknown: decoded.reason };
+}
+
 /** AloVoice callend: `{ call_id, finish_time, duration, status_code, record }`. */
 export function normalize(fields: Fields): EventCheck {
 	const read = new Reader(fields);
@@ -72,6 +89,7 @@ export function normalize(fields: Fields): EventCheck {
 			finishTime: finish.seconds,
 			finishTimeIso: finish.iso,
 			record,
+			...callStart(callId),
 			warnings: read.warnings,
 		},
 	};

@@ -14,7 +14,7 @@ import type { Fields } from '../../shared/webhook/body';
 import { answerNow, emit, receiveEvent } from '../../shared/webhook/node';
 import type { GuardDecision } from '../../shared/webhook/guard';
 import { callStartBody, validateCallStartAnswer } from '../answers';
-import { ownCallId } from '../ownCallId';
+import { ownCallId, startFacts } from '../ownCallId';
 import { UZBEKISTAN } from '../route';
 import { guardWorkflowAnswer } from '../workflowAnswer';
 
@@ -128,7 +128,7 @@ const TEXT = 'text/plain; charset=utf-8';
 export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const received = await receiveEvent(this, (fields) => normalize(fields));
 	if (!received.ok) return received.response;
-	const ownId = ownCallId();
+	const ownId = ownCallId(startFacts(received.item));
 	// Passed on while unreadable, the PBX still waits for this call's id: a fresh own id per
 	// call keeps its callend apart from every other call's (a constant answer joined them all).
 	const mode = received.item.invalid

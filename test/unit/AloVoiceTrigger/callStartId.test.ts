@@ -9,8 +9,11 @@ import {
 	type CallStartFacts,
 } from '../../../nodes/AloVoiceTrigger/callStartId';
 import { compactPhone } from '../../../nodes/shared/phone';
-import { ownCallId } from '../../../nodes/shared/webhook';
-import { normalizeCallStart } from '../../../nodes/shared/webhook/events';
+import { normalize as normalizeCallStart } from '../../../nodes/AloVoiceTrigger/events/callStarted.event';
+
+/** The own id before the start travelled in it: 32 random hex characters. */
+const legacyOwnCallId = () =>
+	Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
 
 const ID = /^[0-9a-z]{1,32}$/;
 const T2025 = 1_745_572_464;
@@ -376,8 +379,8 @@ describe('what is not ours decodes to "not ours", never throws', () => {
 		expect(found).toBe(0);
 	});
 
-	it("today's own ids (ownCallId, 32 hex) are not ours", () => {
-		const ids = Array.from({ length: 10_000 }, () => ownCallId());
+	it('the own ids from before this change (32 hex) are not ours', () => {
+		const ids = Array.from({ length: 10_000 }, () => legacyOwnCallId());
 		expect(ids[0]).toMatch(/^[0-9a-f]{32}$/);
 		expect(falseDecodes(ids)).toBe(0);
 	});
