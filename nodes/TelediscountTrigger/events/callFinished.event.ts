@@ -20,7 +20,10 @@ export const option = {
 	description: 'A call ends: who answered, talk and waiting time, price',
 };
 
-/** The documented fields (shared/api/telediscount.md): a body with none of them is not this event. */
+/**
+ * Version 1's list of the documented fields: a body with none of them is not this event. Version 2
+ * reads CALL_SOURCE_FIELDS (nodes/Telediscount/helpers/call.ts), the page's full list.
+ */
 export const FIELDS = [
 	'num_a',
 	'num_m',

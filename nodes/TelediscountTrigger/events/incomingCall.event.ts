@@ -18,7 +18,10 @@ export const option = {
 	description: 'An incoming call starts: caller, number called, call ID',
 };
 
-/** The documented fields (shared/api/telediscount.md): a body with none of them is not this event. */
+/**
+ * Version 1's list of the documented fields: a body with none of them is not this event. Version 2
+ * reads CALL_SOURCE_FIELDS (nodes/Telediscount/helpers/call.ts), the page's full list.
+ */
 export const FIELDS = ['num_a', 'num_m', 'setup_time', 'api_call_id'] as const;
 
 /** The fields a call's start and its end share; Call Finished builds on them. */
