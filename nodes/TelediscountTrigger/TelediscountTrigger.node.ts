@@ -29,10 +29,11 @@ export class TelediscountTrigger implements INodeType {
 		name: 'telediscountTrigger',
 		icon: { light: 'file:telediscount.svg', dark: 'file:telediscount.dark.svg' },
 		group: ['trigger'],
-		// Version 2 changes nothing but the version: n8n evaluates the `binaryData` option (an
-		// expression, so an isolate) for every request to a start node of typeVersion 1, and this
-		// node has no such option (docs/n8n-internals.md, "Expressions evaluated per webhook
-		// request"). Version 1 stays for saved workflows.
+		// Version 2: n8n evaluates the `binaryData` option (an expression, so an isolate) for every
+		// request to a start node of typeVersion 1, and this node has no such option
+		// (docs/n8n-internals.md, "Expressions evaluated per webhook request"); its items are the
+		// one Telediscount call shape (events/*.event.ts) and it has no Default Country Code.
+		// Version 1 stays, items and options, for saved workflows.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: optionSubtitle('event', eventOptions),
@@ -89,6 +90,9 @@ export class TelediscountTrigger implements INodeType {
 				default: '',
 			},
 			authenticationProperty,
+			// The Default Country Code is version 1's alone: version 2 reads every number by the one
+			// E.164 rule of a Telediscount call (nodes/Telediscount/helpers/call.ts), which guesses
+			// no country for a 9-digit number.
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -96,6 +100,7 @@ export class TelediscountTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				displayOptions: { show: { '@version': [1] } },
 				options: [
 					...commonOptions,
 					{
@@ -107,6 +112,16 @@ export class TelediscountTrigger implements INodeType {
 						description: 'Calling code put before 9-digit local numbers for the E.164 fields',
 					},
 				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				description: 'Security and request settings',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+				options: commonOptions,
 			},
 		],
 	};

@@ -86,6 +86,8 @@ export function chainWorkflow(
 		type: string;
 		parameters: Record<string, unknown>;
 		credentials?: unknown;
+		/** 1 (a saved workflow's trigger) unless given. */
+		typeVersion?: number;
 	},
 	chain: ChainNode[] = [],
 ): Workflow {
@@ -93,7 +95,7 @@ export function chainWorkflow(
 		{
 			name: trigger.name,
 			type: trigger.type,
-			typeVersion: 1,
+			typeVersion: trigger.typeVersion ?? 1,
 			parameters: trigger.parameters,
 			webhookId: randomUUID(),
 			...(trigger.credentials ? { credentials: trigger.credentials } : {}),

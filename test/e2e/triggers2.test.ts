@@ -70,7 +70,8 @@ const telediscount = (
 	name: string,
 	parameters: Record<string, unknown>,
 	credentials?: unknown,
-) => chainWorkflow(id, name, { ...TELEDISCOUNT_TRIGGER, parameters, credentials });
+	typeVersion = 1,
+) => chainWorkflow(id, name, { ...TELEDISCOUNT_TRIGGER, parameters, credentials, typeVersion });
 
 /** The Respond to Webhook node's route answer, and a fallback that differs from it in type and data. */
 const ROUTE_ANSWER = { action_type: 'queue', action_data: '6001' };
@@ -90,6 +91,21 @@ const W = {
 	tdEnd: telediscount('e2eTdCallEnded01', 'e2e telediscount: call finished', {
 		event: 'callEnded',
 	}),
+	// Version 2: the one Telediscount call shape (nodes/Telediscount/helpers/call.ts).
+	tdStartV2: telediscount(
+		'e2eTdCallStartV2',
+		'e2e telediscount v2: call started',
+		{ event: 'callStarted' },
+		undefined,
+		2,
+	),
+	tdEndV2: telediscount(
+		'e2eTdCallEndedV2',
+		'e2e telediscount v2: call finished',
+		{ event: 'callEnded' },
+		undefined,
+		2,
+	),
 	routeRespondV1: alovoice('e2eRouteRespV1a', 'e2e route: Respond to Webhook v1', byResponseNode, [
 		respondToWebhook(1, 'json', JSON.stringify(ROUTE_ANSWER)),
 	]),
@@ -287,6 +303,47 @@ describe('Telediscount Trigger (GET with query parameters, as Telediscount sends
 		const [run] = await executions('tdEnd', { success: 1 });
 		expect(nodeOutput(run.runData, 'Telediscount Trigger')).toEqual([
 			{ ...exampleItems.telediscountEnd, receivedAs: 'query', raw: examples.telediscountEnd },
+		]);
+	});
+
+	test('version 2, incoming call started: 200 OK; the item is the one call shape, every key there', async () => {
+		const answer = await sendTelediscountEvent(urls.tdStartV2, examples.telediscountStart);
+		expect(seen(answer)).toEqual({ status: 200, contentType: TEXT, body: 'OK' });
+		const [run] = await executions('tdStartV2', { success: 1 });
+		expect(nodeOutput(run.runData, 'Telediscount Trigger')).toEqual([
+			{ ...exampleItems.telediscountStartV2, receivedAs: 'query', raw: examples.telediscountStart },
+		]);
+	});
+
+	test('version 2, call finished: the one call shape; "12,50" a number, 9039998877 an E.164, a SIP caller a caller', async () => {
+		const odd = { ...examples.telediscountEnd, price: '12,50', num_a: '9039998877' };
+		const sip = { ...examples.telediscountEnd, num_a: 'SIP/00000000672' };
+		for (const fields of [examples.telediscountEnd, odd, sip]) {
+			const answer = await sendTelediscountEvent(urls.tdEndV2, fields);
+			expect(seen(answer)).toEqual({ status: 200, contentType: TEXT, body: 'OK' });
+		}
+		const runs = await executions('tdEndV2', { success: 3 });
+		expect(runs.map((run) => nodeOutput(run.runData, 'Telediscount Trigger'))).toEqual([
+			[{ ...exampleItems.telediscountEndV2, receivedAs: 'query', raw: examples.telediscountEnd }],
+			[
+				{
+					...exampleItems.telediscountEndV2,
+					caller: '9039998877',
+					callerE164: '+79039998877',
+					price: 12.5,
+					receivedAs: 'query',
+					raw: odd,
+				},
+			],
+			[
+				{
+					...exampleItems.telediscountEndV2,
+					caller: 'SIP/00000000672',
+					callerE164: null,
+					receivedAs: 'query',
+					raw: sip,
+				},
+			],
 		]);
 	});
 

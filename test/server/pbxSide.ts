@@ -188,6 +188,37 @@ const telediscountStartItem = {
 };
 
 /**
+ * The Telediscount Trigger version 2's items: the one call shape (nodes/Telediscount/helpers/
+ * call.ts), every key there, null where the event does not carry it.
+ */
+const telediscountCallV2 = {
+	callId: 'c1f926a8f5727b77f9cbf39d8f35d061',
+	accountId: null,
+	kind: null,
+	serviceName: null,
+	startTime: 1745572464,
+	startTimeIso: '2025-04-25T09:14:24.000Z',
+	caller: '79039998877',
+	callerE164: '+79039998877',
+	callerWithheld: false,
+	callerName: null,
+	calledNumber: '79037778899',
+	calledNumberE164: '+79037778899',
+	answeredBy: null,
+	answeredByE164: null,
+	answeredByName: null,
+	answered: null,
+	talkSeconds: null,
+	waitSeconds: null,
+	callerTalkSeconds: null,
+	answeredByTalkSeconds: null,
+	callerWaitSeconds: null,
+	answeredByWaitSeconds: null,
+	recordingFile: null,
+	price: null,
+};
+
+/**
  * The triggers' items for those examples, without `receivedAs` and `raw` (they depend on how the
  * example was sent). One source for the engine tests and the real-n8n tests.
  */
@@ -232,6 +263,23 @@ export const exampleItems = {
 		connectionTime: 12,
 		waitingTime: 5,
 		answered: true,
+		price: 1.5,
+		warnings: [] as string[],
+	},
+	telediscountStartV2: {
+		event: 'callStarted',
+		...telediscountCallV2,
+		warnings: [] as string[],
+	},
+	telediscountEndV2: {
+		event: 'callEnded',
+		...telediscountCallV2,
+		callerName: 'Moscow',
+		answeredBy: 'SIP/0000000672',
+		answeredByName: 'SIP',
+		answered: true,
+		talkSeconds: 12,
+		waitSeconds: 5,
 		price: 1.5,
 		warnings: [] as string[],
 	},

@@ -12,6 +12,7 @@ import * as routeRequest from '../../nodes/AloVoiceTrigger/events/routeRequest.e
 import type { EventCheck } from '../../nodes/shared/webhook/fields';
 import * as callFinished from '../../nodes/TelediscountTrigger/events/callFinished.event';
 import * as incomingCall from '../../nodes/TelediscountTrigger/events/incomingCall.event';
+import { CALL_SOURCE_FIELDS } from '../../nodes/Telediscount/helpers/call';
 
 const EVENT_FIELDS = {
 	callStart: callStarted.FIELDS,
@@ -41,6 +42,17 @@ const EVENTS: Array<[string, readonly string[], (fields: Fields) => EventCheck]>
 		(fields) => normalizeTelediscountStart(fields),
 	],
 	['telediscountEnd', EVENT_FIELDS.telediscountEnd, (fields) => normalizeTelediscountEnd(fields)],
+	// The Telediscount Trigger's version 2: the one call shape, its fields from CALL_SOURCE_FIELDS.
+	[
+		'telediscountStart v2',
+		CALL_SOURCE_FIELDS.incomingCall,
+		(fields) => incomingCall.normalizeV2(fields),
+	],
+	[
+		'telediscountEnd v2',
+		CALL_SOURCE_FIELDS.callFinished,
+		(fields) => callFinished.normalizeV2(fields),
+	],
 ];
 
 /** Values a PBX might put into a field: JSON of any shape plus the tricky scalars. */

@@ -1,5 +1,6 @@
 // Call Finished (Telediscount's "call finished" webhook): the start's fields, who answered,
-// talk and waiting time, and the price.
+// talk and waiting time, and the price. Both versions' normalizers live here; the node's
+// typeVersion picks one.
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toE164 } from '../../shared/phone';
@@ -10,7 +11,7 @@ import {
 	type EventCheck,
 	type NormalizeOptions,
 } from '../../shared/webhook/fields';
-import { receiveAndAcknowledge, RUSSIA } from '../receive';
+import { callEvent, receiveAndAcknowledge, RUSSIA } from '../receive';
 import { telediscountStart } from './incomingCall.event';
 
 export const option = {
@@ -19,7 +20,10 @@ export const option = {
 	description: 'A call ends: who answered, talk and waiting time, price',
 };
 
-/** The documented fields (shared/api/telediscount.md): a body with none of them is not this event. */
+/**
+ * Version 1's list of the documented fields: a body with none of them is not this event. Version 2
+ * reads CALL_SOURCE_FIELDS (nodes/Telediscount/helpers/call.ts), the page's full list.
+ */
 export const FIELDS = [
 	'num_a',
 	'num_m',
@@ -31,7 +35,7 @@ export const FIELDS = [
 	'price',
 ] as const;
 
-/** Telediscount "call finished": the start's fields plus num_b, connection/waiting time, price. */
+/** Version 1 (saved workflows): the start's fields plus num_b, connection/waiting time, price. */
 export function normalize(fields: Fields, options: NormalizeOptions = {}): EventCheck {
 	const read = new Reader(fields);
 	if (!read.carriesAny(FIELDS)) return notThisEvent('call finished', FIELDS);
@@ -62,6 +66,12 @@ export function normalize(fields: Fields, options: NormalizeOptions = {}): Event
 	};
 }
 
+/** Version 2: the one Telediscount call shape; the keys only the call list carries are null. */
+export function normalizeV2(fields: Fields): EventCheck {
+	return callEvent(fields, 'callFinished', 'callEnded', 'call finished');
+}
+
 export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	return await receiveAndAcknowledge(this, normalize);
+	const version = this.getNode().typeVersion;
+	return await receiveAndAcknowledge(this, version >= 2 ? normalizeV2 : normalize);
 }

@@ -1,5 +1,6 @@
 // Incoming Call Started (Telediscount's "start of an incoming call" webhook): caller, number
-// called, call id. Telediscount sends it as a GET with query parameters.
+// called, call id. Telediscount sends it as a GET with query parameters. Both versions'
+// normalizers live here; the node's typeVersion picks one.
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { Fields } from '../../shared/webhook/body';
@@ -9,7 +10,7 @@ import {
 	type EventCheck,
 	type NormalizeOptions,
 } from '../../shared/webhook/fields';
-import { receiveAndAcknowledge, RUSSIA } from '../receive';
+import { callEvent, receiveAndAcknowledge, RUSSIA } from '../receive';
 
 export const option = {
 	name: 'Incoming Call Started',
@@ -17,7 +18,10 @@ export const option = {
 	description: 'An incoming call starts: caller, number called, call ID',
 };
 
-/** The documented fields (shared/api/telediscount.md): a body with none of them is not this event. */
+/**
+ * Version 1's list of the documented fields: a body with none of them is not this event. Version 2
+ * reads CALL_SOURCE_FIELDS (nodes/Telediscount/helpers/call.ts), the page's full list.
+ */
 export const FIELDS = ['num_a', 'num_m', 'setup_time', 'api_call_id'] as const;
 
 /** The fields a call's start and its end share; Call Finished builds on them. */
@@ -38,7 +42,7 @@ export function telediscountStart(read: Reader, country: string): Fields {
 	};
 }
 
-/** Telediscount "start of an incoming call": `num_a, num_m, setup_time, api_call_id`. */
+/** Version 1 (saved workflows): `num_a, num_m, setup_time, api_call_id`, its own names. */
 export function normalize(fields: Fields, options: NormalizeOptions = {}): EventCheck {
 	const read = new Reader(fields);
 	if (!read.carriesAny(FIELDS)) return notThisEvent('incoming call started', FIELDS);
@@ -46,6 +50,15 @@ export function normalize(fields: Fields, options: NormalizeOptions = {}): Event
 	return { ok: true, value: { ...item, warnings: read.warnings } };
 }
 
+/**
+ * Version 2: the one Telediscount call shape; the keys only Call Finished or the call list
+ * carry are null, `answered` too (no talk time has come yet).
+ */
+export function normalizeV2(fields: Fields): EventCheck {
+	return callEvent(fields, 'incomingCall', 'callStarted', 'incoming call started');
+}
+
 export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	return await receiveAndAcknowledge(this, normalize);
+	const version = this.getNode().typeVersion;
+	return await receiveAndAcknowledge(this, version >= 2 ? normalizeV2 : normalize);
 }

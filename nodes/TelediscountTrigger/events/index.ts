@@ -1,5 +1,5 @@
-// The trigger's events, in the Event dropdown's order: each file holds the event's normalizer
-// and its handler (neither has parameters of its own).
+// The trigger's events, in the Event dropdown's order: each file holds the event's normalizers
+// (version 1's and version 2's) and its handler (neither has parameters of its own).
 import type { EventHandler } from '../../shared/webhook/events';
 
 import * as callFinished from './callFinished.event';
