@@ -5,7 +5,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { authenticationProperty, commonOptions } from '../shared/webhook/node';
-import { answerTimeoutProperty } from './answerTimeout';
+import { answerTimeoutProperties } from './answerTimeout';
 import { events } from './events';
 
 /** The Event dropdown; the node's subtitle shows the same labels. */
@@ -49,7 +49,7 @@ export function triggerProperties(version: 1 | 2): INodeProperties[] {
 		eventProperty,
 		...notices,
 		...events.flatMap((event) => event.properties[version]),
-		answerTimeoutProperty,
+		...answerTimeoutProperties,
 		authenticationProperty,
 		options,
 	];
