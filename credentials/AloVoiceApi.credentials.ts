@@ -29,7 +29,8 @@ export class AloVoiceApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: '22dfbb22-d073-4422-b322-22949d14a022',
-			description: 'The vPBX token, copied from the vPBX settings page (button "Copy")',
+			description:
+				"Your PBX's token: in AloVoice, open the PBX's settings page and press the Copy button (копировать)",
 		},
 		{
 			displayName: 'Base URL',
@@ -67,7 +68,7 @@ export class AloVoiceApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
+						"AloVoice refused the token: copy it again from your PBX's settings page in AloVoice (the Copy button)",
 				},
 			},
 			{
@@ -75,7 +76,7 @@ export class AloVoiceApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")',
+						"AloVoice refused the token: copy it again from your PBX's settings page in AloVoice (the Copy button)",
 				},
 			},
 			{

@@ -135,18 +135,19 @@ describe('trigger subtitles', () => {
 describe('where to paste the URL', () => {
 	// What n8n shows on activation (activationMessage) and while it waits for a test event
 	// (eventTriggerDescription): each must name the PBX's settings page, per
-	// shared/api/alovoice.md (vPBX "INTEGRATIONS" menu, an "API request" route) and
+	// shared/api/alovoice.md (the INTEGRATIONS menu, a route of type "API request"; each event's
+	// own notice says which, test/triggers/notices.test.ts) and
 	// shared/api/telediscount.md (the CRM-integration page's Webhooks).
 	it.each([
 		[
 			'AloVoice Trigger v1',
 			new AloVoiceTrigger().getNodeType(1),
-			[/"INTEGRATIONS" menu/, /"API request" route/],
+			[/INTEGRATIONS/, /route of type "API request"/],
 		],
 		[
 			'AloVoice Trigger v2',
 			new AloVoiceTrigger().getNodeType(2),
-			[/"INTEGRATIONS" menu/, /"API request" route/],
+			[/INTEGRATIONS/, /route of type "API request"/],
 		],
 		['Telediscount Trigger', new TelediscountTrigger(), [/"CRM integration" page/, /Webhooks/]],
 	] as Array<[string, INodeType, RegExp[]]>)(

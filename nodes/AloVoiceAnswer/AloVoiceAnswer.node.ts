@@ -8,7 +8,15 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CALL_ID, ROUTE_ACTIONS } from '../AloVoiceTrigger/answers';
+import { optionLabel } from '../shared/subtitle';
 import { buildCallStartAnswer, buildRouteAnswer, type AnswerKind, type Built } from './answer';
+
+/**
+ * The subtitle in words, as the dropdowns show them: "Route Request: Extension", or "Call Started"
+ * (its ID is mostly an expression, which would show as code). An Action Type the list does not
+ * know shows as it is.
+ */
+const answerSubtitle = `={{ $parameter["answer"] === "callStarted" ? "Call Started" : "Route Request: " + (${optionLabel('actionType', [...ROUTE_ACTIONS])}) }}`;
 
 /** Flow-context key: set by the first answer node that sent, read by any later one in the same execution. */
 const ANSWERED = 'aloVoiceAnswerSentBy';
@@ -36,17 +44,16 @@ export class AloVoiceAnswer implements INodeType {
 		// it could never answer the PBX (docs/n8n-internals.md, "Tools have no sendResponse").
 		// Left unset, n8n offers no tool variant.
 		usableAsTool: undefined,
-		subtitle:
-			'={{ $parameter["answer"] === "callStarted" ? "call started: " + $parameter["callId"] : "route: " + $parameter["actionType"] }}',
+		subtitle: answerSubtitle,
 		description:
-			'Answers the waiting AloVoice PBX (route request or call started) and lets the workflow go on',
+			'Answers AloVoice while it waits (a caller waiting for where to go, or a call that starts) and lets the workflow go on',
 		defaults: { name: 'AloVoice Answer' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			{
 				displayName:
-					'Works after an AloVoice Trigger whose Decide By (Route Request) or Answer (Call Started) is set to a node answering. The PBX gets the first answer; see the docs for answering twice or never.',
+					'Works after an AloVoice Trigger set to let this node answer: Decide By "An AloVoice Answer Node" (Route Request) or Answer "From an AloVoice Answer Node" (Call Started). AloVoice gets the first answer; see the docs for answering twice or never.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -60,13 +67,12 @@ export class AloVoiceAnswer implements INodeType {
 					{
 						name: 'Route Request',
 						value: 'routeRequest',
-						description: 'Tell the PBX where the waiting caller goes',
+						description: 'Tell AloVoice where the waiting caller goes',
 					},
 					{
 						name: 'Call Started',
 						value: 'callStarted',
-						description:
-							'Give the PBX the CRM ID of the call (and optionally a number to forward to)',
+						description: 'An ID for the call, optionally a number to forward to',
 					},
 				],
 				default: 'routeRequest',
@@ -90,7 +96,7 @@ export class AloVoiceAnswer implements INodeType {
 				default: '',
 				placeholder: '2000',
 				description:
-					'Peer, queue, IVR: its number (digits). Trunk: 9 local digits or + and 12 digits. Hang up: a sound-file ID or empty.',
+					'Extension, queue, IVR: its number (digits). External number: 9 local digits or + and 12 digits. Hang up: a sound-file ID or empty.',
 			},
 			{
 				displayName: 'Call ID',

@@ -77,13 +77,15 @@ class AloVoiceTriggerVersion implements INodeType {
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['trigger'],
 		description:
-			'Starts the workflow on AloVoice PBX events: call started, call ended, call-request result, route request',
+			'Starts the workflow when a call starts or ends in AloVoice, when a requested call reports its result, or when a caller waits for where to go',
 		...this.versionDescription,
 		subtitle: optionSubtitle('event', eventOptions),
+		// One text for every event (n8n reads these from the description, not from a parameter):
+		// the event's own notice says where exactly.
 		eventTriggerDescription:
-			'Waiting for the PBX to call the Test URL: paste it in the vPBX "INTEGRATIONS" menu (Call Started, Call Ended) or as the URL of an "API request" route (Route Request), then make a call',
+			'Waiting for AloVoice to call the Test URL: paste it in AloVoice where the notice says (INTEGRATIONS, or a route of type "API request"), then make a call',
 		activationMessage:
-			'Paste the Production URL into the PBX: Call Started and Call Ended in the vPBX "INTEGRATIONS" menu, Route Request as the URL of an "API request" route; a Call-Request Result URL is registered by AloVoice staff.',
+			'Paste the Production URL into AloVoice where the notice says: INTEGRATIONS for the start or end of a call, a route of type "API request" for a waiting caller; for call-request results, send it to AloVoice support.',
 		defaults: { name: 'AloVoice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

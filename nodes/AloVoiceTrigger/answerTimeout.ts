@@ -40,7 +40,7 @@ export function answerTimeoutMs(value: unknown): number {
 	return Math.round(Math.min(max, Math.max(min, usable)) * 1000);
 }
 
-/** The parameter, shown for both events whatever the mode. */
+/** The parameter as both of its declarations share it: only their displayOptions differ. */
 export const answerTimeoutProperty: INodeProperties = {
 	displayName: 'Answer Timeout (Seconds)',
 	name: 'answerTimeout',
@@ -50,14 +50,32 @@ export const answerTimeoutProperty: INodeProperties = {
 		maxValue: ANSWER_TIMEOUT_SECONDS.max,
 		numberPrecision: 2,
 	},
-	// Not hidden by the other event's mode parameter: a hide on it would hide it everywhere,
-	// since n8n fills hidden parameters' defaults before checking (docs/n8n-internals.md,
-	// "displayOptions and hidden defaults").
-	displayOptions: { show: { event: ['routeRequest', 'callStarted'] } },
 	// Literal for n8n's lint; test/unit/AloVoiceTrigger/answerTimeout.test.ts keeps it the bound's default.
 	default: 3,
 	description: `Used when the workflow answers: when it has not answered by then, the fallback is sent. ${ANSWER_TIMEOUT_SECONDS.min} to ${ANSWER_TIMEOUT_SECONDS.max} seconds: the caller hears silence meanwhile, and AloVoice documents no longer wait.`,
 };
+
+/**
+ * Answer Timeout, declared twice under the same name, as n8n's own nodes do (the Webhook node's
+ * `responseMode`, `rawBody`): one declaration per event, each shown only where the workflow
+ * answers, i.e. where the timeout acts. One declaration cannot say "(call started and not Own ID)
+ * or (route request and not rules)": n8n fills hidden parameters' defaults before it checks
+ * displayOptions, so the other event's mode always has its default, and a hide on it would hide
+ * the parameter everywhere (docs/n8n-internals.md, "displayOptions and hidden defaults"). The
+ * hides mirror workflowAnswers in activation.ts: any mode but the node's own answers. n8n keeps a
+ * saved value under the declaration that is shown (NodeHelpers.getNodeParameters checks each
+ * declaration of a duplicated name), so saved workflows read the same value as before.
+ */
+export const answerTimeoutProperties: INodeProperties[] = [
+	{
+		...answerTimeoutProperty,
+		displayOptions: { show: { event: ['callStarted'] }, hide: { callStartAnswer: ['node'] } },
+	},
+	{
+		...answerTimeoutProperty,
+		displayOptions: { show: { event: ['routeRequest'] }, hide: { routeMode: ['rules'] } },
+	},
+];
 
 /** This request's wait in ms, from the node's parameter. */
 export function timeoutMs(context: IWebhookFunctions): number {

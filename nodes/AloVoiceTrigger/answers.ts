@@ -7,10 +7,10 @@ import { checkAloVoicePhone } from '../shared/phone';
 
 /** The route actions AloVoice knows, with the label every Action Type dropdown shows. */
 export const ROUTE_ACTIONS = [
-	{ name: 'Peer (Extension)', value: 'peer' },
+	{ name: 'Extension', value: 'peer' },
 	{ name: 'Queue (Department)', value: 'queue' },
 	{ name: 'IVR', value: 'ivr' },
-	{ name: 'Trunk (External Number)', value: 'trunk' },
+	{ name: 'External Number', value: 'trunk' },
 	{ name: 'Hang Up', value: 'hangup' },
 ] as const;
 

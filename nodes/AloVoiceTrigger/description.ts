@@ -5,7 +5,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { authenticationProperty, commonOptions } from '../shared/webhook/node';
-import { answerTimeoutProperty } from './answerTimeout';
+import { answerTimeoutProperties } from './answerTimeout';
 import { events } from './events';
 
 /** The Event dropdown; the node's subtitle shows the same labels. */
@@ -18,16 +18,20 @@ const eventProperty: INodeProperties = {
 	noDataExpression: true,
 	options: eventOptions,
 	default: 'callStarted',
-	description: 'The PBX event this node receives; each event gets its own URL',
+	description: 'The AloVoice event that starts the workflow; each event gets its own URL',
 };
 
-const notice: INodeProperties = {
-	displayName:
-		'Paste this node\'s Production URL into the PBX: Call Started and Call Ended in the vPBX "INTEGRATIONS" menu, Route Request as the URL of an "API request" route, Call-Request Result via AloVoice staff',
-	name: 'notice',
+/**
+ * Each event's own notice, shown for that event alone: where to paste its URL. Distinct names
+ * (the first keeps the old `notice`); a notice stores nothing in a saved workflow.
+ */
+const notices: INodeProperties[] = events.map((event) => ({
+	displayName: event.notice.displayName,
+	name: event.notice.name,
 	type: 'notice',
 	default: '',
-};
+	displayOptions: { show: { event: [event.option.value] } },
+}));
 
 const options: INodeProperties = {
 	displayName: 'Options',
@@ -43,9 +47,9 @@ const options: INodeProperties = {
 export function triggerProperties(version: 1 | 2): INodeProperties[] {
 	return [
 		eventProperty,
-		notice,
+		...notices,
 		...events.flatMap((event) => event.properties[version]),
-		answerTimeoutProperty,
+		...answerTimeoutProperties,
 		authenticationProperty,
 		options,
 	];

@@ -9,13 +9,17 @@ import type { INodePropertyOptions } from 'n8n-workflow';
  * since 1.x evaluates them.
  */
 export function optionSubtitle(parameter: string, options: INodePropertyOptions[]): string {
+	return `={{ ${optionLabel(parameter, options)} }}`;
+}
+
+/** The inside of optionSubtitle's expression, to be part of a longer subtitle. */
+export function optionLabel(parameter: string, options: INodePropertyOptions[]): string {
 	const value = `$parameter[${JSON.stringify(parameter)}]`;
-	const chain = options.reduceRight(
+	return options.reduceRight(
 		(otherwise, option) =>
 			`${value} === ${JSON.stringify(option.value)} ? ${JSON.stringify(option.name)} : ${otherwise}`,
 		value,
 	);
-	return `={{ ${chain} }}`;
 }
 
 /**

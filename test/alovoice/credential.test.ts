@@ -8,7 +8,7 @@ import { testCredential } from '../harness/editor';
 import { ALOVOICE_TOKEN, AloVoiceServer } from '../server/alovoice';
 
 const REFUSED =
-	'AloVoice refused the token: copy it again from the vPBX settings page (button "Copy")';
+	"AloVoice refused the token: copy it again from your PBX's settings page in AloVoice (the Copy button)";
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {

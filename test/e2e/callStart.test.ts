@@ -303,7 +303,7 @@ async function startCall(key: Key, fields: Record<string, unknown>) {
 }
 
 describe.each([2, 1] as const)(
-	'trigger version %i: call started (Own ID at Once) → its answer → call ended with that id',
+	"trigger version %i: call started (Answer at Once With the Node's Own ID) → its answer → call ended with that id",
 	(version) => {
 		test.each(KINDS)(
 			"%s call: Call Ended's start equals the Call Started item's facts, nothing dropped",

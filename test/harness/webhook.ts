@@ -324,7 +324,7 @@ export async function activateTrigger(
 		id: 'node-0',
 		name: trigger.name,
 		type: trigger.type,
-		typeVersion: 1,
+		typeVersion: trigger.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: trigger.parameters,
 		credentials: trigger.credentials ?? {},
@@ -339,7 +339,7 @@ export async function activateTrigger(
 		active: true,
 		settings: {},
 	});
-	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const additionalData = {
 		credentialsHelper: new WebhookCredentials(credentials),
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',

@@ -10,7 +10,14 @@ import { decodeCallStart, type CallStart } from '../callStartId';
 export const option = {
 	name: 'Call Ended',
 	value: 'callEnded',
-	description: 'Callend: status, duration and recording',
+	description: 'A call ended: its status, duration and recording',
+};
+
+/** Where to paste this event's URL, in the words of AloVoice's own screens. */
+export const notice = {
+	name: 'noticeCallEnded',
+	displayName:
+		"In AloVoice, open INTEGRATIONS (ИНТЕГРАЦИИ) and paste this node's URL (above) as the handler for the end of a call: the Test URL to try the workflow, the Production URL once it is active",
 };
 
 /** No parameters of its own in any version. */
@@ -45,8 +52,8 @@ export function statusName(code: unknown): string {
 }
 
 /**
- * The call's start, read from the call id when this trigger made it (Own ID at Once, or the own-id
- * fallback): `start` holds what Call Started said, or is null with the reason in `startUnknown`
+ * The call's start, read from the call id when this trigger made it (Answer at Once With the
+ * Node's Own ID, or the own-id fallback): `start` holds what Call Started said, or is null with the reason in `startUnknown`
  * (a CRM's id, an id from before the start travelled in it). Not ours is normal, not a warning.
  */
 export function callStart(callId: string | null): {

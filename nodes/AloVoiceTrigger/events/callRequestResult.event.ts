@@ -15,7 +15,14 @@ import { UZBEKISTAN } from '../route';
 export const option = {
 	name: 'Call-Request Result',
 	value: 'callRequestResult',
-	description: 'The result of a two-way or IVR call started by the Call operations',
+	description: 'How a two-way or IVR call the AloVoice node made went',
+};
+
+/** Where this event's URL goes: AloVoice registers it (shared/api/alovoice.md). */
+export const notice = {
+	name: 'noticeCallRequestResult',
+	displayName:
+		"AloVoice registers this URL for you: send this node's Production URL to AloVoice support. AloVoice then reports here how each two-way or IVR call started by the AloVoice node went.",
 };
 
 /** No parameters of its own in any version. */

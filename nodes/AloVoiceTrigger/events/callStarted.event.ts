@@ -21,25 +21,43 @@ import { guardWorkflowAnswer } from '../workflowAnswer';
 export const option = {
 	name: 'Call Started',
 	value: 'callStarted',
-	description: 'Callstart: the PBX waits for the CRM ID of the call',
+	description: 'A call starts; AloVoice waits for an ID for the call',
+};
+
+/** Where to paste this event's URL, in the words of AloVoice's own screens. */
+export const notice = {
+	name: 'notice',
+	displayName:
+		"In AloVoice, open INTEGRATIONS (ИНТЕГРАЦИИ) and paste this node's URL (above) as the handler for the start of a call: the Test URL to try the workflow, the Production URL once it is active",
 };
 
 const ownIdAtOnce = {
-	name: 'Own ID at Once',
+	name: "Answer at Once With the Node's Own ID",
 	value: 'node',
-	description:
-		'The node answers a unique ID of its own at once and puts it into the item as callId',
+	description: 'A unique ID, answered at once; the item has it as callId',
 };
 
 const callStartAnswer = (options: INodeProperties['options']): INodeProperties => ({
 	displayName: 'Answer',
 	name: 'callStartAnswer',
 	type: 'options',
-	description: 'Who gives the PBX the CRM ID of the call it waits for',
+	description:
+		'Who answers AloVoice with an ID for the call; AloVoice sends the ID back when the call ends',
+	hint: "A missing, invalid or late answer from the workflow falls back to the node's own ID",
 	displayOptions: { show: { event: ['callStarted'] } },
 	options,
 	default: 'node',
 });
+
+/** Shown only when an AloVoice Answer node is to answer: which node to add, and where. */
+const answerNodeNotice: INodeProperties = {
+	displayName:
+		"Add an AloVoice Answer node after this trigger (any branch) with Answer To: Call Started; it sends AloVoice the call's ID. Without one, the node's own ID goes out when the workflow ends or after the Answer Timeout.",
+	name: 'noticeCallStartedAnswerNode',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { event: ['callStarted'], callStartAnswer: ['responseNode'] } },
+};
 
 /** Version 2 serves the workflow's answer through the AloVoice Answer node alone. */
 export const properties: Record<1 | 2, INodeProperties[]> = {
@@ -49,14 +67,12 @@ export const properties: Record<1 | 2, INodeProperties[]> = {
 			{
 				name: 'From the Last Node',
 				value: 'lastNode',
-				description:
-					'The first item of the last node: an ID, or {ID, callto}. Invalid or late answers fall back to the own ID.',
+				description: "An ID, or {ID, callto}, from the last node's first item",
 			},
 			{
 				name: 'From a Respond to Webhook Node',
 				value: 'responseNode',
-				description:
-					"See the docs: n8n's Respond to Webhook node works only in its version 1 after a community trigger",
+				description: "Respond to Webhook's version 1 only (see the docs)",
 			},
 		]),
 	],
@@ -66,10 +82,10 @@ export const properties: Record<1 | 2, INodeProperties[]> = {
 			{
 				name: 'From an AloVoice Answer Node',
 				value: 'responseNode',
-				description:
-					'The AloVoice Answer node answers an ID (and optionally callto). Invalid or late answers fall back to the own ID.',
+				description: 'An AloVoice Answer node in the workflow answers',
 			},
 		]),
+		answerNodeNotice,
 	],
 };
 

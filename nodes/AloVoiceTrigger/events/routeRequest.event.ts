@@ -32,14 +32,30 @@ import { guardWorkflowAnswer, warnFallback } from '../workflowAnswer';
 export const option = {
 	name: 'Route Request',
 	value: 'routeRequest',
-	description: 'Route type "API request": the caller waits for where to go',
+	description: 'A caller waits on the line for where to go',
+};
+
+/** Where to paste this event's URL, in the words of AloVoice's own screens. */
+export const notice = {
+	name: 'noticeRouteRequest',
+	displayName:
+		'In AloVoice, give a route the type "API request" (API запрос) and paste this node\'s URL (above) as its address. The caller waits on the line for the answer.',
 };
 
 const rulesMode = {
 	name: 'Rules in This Node (Answer at Once)',
 	value: 'rules',
-	description:
-		'Answered before any execution exists; the workflow cannot delay or break the answer',
+	description: 'Answers at once; the workflow cannot delay or break it',
+};
+
+/** Shown only when an AloVoice Answer node is to answer: which node to add, and where. */
+const answerNodeNotice: INodeProperties = {
+	displayName:
+		'Add an AloVoice Answer node after this trigger (any branch) with Answer To: Route Request; it sends AloVoice where the caller goes. Without one, the fallback action goes out when the workflow ends or after the Answer Timeout.',
+	name: 'noticeRouteRequestAnswerNode',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { event: ['routeRequest'], routeMode: ['responseNode'] } },
 };
 
 const routeMode = (options: INodeProperties['options']): INodeProperties => ({
@@ -82,36 +98,32 @@ const rulesAndFallback: INodeProperties[] = [
 							{
 								name: 'Caller Number Is',
 								value: 'callerExact',
-								description:
-									'The whole caller number. Typed with 998/+998 it is compared with the 12-digit form, typed shorter with the 9 local digits; a foreign number as sent (digits only). A withheld number never matches.',
+								description: 'The whole number: 991234567 is also +998991234567',
 							},
 							{
 								name: 'Caller Number Is Withheld',
 								value: 'callerWithheld',
-								description:
-									'The PBX sent no usable caller number: missing, empty, null, "anonymous" or other words, or only zeros',
+								description: 'No usable number: missing, "anonymous", only zeros…',
 							},
 							{
 								name: 'Caller Number Starts With',
 								value: 'callerPrefix',
-								description:
-									'A prefix in the form you type it: 99 matches 991234567 and +998991234567, not 974244100; 998 or +998… compares with the 12-digit form. A withheld number never matches.',
+								description: 'A prefix: 99 matches 991234567 and +998991234567',
 							},
 							{
 								name: 'Direction Is (Inc/Out)',
 								value: 'direction',
-								description: 'Inc or out (incoming/outgoing also accepted), any letter case',
+								description: 'Inc or out (or incoming/outgoing), any letter case',
 							},
 							{
 								name: 'Line Is',
 								value: 'line',
-								description:
-									'The called line, the same number in any of its forms (712037006, 998712037006, +998 71 203 70 06); never a part of it',
+								description: 'The called line in any form: 712037006 or +998712037006',
 							},
 							{
 								name: 'Queue Is',
 								value: 'queue',
-								description: 'The queue (department) number exactly: 6000 matches 6000, not 600',
+								description: 'The queue (department) number, exactly: 6000, not 600',
 							},
 						],
 						default: 'callerPrefix',
@@ -126,6 +138,7 @@ const rulesAndFallback: INodeProperties[] = [
 						displayOptions: { hide: { match: ['any', 'callerWithheld'] } },
 						description:
 							'What the rule compares: a number or prefix (spaces, dashes and + allowed), a line, a queue, or inc/out. A value that is not one matches nothing.',
+						hint: 'Numbers typed with 998 or +998 compare with the 12-digit form, shorter ones with the 9 local digits; a foreign number digit by digit. A withheld number matches only Caller Number Is Withheld.',
 					},
 					{
 						displayName: 'Action Type',
@@ -142,7 +155,7 @@ const rulesAndFallback: INodeProperties[] = [
 						default: '',
 						placeholder: '2000',
 						description:
-							'The extension, queue, IVR ID or number to send the call to; for Hang Up, a sound file ID or empty',
+							'The extension, queue, IVR ID or external number to send the call to; for Hang Up, a sound file ID or empty',
 					},
 				],
 			},
@@ -187,9 +200,13 @@ export const properties: Record<1 | 2, INodeProperties[]> = {
 			{
 				name: 'The Last Node',
 				value: 'lastNode',
-				description: 'The first item of the last node: {action_type, action_data}',
+				description: "{action_type, action_data} from the last node's first item",
 			},
-			{ name: 'A Respond to Webhook Node', value: 'responseNode' },
+			{
+				name: 'A Respond to Webhook Node',
+				value: 'responseNode',
+				description: "Respond to Webhook's version 1 only (see the docs)",
+			},
 		]),
 		...rulesAndFallback,
 	],
@@ -199,10 +216,10 @@ export const properties: Record<1 | 2, INodeProperties[]> = {
 			{
 				name: 'An AloVoice Answer Node',
 				value: 'responseNode',
-				description:
-					'The AloVoice Answer node answers from the middle of the workflow; the workflow goes on after it',
+				description: 'An AloVoice Answer node answers; the workflow goes on',
 			},
 		]),
+		answerNodeNotice,
 		...rulesAndFallback,
 	],
 };
