@@ -368,7 +368,7 @@ export class N8nInstance {
 		this.cli(['import:workflow', `--input=${file}`]);
 		rmSync(file);
 		if (!publish) return;
-		for (const workflow of workflows) {
+		for (const workflow of workflows.filter(canBePublished)) {
 			this.cli(
 				legacy
 					? ['update:workflow', `--id=${workflow.id}`, '--active=true']
@@ -615,7 +615,24 @@ export function readExampleDataTables(): DataTableDefinition[] {
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DataTableDefinition[]) : [];
 }
 
-export function readExamples(): Array<{ id: string; name: string }> {
+/**
+ * Whether n8n can publish (activate) the workflow: it has a node that starts it by itself (a
+ * trigger or webhook). One started only by hand (examples/00, a Manual Trigger) cannot be:
+ * n8n 2.40.7 refuses it at start-up ("has no node to start the workflow",
+ * active-workflow-manager.js), so it is imported and left unpublished, and nobody waits for
+ * its webhooks.
+ */
+export function canBePublished(workflow: object): boolean {
+	const { nodes } = workflow as { nodes?: unknown };
+	if (!Array.isArray(nodes)) return false;
+	return (nodes as Array<{ type?: string }>).some(
+		({ type = '' }) =>
+			type !== 'n8n-nodes-base.manualTrigger' &&
+			(/trigger$/i.test(type) || type === 'n8n-nodes-base.webhook'),
+	);
+}
+
+export function readExamples(): Array<{ id: string; name: string; nodes: unknown[] }> {
 	const dir = join(PACKAGE_ROOT, 'examples');
 	if (!existsSync(dir)) return [];
 	return require('node:fs')

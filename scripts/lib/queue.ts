@@ -19,6 +19,7 @@ import { join } from 'node:path';
 
 import {
 	N8nInstance,
+	canBePublished,
 	freePort,
 	sleep,
 	type DataTableDefinition,
@@ -590,12 +591,12 @@ export class QueueStack {
 			this.main.importCredentials(setup.credentials);
 			if (setup.workflows.length) {
 				this.main.importWorkflows(setup.workflows, { publish: false });
-				this.publish(setup.workflows.map((workflow) => workflow.id));
+				this.publish(setup.workflows.filter(canBePublished).map((workflow) => workflow.id));
 			}
 			await this.startN8n();
 			await this.main.setupOwner();
 			await this.main.createDataTables(setup.dataTables ?? []);
-			const names = setup.workflows.map((workflow) => workflow.name);
+			const names = setup.workflows.filter(canBePublished).map((workflow) => workflow.name);
 			const deadline = Date.now() + 60_000;
 			while (Date.now() < deadline) {
 				const registered = new Set(this.webhooks().map((hook) => hook.workflow));

@@ -8,6 +8,7 @@ import {
 	CACHE_DIR,
 	N8nInstance,
 	buildPackage,
+	canBePublished,
 	ensureN8n,
 	readExamples,
 	readExampleDataTables,
@@ -66,9 +67,9 @@ export async function startStack(
 		// n8n 2.40.7 publishes imported workflows through an outbox after start-up, so webhooks
 		// appear a moment after it reports ready; every suite waits here instead of racing it.
 		// Soft: a workflow without a webhook only costs the wait, and the tests say what is missing.
-		const names = [...readExamples(), ...workflows].map(
-			(workflow) => (workflow as { name?: string }).name,
-		);
+		const names = [...readExamples(), ...workflows]
+			.filter(canBePublished)
+			.map((workflow) => (workflow as { name?: string }).name);
 		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline) {
 			const registered = new Set(n8n.webhooks().map((hook) => hook.workflow));
