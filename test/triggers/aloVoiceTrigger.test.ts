@@ -1,11 +1,12 @@
 // The AloVoice Trigger through n8n's webhook path: a real HTTP request from the PBX side, the
-import { OWN_CALL_ID } from '../ownCallId';
-import type { IDataObject } from 'n8n-workflow';
 // node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
+import type { IDataObject } from 'n8n-workflow';
+
 import { capturedLogs, safeStringify } from '../harness/engine';
 import { exampleItems, examples, sendEvent, withTrailingComma } from '../server/pbxSide';
 import { CALL_END_STATUSES } from '../../nodes/AloVoiceTrigger/events/callEnded.event';
 import { CREDENTIALS, SECRETS, answerNode, host, itemsOf, respondNode } from './helpers';
+import { OWN_CALL_ID } from '../ownCallId';
 
 const START_ITEM = exampleItems.callStart;
 

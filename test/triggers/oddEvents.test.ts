@@ -2,12 +2,12 @@
 // "What the triggers accept" is one case here. Every one is accepted with the answer its event
 // needs, starts exactly one execution, and its item says what was odd in `warnings` (and an
 // event that is merely unusual but normal, e.g. a withheld caller, has no warning).
-import { OWN_CALL_ID } from '../ownCallId';
 import type { IDataObject } from 'n8n-workflow';
 
 import { validateRouteAction } from '../../nodes/AloVoiceTrigger/answers';
 import { examples, sendEvent, sendTelediscountEvent } from '../server/pbxSide';
 import { TD_TRIGGER, host, itemsOf } from './helpers';
+import { OWN_CALL_ID } from '../ownCallId';
 
 type Row = [label: string, body: Record<string, unknown>, item: IDataObject, warnings: string[]];
 

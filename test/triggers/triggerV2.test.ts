@@ -1,7 +1,6 @@
 // Version 2 of the triggers: nothing n8n must evaluate per request (a static responseMode, no
 // `binaryData` option read for typeVersion 2), the answer-node modes in place of "Respond to
 // Webhook" and "The Last Node", and version 1 left as it was for saved workflows.
-import { OWN_CALL_ID } from '../ownCallId';
 import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
 
 import { registerNodeType, type WorkflowNode } from '../harness/engine';
@@ -11,6 +10,7 @@ import { AloVoiceAnswer } from '../../nodes/AloVoiceAnswer/AloVoiceAnswer.node';
 import { AloVoiceTrigger } from '../../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { TelediscountTrigger } from '../../nodes/TelediscountTrigger/TelediscountTrigger.node';
 import { CREDENTIALS, TRIGGER } from './helpers';
+import { OWN_CALL_ID } from '../ownCallId';
 
 registerNodeType(new AloVoiceAnswer());
 
