@@ -84,50 +84,35 @@ const baseDescription: INodeTypeBaseDescription = {
 	defaultVersion: 2,
 };
 
+/** Each version's parameters: version 2 changes defaults (below). */
+const versionProperties: Record<1 | 2, INodeProperties[]> = { 1: propertiesV1, 2: propertiesV2 };
+
 /**
+ * One version of the node: the base description, its number and parameters, the shared methods.
  * Version 1 stays as saved workflows know it. Version 2 changes defaults, which n8n does not
  * store (a parameter left at its default is absent from the saved workflow, so a new default
  * would change what an old workflow does): Speech Analysis → Get Result waits for the result,
  * and Campaign → Create takes its days from n8n date pickers. Same execute for both: an
  * operation that differs reads the node's typeVersion.
  */
-export class AloVoiceV1 implements INodeType {
+export class AloVoiceVersion implements INodeType {
 	description: INodeTypeDescription = {
 		...baseDescription,
-		// Literal in each version, as n8n's community lint reads it from the class.
+		// Literal here, as n8n's community lint reads them from the class.
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
-		version: 1,
+		version: this.typeVersion,
 		subtitle,
 		defaults: { name: 'AloVoice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'aloVoiceApi', required: true }],
-		properties: propertiesV1,
+		properties: versionProperties[this.typeVersion],
 	};
 
 	methods = { loadOptions };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
-}
-
-export class AloVoiceV2 implements INodeType {
-	description: INodeTypeDescription = {
-		...baseDescription,
-		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
-		version: 2,
-		subtitle,
-		defaults: { name: 'AloVoice' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'aloVoiceApi', required: true }],
-		properties: propertiesV2,
-	};
-
-	methods = { loadOptions };
+	constructor(private readonly typeVersion: 1 | 2) {}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
@@ -136,6 +121,6 @@ export class AloVoiceV2 implements INodeType {
 
 export class AloVoice extends VersionedNodeType {
 	constructor() {
-		super({ 1: new AloVoiceV1(), 2: new AloVoiceV2() }, baseDescription);
+		super({ 1: new AloVoiceVersion(1), 2: new AloVoiceVersion(2) }, baseDescription);
 	}
 }
