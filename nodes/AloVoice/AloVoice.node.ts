@@ -17,7 +17,7 @@ import * as recording from './actions/recording';
 import * as speechAnalytics from './actions/speechAnalytics';
 import { router } from './actions/router';
 import { loadOptions } from './methods/loadOptions';
-import { operationSubtitle } from '../shared/subtitle';
+import { operationOptions, operationSubtitle } from '../shared/subtitle';
 
 const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Call', value: 'call' },
@@ -37,18 +37,6 @@ const resource: INodeProperties = {
 	options: resourceOptions,
 	default: 'call',
 };
-
-/** Each resource's Operation dropdown, for the subtitle. */
-function operationOptions(properties: INodeProperties[]): Record<string, INodePropertyOptions[]> {
-	const byResource: Record<string, INodePropertyOptions[]> = {};
-	for (const property of properties) {
-		const resources = property.displayOptions?.show?.resource;
-		if (property.name !== 'operation' || !resources) continue;
-		for (const name of resources)
-			byResource[String(name)] = property.options as INodePropertyOptions[];
-	}
-	return byResource;
-}
 
 const propertiesV1: INodeProperties[] = [
 	resource,

@@ -11,6 +11,7 @@ import * as call from './actions/call';
 import * as recording from './actions/recording';
 import { router } from './actions/router';
 import { telediscountApiTest } from './methods/credentialTest';
+import { operationOptions, operationSubtitle } from '../shared/subtitle';
 
 /**
  * Two versions with the same parameters (README, "Telediscount node"). Version 2 outputs
@@ -27,6 +28,11 @@ const baseDescription: INodeTypeBaseDescription = {
 	defaultVersion: 2,
 };
 
+const resourceOptions = [
+	{ name: 'Call', value: 'call' },
+	{ name: 'Recording', value: 'recording' },
+];
+
 /** What every version describes alike; each version adds its number. */
 const versionDescription: Pick<
 	INodeTypeDescription,
@@ -42,16 +48,19 @@ const versionDescription: Pick<
 			type: 'options',
 			description: 'What in the Telediscount account to work with',
 			noDataExpression: true,
-			options: [
-				{ name: 'Call', value: 'call' },
-				{ name: 'Recording', value: 'recording' },
-			],
+			options: resourceOptions,
 			default: 'call',
 		},
 		...call.description,
 		...recording.description,
 	],
 };
+
+/** "Get Many: Call", "Download: Recording": the dropdowns' words, as the AloVoice node has them. */
+const subtitle = operationSubtitle(
+	resourceOptions,
+	operationOptions(versionDescription.properties),
+);
 
 /** One version of the node: the base and version descriptions, its number, the shared methods. */
 export class TelediscountVersion implements INodeType {
@@ -63,7 +72,7 @@ export class TelediscountVersion implements INodeType {
 		...versionDescription,
 		version: this.typeVersion,
 		icon: { light: 'file:telediscount.svg', dark: 'file:telediscount.dark.svg' },
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		usableAsTool: true,
 		// Tested by a function, not the credential's own request: see methods/credentialTest.ts.
 		credentials: [{ name: 'telediscountApi', required: true, testedBy: 'telediscountApiTest' }],

@@ -1,6 +1,6 @@
 // The editor's subtitle under a node is an expression n8n evaluates with only $parameter at
 // hand, so a value-to-label map has to be written into the expression itself.
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * A subtitle expression that shows an options parameter by its label as the dropdown shows it
@@ -44,4 +44,18 @@ export function operationSubtitle(
 		return `${resource} === ${JSON.stringify(option.value)} ? (${labels}) : ${otherwise}`;
 	}, raw);
 	return `={{ ${chain} }}`;
+}
+
+/** Each resource's Operation dropdown in a node's parameters, for operationSubtitle. */
+export function operationOptions(
+	properties: INodeProperties[],
+): Record<string, INodePropertyOptions[]> {
+	const byResource: Record<string, INodePropertyOptions[]> = {};
+	for (const property of properties) {
+		const resources = property.displayOptions?.show?.resource;
+		if (property.name !== 'operation' || !resources) continue;
+		for (const name of resources)
+			byResource[String(name)] = property.options as INodePropertyOptions[];
+	}
+	return byResource;
 }
