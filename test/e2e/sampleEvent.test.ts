@@ -167,7 +167,7 @@ describe('examples/00: Send a sample PBX event', () => {
 		]);
 		expect(senderRun['POST as AloVoice']).toBeUndefined();
 		expect(trigger).toEqual([
-			{ ...exampleItems.telediscountEnd, receivedAs: 'query', raw: examples.telediscountEnd },
+			{ ...exampleItems.telediscountEndV2, receivedAs: 'query', raw: examples.telediscountEnd },
 		]);
 	});
 
