@@ -82,82 +82,146 @@ export async function pbxRequest(this: RequestContext, request: PbxHttpRequest):
 	const redirects = request.redirects ?? hostRule(hostsOf([request.url]));
 
 	let url = request.url;
-	let response: IN8nHttpFullResponse;
 	for (let hops = 0; ; hops++) {
 		if (signal?.aborted) throw cancelled(node, context);
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url,
-			headers: request.headers ?? {},
-			timeout: request.timeout,
-			returnFullResponse: true,
-			encoding: request.response === 'binary' ? 'arraybuffer' : 'text',
-			json: false,
-			// Redirects are followed below, each hop checked against the host rule: n8n's own
-			// following would take a recording URL's redirect to any address.
-			disableFollowRedirect: true,
-			ignoreHttpStatusErrors: true,
-		};
-		if (signal) options.abortSignal = signal;
-		if (request.body !== undefined) options.body = request.body;
-		try {
-			response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-		} catch (error) {
-			if (signal?.aborted) throw cancelled(node, context);
-			throw toApiError(node, error, context);
-		}
-
-		const status = Number(response.statusCode);
-		if (status >= 200 && status < 300) break;
-		const location =
-			status >= 300 && status < 400 ? headerValue(response.headers ?? {}, 'location') : undefined;
-		if (location === undefined || request.method !== 'GET') {
-			throw toApiError(
-				node,
-				{ statusCode: status, response: { status, data: response.body } },
-				context,
-			);
-		}
-		const next = redirectTarget(location, url);
-		const downgrade = new URL(url).protocol === 'https:' && next?.protocol === 'http:';
-		if (!next || !redirects.allows(next) || downgrade) {
-			throw new NodeApiError(
-				node,
-				{ message: 'redirect refused' },
-				{
-					message: redactText(
-						`${context.provider} redirected the request to ${next ? next.host || next.protocol : 'an unreadable address'} while ${context.action}, and the node does not follow it there`,
-						context.secrets,
-					),
-					description: redactText(
-						`Requests may be redirected only to ${redirects.described}${downgrade ? ', and not from https to http' : ''}. ${request.redirectHint ?? ''}`.trim(),
-						context.secrets,
-					),
-					httpCode: String(status),
-				},
-			);
-		}
-		if (hops >= MAX_REDIRECTS) {
-			throw new NodeApiError(
-				node,
-				{ message: 'too many redirects' },
-				{
-					message: `${context.provider} redirected the request more than ${MAX_REDIRECTS} times while ${context.action}`,
-					httpCode: String(status),
-				},
-			);
-		}
-		url = next.toString();
+		const response = await sendOnce.call(this, httpOptions(request, url, signal), context);
+		const next = nextHop(node, response, { request, url, redirects, hops, context });
+		if (next === undefined) return readAnswer(node, response, request.response, context);
+		url = next;
 	}
+}
 
-	if (request.response === 'binary') {
+type Node = ReturnType<RequestContext['getNode']>;
+
+/** One hop's options: n8n's own redirect following and status errors are off, handled here. */
+export function httpOptions(
+	request: PbxHttpRequest,
+	url: string,
+	signal: AbortSignal | undefined,
+): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		headers: request.headers ?? {},
+		timeout: request.timeout,
+		returnFullResponse: true,
+		encoding: request.response === 'binary' ? 'arraybuffer' : 'text',
+		json: false,
+		// Redirects are followed by nextHop, each hop checked against the host rule: n8n's own
+		// following would take a recording URL's redirect to any address.
+		disableFollowRedirect: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (signal) options.abortSignal = signal;
+	if (request.body !== undefined) options.body = request.body;
+	return options;
+}
+
+async function sendOnce(
+	this: RequestContext,
+	options: IHttpRequestOptions,
+	context: ApiErrorContext,
+): Promise<IN8nHttpFullResponse> {
+	try {
+		return (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		// An abort surfaces as a network error; the user should read that they cancelled.
+		if (options.abortSignal?.aborted) throw cancelled(this.getNode(), context);
+		throw toApiError(this.getNode(), error, context);
+	}
+}
+
+interface Hop {
+	request: PbxHttpRequest;
+	url: string;
+	redirects: HostRule;
+	hops: number;
+	context: ApiErrorContext;
+}
+
+/** Undefined when the answer is a success; the URL to follow for an allowed redirect; else throws. */
+function nextHop(node: Node, response: IN8nHttpFullResponse, hop: Hop): string | undefined {
+	const { request, url, redirects, context } = hop;
+	const status = Number(response.statusCode);
+	if (status >= 200 && status < 300) return undefined;
+	const location =
+		status >= 300 && status < 400 ? headerValue(response.headers ?? {}, 'location') : undefined;
+	if (location === undefined || request.method !== 'GET') {
+		throw toApiError(
+			node,
+			{ statusCode: status, response: { status, data: response.body } },
+			context,
+		);
+	}
+	const next = redirectTarget(location, url);
+	const downgrade = new URL(url).protocol === 'https:' && next?.protocol === 'http:';
+	if (!next || !redirects.allows(next) || downgrade) {
+		throw redirectRefused(node, {
+			next,
+			downgrade,
+			status,
+			redirects,
+			hint: request.redirectHint,
+			context,
+		});
+	}
+	if (hop.hops >= MAX_REDIRECTS) {
+		throw new NodeApiError(
+			node,
+			{ message: 'too many redirects' },
+			{
+				message: `${context.provider} redirected the request more than ${MAX_REDIRECTS} times while ${context.action}`,
+				httpCode: String(status),
+			},
+		);
+	}
+	return next.toString();
+}
+
+function redirectRefused(
+	node: Node,
+	refusal: {
+		next: URL | undefined;
+		downgrade: boolean;
+		status: number;
+		redirects: HostRule;
+		hint: string | undefined;
+		context: ApiErrorContext;
+	},
+): NodeApiError {
+	const { next, downgrade, redirects, context } = refusal;
+	return new NodeApiError(
+		node,
+		{ message: 'redirect refused' },
+		{
+			message: redactText(
+				`${context.provider} redirected the request to ${next ? next.host || next.protocol : 'an unreadable address'} while ${context.action}, and the node does not follow it there`,
+				context.secrets,
+			),
+			description: redactText(
+				`Requests may be redirected only to ${redirects.described}${downgrade ? ', and not from https to http' : ''}. ${refusal.hint ?? ''}`.trim(),
+				context.secrets,
+			),
+			httpCode: String(refusal.status),
+		},
+	);
+}
+
+/** A successful answer read as the request asked: bytes and headers, text, or parsed JSON. */
+function readAnswer(
+	node: Node,
+	response: IN8nHttpFullResponse,
+	as: PbxHttpRequest['response'],
+	context: ApiErrorContext,
+): unknown {
+	if (as === 'binary') {
 		const body = Buffer.isBuffer(response.body)
 			? response.body
 			: Buffer.from(response.body as ArrayBuffer);
 		return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
 	}
 	const text = bodyText(response.body);
-	if (request.response === 'text') return text;
+	if (as === 'text') return text;
 	try {
 		return parseAnswer(text);
 	} catch {
@@ -182,10 +246,7 @@ function redirectTarget(location: string, from: string): URL | undefined {
 	}
 }
 
-function cancelled(
-	node: ReturnType<RequestContext['getNode']>,
-	context: ApiErrorContext,
-): NodeApiError {
+function cancelled(node: Node, context: ApiErrorContext): NodeApiError {
 	return new NodeApiError(
 		node,
 		{ message: 'cancelled' },

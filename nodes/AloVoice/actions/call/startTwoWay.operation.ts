@@ -135,6 +135,48 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** Whom the initiator is connected to: a queue, or the recipients with their languages. */
+function calledParty(this: IExecuteFunctions, itemIndex: number): TwoWayCallRequest['callto'] {
+	const type = this.getNodeParameter('callToType', itemIndex, 'phones') as string;
+	if (type === 'queue') {
+		const queue = textParameter.call(this, 'queue', itemIndex);
+		if (!/^\d{1,10}$/.test(queue)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Queue Number: "${queue}" is not a queue number. Use the digits of the queue, e.g. 6000.`,
+				{ itemIndex },
+			);
+		}
+		return [{ queue }];
+	}
+	const entries =
+		(this.getNodeParameter('recipients.recipient', itemIndex, []) as Array<{
+			phone?: string;
+			language?: CallLanguage;
+		}>) ?? [];
+	if (entries.length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Recipients: empty. Add at least one recipient phone, e.g. 994412860.',
+			{ itemIndex },
+		);
+	}
+	return entries.map((entry, index) => ({
+		phone: phoneParameter.call(
+			this,
+			entry.phone,
+			`Recipients (entry ${index + 1}) Phone`,
+			itemIndex,
+		),
+		lang: languageParameter.call(
+			this,
+			entry.language,
+			`Recipients (entry ${index + 1}) Language`,
+			itemIndex,
+		),
+	}));
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -154,46 +196,7 @@ export async function execute(
 		),
 		lang,
 	};
-	const type = this.getNodeParameter('callToType', itemIndex, 'phones') as string;
-	let callto: TwoWayCallRequest['callto'];
-	if (type === 'queue') {
-		const queue = textParameter.call(this, 'queue', itemIndex);
-		if (!/^\d{1,10}$/.test(queue)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Queue Number: "${queue}" is not a queue number. Use the digits of the queue, e.g. 6000.`,
-				{ itemIndex },
-			);
-		}
-		callto = [{ queue }];
-	} else {
-		const entries =
-			(this.getNodeParameter('recipients.recipient', itemIndex, []) as Array<{
-				phone?: string;
-				language?: CallLanguage;
-			}>) ?? [];
-		if (entries.length === 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Recipients: empty. Add at least one recipient phone, e.g. 994412860.',
-				{ itemIndex },
-			);
-		}
-		callto = entries.map((entry, index) => ({
-			phone: phoneParameter.call(
-				this,
-				entry.phone,
-				`Recipients (entry ${index + 1}) Phone`,
-				itemIndex,
-			),
-			lang: languageParameter.call(
-				this,
-				entry.language,
-				`Recipients (entry ${index + 1}) Language`,
-				itemIndex,
-			),
-		}));
-	}
+	const callto = calledParty.call(this, itemIndex);
 	const body: TwoWayCallRequest = { callfrom, callto };
 	const extid = textParameter.call(this, 'externalId', itemIndex);
 	if (extid !== '') body.extid = extid;

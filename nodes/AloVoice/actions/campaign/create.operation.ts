@@ -10,9 +10,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkAloVoicePhone } from '../../../shared/phone';
 import { aloVoiceRequest } from '../../transport';
-import { buildCsv, countCsvRecords, csvText } from '../../helpers/csv';
+import { buildCsv, countCsvRecords } from '../../helpers/csv';
+import type { CampaignSettings, Skipped } from '../../helpers/recipients';
+import { campaignForm, extraColumnsOf, recipientRows } from '../../helpers/recipients';
 import type { Checked } from '../../../shared/checked';
 import {
 	TIME_ZONES,
@@ -21,7 +22,6 @@ import {
 	toCampaignTime,
 	toCampaignTimeZone,
 	toTrunkList,
-	valueAtPath,
 } from '../../helpers/campaign';
 import { campaignObject } from './shared';
 
@@ -246,12 +246,6 @@ export const description = properties(1);
 /** Version 2: the window's days as n8n date pickers. */
 export const descriptionV2 = properties(2);
 
-interface Skipped {
-	item: number;
-	value: string;
-	reason: string;
-}
-
 function refuse(this: IExecuteFunctions, message: string, itemIndex = 0): never {
 	throw new NodeOperationError(this.getNode(), message, { itemIndex });
 }
@@ -296,13 +290,16 @@ function isAudio(binary: IBinaryData): boolean {
 	return named && (mimeType === '' || mimeType === 'application/octet-stream');
 }
 
-export async function executeAll(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const name = String(this.getNodeParameter('name', 0, '')).trim();
-	if (!name)
-		refuse.call(this, 'Name: empty. Give the campaign a name, e.g. December payment reminder.');
+/** The recipients CSV as it is uploaded, with what the output reports about it. */
+export interface Recipients {
+	csv: Buffer;
+	fileName: string;
+	sent: number;
+	/** Present only when the user asked for invalid numbers to be skipped. */
+	skipped?: Skipped[];
+}
+
+function readWindow(this: IExecuteFunctions) {
 	const from = checked.call(
 		this,
 		toCampaignDate(this.getNodeParameter('fromDate', 0), 'From Date'),
@@ -322,145 +319,128 @@ export async function executeAll(
 		this,
 		toCampaignTimeZone(this.getNodeParameter('timeZone', 0, 'utc +5'), 'Time Zone'),
 	);
+	return { from, to, fromTime, toTime, timeZone };
+}
+
+const COUNTS = [
+	['maxLines', 'Max Lines', 1],
+	['goodTime', 'Successful Call After (Seconds)', 0],
+	['attempts', 'Attempts', 1],
+] as const;
+
+function readCounts(this: IExecuteFunctions) {
+	const counts = { maxLines: 0, goodTime: 0, attempts: 0 };
+	for (const [parameter, label, min] of COUNTS) {
+		const value = Number(this.getNodeParameter(parameter, 0));
+		if (!Number.isInteger(value) || value < min)
+			refuse.call(this, `${label}: "${value}" is not a whole number of at least ${min}.`);
+		counts[parameter] = value;
+	}
+	return counts;
+}
+
+function readSettings(this: IExecuteFunctions): CampaignSettings {
+	const name = String(this.getNodeParameter('name', 0, '')).trim();
+	if (!name)
+		refuse.call(this, 'Name: empty. Give the campaign a name, e.g. December payment reminder.');
+	const window = readWindow.call(this);
 	const trunks = toTrunkList(this.getNodeParameter('trunks', 0, []));
 	if (!trunks.length)
 		refuse.call(
 			this,
 			'Lines to Call From: none chosen. Choose at least one line, or give them comma-separated (712037006,551234567).',
 		);
-	const counts: Record<string, number> = {};
-	for (const [parameter, label, min] of [
-		['maxLines', 'Max Lines', 1],
-		['goodTime', 'Successful Call After (Seconds)', 0],
-		['attempts', 'Attempts', 1],
-	] as const) {
-		const value = Number(this.getNodeParameter(parameter, 0));
-		if (!Number.isInteger(value) || value < min)
-			refuse.call(this, `${label}: "${value}" is not a whole number of at least ${min}.`);
-		counts[parameter] = value;
-	}
+	const counts = readCounts.call(this);
 	const paused = this.getNodeParameter('paused', 0, false) as boolean;
+	return { name, ...window, trunks, ...counts, paused };
+}
 
-	const messageProperty = String(this.getNodeParameter('messageBinaryProperty', 0, 'data')).trim();
-	const message = binaryOf.call(
-		this,
-		items,
-		messageProperty,
-		'Input Binary Field',
-		'the MP3 message',
-	);
-	if (!isAudio(message)) {
+/** The MP3 message's binary field and its metadata; its bytes are read only once all is checked. */
+function readMessage(this: IExecuteFunctions, items: INodeExecutionData[]) {
+	const property = String(this.getNodeParameter('messageBinaryProperty', 0, 'data')).trim();
+	const binary = binaryOf.call(this, items, property, 'Input Binary Field', 'the MP3 message');
+	if (!isAudio(binary)) {
 		refuse.call(
 			this,
-			`Input Binary Field: the file in "${messageProperty}" is ${message.mimeType || 'of an unknown type'}, not audio. The message must be an MP3 file (audio/mpeg).`,
+			`Input Binary Field: the file in "${property}" is ${binary.mimeType || 'of an unknown type'}, not audio. The message must be an MP3 file (audio/mpeg).`,
 		);
 	}
+	return { property, binary };
+}
 
-	let csv: Buffer;
-	let csvFileName = 'recipients.csv';
-	let recipientsSent: number;
-	const skipped: Skipped[] = [];
-	let reportSkipped = false;
-	const recipientsFrom = this.getNodeParameter('recipientsFrom', 0, 'inputItems') as string;
-	if (recipientsFrom === 'binaryFile') {
-		const property = String(
-			this.getNodeParameter('recipientsBinaryProperty', 0, 'recipients'),
-		).trim();
-		const file = binaryOf.call(
+async function recipientsFromFile(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<Recipients> {
+	const property = String(
+		this.getNodeParameter('recipientsBinaryProperty', 0, 'recipients'),
+	).trim();
+	const file = binaryOf.call(
+		this,
+		items,
+		property,
+		'Recipients Input Binary Field',
+		'the recipients CSV file',
+	);
+	const csv = await this.helpers.getBinaryDataBuffer(0, property);
+	const sent = countCsvRecords(csv.toString('utf8'));
+	if (sent === 0)
+		refuse.call(this, `Recipients Input Binary Field: the CSV file in "${property}" has no rows.`);
+	return { csv, fileName: file.fileName || 'recipients.csv', sent };
+}
+
+function recipientsFromItems(this: IExecuteFunctions, items: INodeExecutionData[]): Recipients {
+	const phoneField = String(this.getNodeParameter('phoneField', 0, 'phone')).trim();
+	if (!phoneField)
+		refuse.call(
 			this,
-			items,
-			property,
-			'Recipients Input Binary Field',
-			'the recipients CSV file',
+			'Phone Field: empty. Give the field of each item that holds the number, e.g. phone.',
 		);
-		csv = await this.helpers.getBinaryDataBuffer(0, property);
-		csvFileName = file.fileName || csvFileName;
-		recipientsSent = countCsvRecords(csv.toString('utf8'));
-		if (recipientsSent === 0)
-			refuse.call(
-				this,
-				`Recipients Input Binary Field: the CSV file in "${property}" has no rows.`,
-			);
-	} else {
-		const phoneField = String(this.getNodeParameter('phoneField', 0, 'phone')).trim();
-		if (!phoneField)
-			refuse.call(
-				this,
-				'Phone Field: empty. Give the field of each item that holds the number, e.g. phone.',
-			);
-		const options = this.getNodeParameter('recipientOptions', 0, {}) as IDataObject;
-		const extraColumns = String(options.extraColumns ?? '')
-			.split(',')
-			.map((column) => column.trim())
-			.filter((column) => column !== '');
-		reportSkipped = options.skipInvalid === true;
-		const rows: unknown[][] = [];
-		for (let index = 0; index < items.length; index++) {
-			const json = items[index].json;
-			const phone = checkAloVoicePhone(
-				valueAtPath(json, phoneField),
-				`Phone Field "${phoneField}" of input item ${index} (counting from 0)`,
-			);
-			if (!phone.ok) {
-				if (!reportSkipped) refuse.call(this, phone.reason, index);
-				skipped.push({
-					item: index,
-					value: csvText(valueAtPath(json, phoneField)),
-					reason: phone.reason,
-				});
-				continue;
-			}
-			const row: unknown[] = [phone.value];
-			for (const column of extraColumns) row.push(valueAtPath(json, column));
-			rows.push(row);
-		}
-		if (!rows.length) {
-			refuse.call(
-				this,
-				`Phone Field "${phoneField}": no input item has a valid number, so there is nobody to call (${skipped.length} skipped).`,
-			);
-		}
-		csv = Buffer.from(
-			buildCsv(rows, options.includeHeader === true ? [phoneField, ...extraColumns] : undefined),
-			'utf8',
+	const options = this.getNodeParameter('recipientOptions', 0, {}) as IDataObject;
+	const extraColumns = extraColumnsOf(options.extraColumns);
+	const skipInvalid = options.skipInvalid === true;
+	const { rows, skipped } = recipientRows(items, phoneField, extraColumns);
+	// Without Skip Invalid Numbers the first bad number stops the run, on its own item.
+	if (!skipInvalid && skipped.length) refuse.call(this, skipped[0].reason, skipped[0].item);
+	if (!rows.length) {
+		refuse.call(
+			this,
+			`Phone Field "${phoneField}": no input item has a valid number, so there is nobody to call (${skipped.length} skipped).`,
 		);
-		recipientsSent = rows.length;
 	}
-	const audio = await this.helpers.getBinaryDataBuffer(0, messageProperty);
+	const header = options.includeHeader === true ? [phoneField, ...extraColumns] : undefined;
+	return {
+		csv: Buffer.from(buildCsv(rows, header), 'utf8'),
+		fileName: 'recipients.csv',
+		sent: rows.length,
+		...(skipInvalid ? { skipped } : {}),
+	};
+}
 
-	const form = new FormData();
-	// An MP3 that came as application/octet-stream is sent as what it is.
-	const audioType = message.mimeType?.toLowerCase().startsWith('audio/')
-		? message.mimeType
-		: 'audio/mpeg';
-	form.append('record', new Blob([audio], { type: audioType }), message.fileName || 'record.mp3');
-	form.append('recipients', new Blob([csv], { type: 'text/csv' }), csvFileName);
-	form.append('name', name);
-	form.append('from', from);
-	form.append('to', to);
-	form.append('fromtime', fromTime);
-	form.append('totime', toTime);
-	form.append('trunks', trunks.join(','));
-	form.append('maxline', String(counts.maxLines));
-	form.append('goodtime', String(counts.goodTime));
-	// The API pages disagree on the attempts field's name (tryes in one, tries in another; the
-	// answers say tryes): send both so whichever the PBX reads gets the user's value.
-	form.append('tryes', String(counts.attempts));
-	form.append('tries', String(counts.attempts));
-	form.append('paused', paused ? '1' : '0');
-	form.append('timezone', timeZone);
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const settings = readSettings.call(this);
+	const message = readMessage.call(this, items);
+	const recipientsFrom = this.getNodeParameter('recipientsFrom', 0, 'inputItems') as string;
+	const recipients =
+		recipientsFrom === 'binaryFile'
+			? await recipientsFromFile.call(this, items)
+			: recipientsFromItems.call(this, items);
+	const audio = await this.helpers.getBinaryDataBuffer(0, message.property);
 
 	const answer = await aloVoiceRequest.call(this, {
 		method: 'POST',
 		endpoint: '/mapi/addAutorule',
 		auth: 'bearer',
 		action: 'creating the campaign',
-		body: form,
+		body: campaignForm(settings, { audio, binary: message.binary }, recipients),
 	});
 	const json: IDataObject = {
 		...normalizeCampaign(await campaignObject.call(this, answer, 'creating the campaign')),
-		recipientsSent,
+		recipientsSent: recipients.sent,
 	};
-	if (reportSkipped) json.skipped = skipped as unknown as IDataObject[];
+	if (recipients.skipped) json.skipped = recipients.skipped as unknown as IDataObject[];
 	return [{ json, pairedItem: items.map((_, item) => ({ item })) }];
 }

@@ -11,6 +11,7 @@ import {
 	fileNameOption,
 	recordingItem,
 } from '../../../shared/download';
+import type { HostRule } from '../../../shared/hosts';
 import type { BinaryAnswer } from '../../../shared/http';
 import { timeoutOf, timeoutProperty } from '../../../shared/options';
 import { aloVoiceRequest, getAloVoiceCredentials } from '../../transport';
@@ -111,50 +112,62 @@ function lastPathPart(url: string): string | undefined {
 	}
 }
 
+/** The Call ID parameter, refused unless it can be one path segment of /stereo/. */
+function stereoCallId(this: IExecuteFunctions, itemIndex: number): string {
+	const callId = String(this.getNodeParameter('callId', itemIndex, '') ?? '').trim();
+	if (!/^[A-Za-z0-9_.-]{1,64}$/.test(callId) || /^\.+$/.test(callId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Call ID: "${callId}" is not a call ID. Use the ID of a recorded call as AloVoice gives it, e.g. 1001.`,
+			{ itemIndex },
+		);
+	}
+	return callId;
+}
+
+/** The Recording URL parameter made absolute, on a host the node may download from. */
+function recordingUrl(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	baseUrl: string,
+	hosts: HostRule,
+): string {
+	const given = String(this.getNodeParameter('recordingUrl', itemIndex, '') ?? '');
+	const resolved = resolveRecordingUrl(given, baseUrl);
+	if (!resolved) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Recording URL: "${given.trim()}" is not a recording address. Use an http(s) URL (https://cld.alovoice.uz/records/x.mp3) or a path on the Base URL (/records/x.mp3).`,
+			{ itemIndex },
+		);
+	}
+	// A recording URL may come from a forged event: refused before any connection is made.
+	const host = new URL(resolved).host;
+	if (!hosts.allows(new URL(resolved))) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Recording URL: the host ${host} is not one the node downloads from (allowed: ${hosts.described}). ${ALLOW_HOST_HINT}`,
+			{ itemIndex },
+		);
+	}
+	return resolved;
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
 	const source = this.getNodeParameter('source', itemIndex, 'url') as string;
 	const binaryPropertyName = binaryFieldOf.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string };
 	const { baseUrl, token } = await getAloVoiceCredentials.call(this);
 	const hosts = downloadHostRule.call(this, itemIndex, [baseUrl, RECORDING_HOST_URL]);
 
-	let url: string;
-	let callId: string | undefined;
-	if (source === 'stereo') {
-		callId = String(this.getNodeParameter('callId', itemIndex, '') ?? '').trim();
-		if (!/^[A-Za-z0-9_.-]{1,64}$/.test(callId) || /^\.+$/.test(callId)) {
-			throw new NodeOperationError(
-				node,
-				`Call ID: "${callId}" is not a call ID. Use the ID of a recorded call as AloVoice gives it, e.g. 1001.`,
-				{ itemIndex },
-			);
-		}
-		url = `${baseUrl}/stereo/${encodeURIComponent(callId)}`;
-	} else {
-		const given = String(this.getNodeParameter('recordingUrl', itemIndex, '') ?? '');
-		const resolved = resolveRecordingUrl(given, baseUrl);
-		if (!resolved) {
-			throw new NodeOperationError(
-				node,
-				`Recording URL: "${given.trim()}" is not a recording address. Use an http(s) URL (https://cld.alovoice.uz/records/x.mp3) or a path on the Base URL (/records/x.mp3).`,
-				{ itemIndex },
-			);
-		}
-		// A recording URL may come from a forged event: refused before any connection is made.
-		const host = new URL(resolved).host;
-		if (!hosts.allows(new URL(resolved))) {
-			throw new NodeOperationError(
-				node,
-				`Recording URL: the host ${host} is not one the node downloads from (allowed: ${hosts.described}). ${ALLOW_HOST_HINT}`,
-				{ itemIndex },
-			);
-		}
-		url = resolved;
-	}
+	const callId = source === 'stereo' ? stereoCallId.call(this, itemIndex) : undefined;
+	const url =
+		callId !== undefined
+			? `${baseUrl}/stereo/${encodeURIComponent(callId)}`
+			: recordingUrl.call(this, itemIndex, baseUrl, hosts);
 
 	// The token is not documented for recordings: it is never sent, so it cannot reach another host.
 	const answer = (await aloVoiceRequest.call(this, {

@@ -163,6 +163,57 @@ function waitsForResult(
 	return this.getNodeParameter('waitForResult', itemIndex, true) === true;
 }
 
+/** One request for the result; an answer without its "answer" object is an error. */
+async function fetchResult(
+	this: IExecuteFunctions,
+	callId: string,
+	itemIndex: number,
+	timeout: number,
+): Promise<AnalysisResultAnswer['answer']> {
+	const answer = (await aloVoiceRequest.call(this, {
+		method: 'GET',
+		endpoint: `/callgetaireresult/{token}/${encodeURIComponent(callId)}`,
+		auth: 'path',
+		action: 'getting the analysis result',
+		timeout,
+	})) as Partial<AnalysisResultAnswer> | null;
+	if (!answer?.answer || typeof answer.answer !== 'object') {
+		const { token } = await getAloVoiceCredentials.call(this);
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'no answer object' },
+			{
+				message: 'AloVoice answered the analysis result without its "answer" object',
+				description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
+				itemIndex,
+			},
+		);
+	}
+	return answer.answer;
+}
+
+/** The output item of a result, in the names the node shows. */
+export function resultJson(
+	callId: string,
+	ready: boolean,
+	result: AnalysisResultAnswer['answer'],
+): IDataObject {
+	const transcript = cleanTranscript(result.stalk);
+	const { matched, missing } = splitTags(result.tags);
+	return {
+		callId,
+		ready,
+		aiCallId: result.aicallid ?? null,
+		beginTime: unixToIso(result.begin_time) ?? null,
+		beginTimeRaw: result.begin_time ?? null,
+		transcript: transcript as unknown as IDataObject[],
+		tags: cleanTags(result.tags) as IDataObject[],
+		tagNamesMatched: matched,
+		tagNamesMissing: missing,
+		stereoAudioPath: result.stereoaudio ?? null,
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -179,26 +230,7 @@ export async function execute(
 	let attempts = 0;
 	for (;;) {
 		attempts += 1;
-		const answer = (await aloVoiceRequest.call(this, {
-			method: 'GET',
-			endpoint: `/callgetaireresult/{token}/${encodeURIComponent(callId)}`,
-			auth: 'path',
-			action: 'getting the analysis result',
-			timeout,
-		})) as Partial<AnalysisResultAnswer> | null;
-		if (!answer?.answer || typeof answer.answer !== 'object') {
-			const { token } = await getAloVoiceCredentials.call(this);
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: 'no answer object' },
-				{
-					message: 'AloVoice answered the analysis result without its "answer" object',
-					description: `The PBX answered: ${quoteAnswer(JSON.stringify(answer) ?? '', [token])}`,
-					itemIndex,
-				},
-			);
-		}
-		result = answer.answer;
+		result = await fetchResult.call(this, callId, itemIndex, timeout);
 		if (!wait || isAnalysisReady(result)) break;
 		const left = deadline - Date.now();
 		if (left <= 0) break;
@@ -214,21 +246,8 @@ export async function execute(
 			{ itemIndex, description: 'Raise "Max Wait (Seconds)", or get the result later' },
 		);
 	}
-	const transcript = cleanTranscript(result.stalk);
-	const { matched, missing } = splitTags(result.tags);
-	const json: IDataObject = {
-		callId,
-		ready,
-		aiCallId: result.aicallid ?? null,
-		beginTime: unixToIso(result.begin_time) ?? null,
-		beginTimeRaw: result.begin_time ?? null,
-		transcript: transcript as unknown as IDataObject[],
-		tags: cleanTags(result.tags) as IDataObject[],
-		tagNamesMatched: matched,
-		tagNamesMissing: missing,
-		stereoAudioPath: result.stereoaudio ?? null,
-	};
+	const json = resultJson(callId, ready, result);
 	if (wait) json.attempts = attempts;
-	if (options.transcriptAsText) json.transcriptText = transcriptText(transcript);
+	if (options.transcriptAsText) json.transcriptText = transcriptText(cleanTranscript(result.stalk));
 	return [{ json }];
 }
