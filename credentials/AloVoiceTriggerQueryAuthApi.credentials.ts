@@ -15,7 +15,8 @@ export class AloVoiceTriggerQueryAuthApi implements ICredentialType {
 		dark: 'file:../nodes/AloVoiceTrigger/alovoice.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/alovoice/n8n-nodes-alovoice#security-both-triggers';
+	documentationUrl =
+		'https://github.com/alovoice/n8n-nodes-alovoice/blob/main/docs/alovoice-trigger.md#security-both-triggers';
 
 	properties: INodeProperties[] = [
 		{

@@ -17,7 +17,8 @@ export class TelediscountApi implements ICredentialType {
 		dark: 'file:../nodes/Telediscount/telediscount.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/alovoice/n8n-nodes-alovoice#credential';
+	documentationUrl =
+		'https://github.com/alovoice/n8n-nodes-alovoice/blob/main/docs/telediscount.md#credential';
 
 	properties: INodeProperties[] = [
 		{

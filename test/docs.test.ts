@@ -1,10 +1,32 @@
-// The README is English only; docs/README.ru.md and docs/README.uz.md translate all of it.
-// Each translated heading names the English one it stands for (`<!-- en: … -->`), so a README
-// section added or renamed without its translations fails here, as does any link or anchor
-// that leads nowhere in the three files.
-import { existsSync, readFileSync, statSync } from 'fs';
-import { join } from 'path';
+// The README (n8n's community-node template: installation, operations, credentials, usage…) and
+// the reference pages of docs/, one per node, are English only; docs/ru/ and docs/uz/ translate
+// each of them under the same file name (docs/ru/README.md for the README). Each translated
+// heading names the English one it stands for (`<!-- en: … -->`), so a section added or renamed
+// without its translations fails here, as does any link or anchor that leads nowhere in any page.
+// And nothing stale: every parameter, option or mode a page names in bold exists in the nodes.
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { basename, join } from 'path';
+
+import { AloVoiceApi } from '../credentials/AloVoiceApi.credentials';
+import { AloVoiceTriggerBasicAuthApi } from '../credentials/AloVoiceTriggerBasicAuthApi.credentials';
+import { AloVoiceTriggerHeaderAuthApi } from '../credentials/AloVoiceTriggerHeaderAuthApi.credentials';
+import { AloVoiceTriggerQueryAuthApi } from '../credentials/AloVoiceTriggerQueryAuthApi.credentials';
+import { TelediscountApi } from '../credentials/TelediscountApi.credentials';
+import { AloVoice } from '../nodes/AloVoice/AloVoice.node';
+import { AloVoiceAnswer } from '../nodes/AloVoiceAnswer/AloVoiceAnswer.node';
+import { AloVoiceTrigger } from '../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
+import { Telediscount } from '../nodes/Telediscount/Telediscount.node';
+import { TelediscountTrigger } from '../nodes/TelediscountTrigger/TelediscountTrigger.node';
 import {
+	boldSpans,
 	brokenLinks,
 	githubSlug,
 	headingProblems,
@@ -22,7 +44,27 @@ const read = (path: string): string | undefined => {
 	return statSync(full).isDirectory() ? '' : readFileSync(full, 'utf8');
 };
 const readme = read('README.md') as string;
-const translations = ['docs/README.ru.md', 'docs/README.uz.md'];
+/** The English pages the translations mirror: the README and the reference, one page per node. */
+const REFERENCE = [
+	'docs/alovoice.md',
+	'docs/alovoice-trigger.md',
+	'docs/alovoice-answer.md',
+	'docs/telediscount.md',
+	'docs/telediscount-trigger.md',
+	'docs/development.md',
+];
+const MIRRORED = ['README.md', ...REFERENCE];
+const LANGUAGES = ['ru', 'uz'];
+const translationOf = (page: string, language: string) => `docs/${language}/${basename(page)}`;
+const pairs = LANGUAGES.flatMap((language) =>
+	MIRRORED.map((page) => [translationOf(page, language), page] as const),
+);
+const mdIn = (dir: string) =>
+	readdirSync(join(root, dir))
+		.filter((file) => file.endsWith('.md'))
+		.map((file) => `${dir}/${file}`);
+/** Every Markdown page of the docs: the README, docs/*.md and both translations. */
+const ALL_PAGES = ['README.md', ...mdIn('docs'), ...LANGUAGES.flatMap((l) => mdIn(`docs/${l}`))];
 const CYRILLIC = /[\u0400-\u052F\u1C80-\u1C8F\u2DE0-\u2DFF\uA640-\uA69F]/u;
 
 describe('README.md', () => {
@@ -37,35 +79,67 @@ describe('README.md', () => {
 	it('links both translations at the top', () => {
 		const top = readme.split('\n').slice(0, 15).join('\n');
 		expect(top).toContain(
-			"Translations: [Russian](docs/README.ru.md) · [Uzbek (O'zbekcha)](docs/README.uz.md)",
+			"Translations: [Russian](docs/ru/README.md) · [Uzbek (O'zbekcha)](docs/uz/README.md)",
 		);
 	});
 
-	it('has only links and anchors that resolve', () => {
-		expect(links(readme).length).toBeGreaterThan(5);
-		expect(brokenLinks('README.md', readme, read)).toEqual([]);
+	it("is n8n's community-node template: its sections in order, at most ~350 lines", () => {
+		const sectionsInOrder = headings(readme)
+			.filter((h) => h.level === 2)
+			.map((h) => h.raw);
+		expect(sectionsInOrder).toEqual([
+			'Installation',
+			'Operations',
+			'Credentials',
+			'Compatibility',
+			'Usage',
+			'Resources',
+			'Version history',
+			'Licence',
+		]);
+		expect(readme.split('\n').length).toBeLessThanOrEqual(350);
+	});
+
+	it('links every reference page', () => {
+		const targets = links(readme).map((link) => link.target.split('#')[0]);
+		expect(REFERENCE.filter((page) => !targets.includes(page))).toEqual([]);
 	});
 });
 
-describe.each(translations)('%s', (file) => {
+describe.each(REFERENCE)('%s', (page) => {
+	it('is English: no Cyrillic outside code and quoted PBX labels', () => {
+		const text = (read(page) ?? '').replace(/`[^`]*`|«[^»]*»|"[^"]*"/g, '');
+		const lines = text.split('\n').filter((line) => CYRILLIC.test(line));
+		expect(lines).toEqual([]);
+	});
+});
+
+describe('the translations', () => {
+	it('translate exactly the mirrored pages: none missing, none without its English page', () => {
+		const want = pairs.map(([translation]) => translation).sort();
+		const have = LANGUAGES.flatMap((l) => mdIn(`docs/${l}`)).sort();
+		expect(have).toEqual(want);
+	});
+});
+
+describe.each(pairs)('%s (translating %s)', (file, english) => {
 	const text = read(file);
+	const source = read(english) ?? '';
 
 	it('exists', () => {
 		expect(typeof text).toBe('string');
 	});
 
-	it('has one counterpart for every README heading, at the same level and in the same order', () => {
-		const english = headings(readme);
+	it('has one counterpart for every English heading, at the same level and in the same order', () => {
+		const en = headings(source);
 		const translated = headings(text ?? '');
-		expect(english.length).toBeGreaterThan(50);
-		expect(headingProblems(english, translated)).toEqual([]);
-		expect(translated).toHaveLength(english.length);
+		expect(en.length).toBeGreaterThan(0);
+		expect(headingProblems(en, translated)).toEqual([]);
+		expect(translated).toHaveLength(en.length);
 	});
 
 	it("keeps each section's code blocks as in English and its tables the same size", () => {
-		expect(sections(readme).filter((s) => s.code.length > 0).length).toBeGreaterThan(5);
-		expect(sections(readme).filter((s) => s.tableLines > 0).length).toBeGreaterThan(5);
-		expect(sectionProblems(sections(readme), sections(text ?? ''))).toEqual([]);
+		expect(sectionProblems(sections(source), sections(text ?? ''))).toEqual([]);
 	});
 
 	it('is translated, not a copy: most headings differ from the English they name', () => {
@@ -73,12 +147,205 @@ describe.each(translations)('%s', (file) => {
 		const same = translated.filter(
 			(h) => renderedText(h.raw).trim() === renderedText(h.en as string).trim(),
 		);
-		expect(same.length).toBeLessThan(translated.length / 2);
+		// A page of few headings may keep one that is a name (AloVoice API, Click-to-Call).
+		expect(same.length).toBeLessThanOrEqual(Math.max(1, translated.length / 2));
+	});
+});
+
+describe('all mirrored pages together', () => {
+	it('carry the whole manual: many headings, code blocks and tables', () => {
+		const all = MIRRORED.map((page) => read(page) ?? '');
+		expect(all.flatMap((md) => headings(md)).length).toBeGreaterThan(50);
+		expect(
+			all.flatMap((md) => sections(md)).filter((s) => s.code.length > 0).length,
+		).toBeGreaterThan(5);
+		expect(
+			all.flatMap((md) => sections(md)).filter((s) => s.tableLines > 0).length,
+		).toBeGreaterThan(5);
+	});
+});
+
+describe.each(ALL_PAGES)('%s: links', (file) => {
+	it('has only links and anchors that resolve', () => {
+		expect(brokenLinks(file, read(file) ?? '', read)).toEqual([]);
+	});
+});
+
+// ---- Nothing stale: the names a page puts in bold exist in the nodes ----
+
+/** Every name a person sees in the editor: node, parameter, option, collection and group names. */
+function uiNames(properties: INodeProperties[], into = new Set<string>()): Set<string> {
+	for (const property of properties) {
+		into.add(property.displayName);
+		const options = (property.options ?? []) as Array<
+			INodePropertyOptions | INodeProperties | INodePropertyCollection
+		>;
+		for (const option of options) {
+			if ('values' in option && Array.isArray(option.values)) {
+				into.add(option.displayName);
+				uiNames(option.values, into);
+			} else if ('type' in option && 'displayName' in option) {
+				uiNames([option as INodeProperties], into);
+			} else if ('name' in option) {
+				into.add(String((option as INodePropertyOptions).name));
+			}
+		}
+	}
+	return into;
+}
+
+const descriptions: INodeTypeDescription[] = [
+	new AloVoice().getNodeType(1).description,
+	new AloVoice().getNodeType(2).description,
+	new AloVoiceTrigger().getNodeType(1).description,
+	new AloVoiceTrigger().getNodeType(2).description,
+	new AloVoiceAnswer().description,
+	new Telediscount().getNodeType(1).description,
+	new Telediscount().getNodeType(2).description,
+	new TelediscountTrigger().description,
+];
+const credentialTypes: ICredentialType[] = [
+	new AloVoiceApi(),
+	new AloVoiceTriggerBasicAuthApi(),
+	new AloVoiceTriggerHeaderAuthApi(),
+	new AloVoiceTriggerQueryAuthApi(),
+	new TelediscountApi(),
+];
+const UI_NAMES = new Set<string>();
+for (const description of descriptions) {
+	UI_NAMES.add(description.displayName);
+	uiNames(description.properties, UI_NAMES);
+}
+for (const credential of credentialTypes) {
+	UI_NAMES.add(credential.displayName);
+	uiNames(credential.properties, UI_NAMES);
+}
+
+/**
+ * Bold words of the pages that are not this package's UI names: n8n's own screens and nodes,
+ * the PBXs' screens, and emphasis. Short on purpose: a name added here is a name no test checks.
+ */
+const NOT_OUR_UI = new Set<string>([
+	// n8n's own editor, settings and nodes
+	'Settings',
+	'Community Nodes',
+	'Install',
+	'On Error',
+	'Continue',
+	'Continue On Fail',
+	'Test',
+	'Test URL',
+	'Production URL',
+	'Listen for test event',
+	'Execute workflow',
+	'Custom API Call',
+	'Data tables',
+	'HTTP Request',
+	'IF',
+	'Merge',
+	'Read Binary File',
+	'Google Sheets',
+	'Get Many Rows',
+	'Queue mode',
+	// examples/00's own node names (n8n nodes of an example workflow)
+	'Send a sample PBX event',
+	'Test URL and event',
+	'POST as AloVoice',
+	'GET as Telediscount',
+	// the PBXs' own screens and buttons
+	'INTEGRATIONS',
+	'API request',
+	'Copy',
+	'Integration with CRM',
+	// words in bold for emphasis, tables' row names and formats
+	'Version 1',
+	'Version 2',
+	'E.164',
+	'Not',
+	'Readable',
+	'Unreadable or unauthorized',
+	'What ships',
+	'Which mode for which call rate',
+	'How each rule matches',
+	'Upgrading from 0.1.0',
+	'Stopping an execution',
+	'It is a real HTTP request to the Test URL',
+	// bold lead-ins of list items and paragraphs
+	'Time',
+	'Price',
+	'Seconds',
+	'Warnings',
+	'Recordings',
+	'Redirects',
+	'Numbers',
+]);
+
+/**
+ * The bold spans of a page that look like UI names (a capital first letter, a few words, no
+ * sentence punctuation), each cut at its arrows and slashes ("Options → Timeout (Seconds)").
+ */
+export function namedInBold(md: string): Array<{ name: string; line: number }> {
+	const out: Array<{ name: string; line: number }> = [];
+	for (const { text, line } of boldSpans(md)) {
+		if (!/^[A-Z]/.test(text) || /[.:!?,;]$|:|`/.test(text)) continue;
+		if (text.split(/\s+/).length > 9) continue;
+		for (const part of text.split(/\s+(?:→|\/)\s+/)) out.push({ name: part.trim(), line });
+	}
+	return out;
+}
+
+/**
+ * The bold names of a page that the nodes do not have. A name may leave out the unit the editor
+ * shows in brackets: **Answer Timeout** is "Answer Timeout (Seconds)".
+ */
+export function staleNames(
+	file: string,
+	md: string,
+	known: Set<string>,
+	allowed: Set<string>,
+): string[] {
+	const exists = (name: string) =>
+		known.has(name) || [...known].some((ui) => ui.startsWith(`${name} (`));
+	return namedInBold(md)
+		.filter(({ name }) => !exists(name) && !allowed.has(name))
+		.map(
+			({ name, line }) =>
+				`${file}:${line}: **${name}** is no parameter, option or mode of the nodes`,
+		);
+}
+
+describe('nothing stale: every mode, parameter and option the English pages name exists', () => {
+	it('knows the names of all five nodes, every version, and their credentials', () => {
+		for (const name of [
+			'AloVoice Trigger',
+			'Decide By',
+			'An AloVoice Answer Node',
+			'A Respond to Webhook Node',
+			'Wait for Result',
+			'Answer Timeout (Seconds)',
+			'Default Country Code',
+			'Action Type',
+			'API Key',
+		])
+			expect([name, UI_NAMES.has(name)]).toEqual([name, true]);
 	});
 
-	it('has only links and anchors that resolve', () => {
-		expect(links(text ?? '').length).toBeGreaterThan(5);
-		expect(brokenLinks(file, text ?? '', read)).toEqual([]);
+	it.each(['README.md', ...mdIn('docs')])('%s', (page) => {
+		expect(staleNames(page, read(page) ?? '', UI_NAMES, NOT_OUR_UI)).toEqual([]);
+	});
+
+	it('fails on a made-up name, and reads arrows, but not sentences or code', () => {
+		const md =
+			'Set **Decide By → Rules in This Node**, then **Options → Answer Timeout**.\n' +
+			'**Answer Within Seconds** is made up. **A sentence in bold.** **`code`** **Note:**\n' +
+			'```\n**Inside Code**\n```\n';
+		expect(staleNames('x.md', md, UI_NAMES, NOT_OUR_UI)).toEqual([
+			'x.md:2: **Answer Within Seconds** is no parameter, option or mode of the nodes',
+		]);
+	});
+
+	it('the allowlist holds no name the nodes have (it would hide nothing)', () => {
+		expect([...NOT_OUR_UI].filter((name) => UI_NAMES.has(name))).toEqual([]);
 	});
 });
 

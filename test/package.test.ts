@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
 
+import { headings } from './docs/markdown';
+
 const root = join(__dirname, '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -80,17 +82,22 @@ describe('the npm package', () => {
 				expect([node.name, file, existsSync(join(root, file))]).toEqual([node.name, file, true]);
 			}
 		}
-		// Every documentation link of a codex or credential lands on a README heading (GitHub's anchors).
-		const readme = readFileSync(join(root, 'README.md'), 'utf8');
-		const anchors = new Set(
-			[...readme.matchAll(/^#+ (.+)$/gm)].map(([, title]) =>
-				title
-					.trim()
-					.toLowerCase()
-					.replace(/[^\p{L}\p{N}\s-]/gu, '')
-					.replace(/\s/g, '-'),
-			),
-		);
+		// Every documentation link of a codex or credential lands on the README or a docs/ page of
+		// this repository, on a heading there when it names one (GitHub's anchors).
+		const REPO = 'https://github.com/alovoice/n8n-nodes-alovoice';
+		const landing = (link: string): [string, boolean] => {
+			const [address, anchor] = link.split('#');
+			const file =
+				address === REPO
+					? 'README.md'
+					: address.startsWith(`${REPO}/blob/main/`)
+						? address.slice(`${REPO}/blob/main/`.length)
+						: null;
+			if (file === null || !/^(README\.md|docs\/[a-z-]+\.md)$/.test(file)) return [link, false];
+			if (!existsSync(join(root, file))) return [link, false];
+			const text = readFileSync(join(root, file), 'utf8');
+			return [link, anchor === undefined || headings(text).some((h) => h.slug === anchor)];
+		};
 		const links = [
 			...loader.types.nodes.flatMap((node) =>
 				Object.values((node.codex?.resources ?? {}) as Record<string, Array<{ url?: string }>>)
@@ -101,17 +108,16 @@ describe('the npm package', () => {
 		].filter((link) => link !== undefined);
 		// The two versions of the AloVoice node, the AloVoice Trigger and the Telediscount node each carry their codex links.
 		expect(links).toHaveLength(17);
-		for (const link of links) {
-			const anchor = String(link).split('#')[1];
-			expect([link, anchors.has(anchor)]).toEqual([link, true]);
-		}
+		for (const link of links) expect(landing(String(link))).toEqual([link, true]);
+		expect(landing(`${REPO}/blob/main/docs/alovoice.md#no-such-heading`)[1]).toBe(false);
+		expect(landing('https://example.com/docs/alovoice.md')[1]).toBe(false);
 		const credential = loader.types.credentials.find((type) => type.name === 'aloVoiceApi');
 		expect(credential?.displayName).toBe('AloVoice API');
 		expect(loader.nodesByCredential.aloVoiceApi).toEqual(expect.arrayContaining(['aloVoice']));
 	});
 
-	it('README gives the two set-up commands, and CI runs the same test command', () => {
-		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	it('docs/development.md gives the two set-up commands, and CI runs the same test command', () => {
+		const readme = readFileSync(join(root, 'docs/development.md'), 'utf8');
 		expect(readme).toContain('```bash\nnpm install\nnpm test\n```');
 		expect(readFileSync(join(root, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
 	});

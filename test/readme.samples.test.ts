@@ -1,6 +1,7 @@
-// The README's "Try a trigger without a PBX" samples and the "Send a sample PBX event" workflow
-// (examples/00) are the sample events of test/samples/events.ts, and each one, sent exactly as
-// the README's curl line sends it, is accepted by its trigger with no warning (both versions).
+// The "Try a trigger without a PBX" samples (docs/alovoice-trigger.md) and the "Send a sample PBX
+// event" workflow (examples/00) are the sample events of test/samples/events.ts, and each one,
+// sent exactly as the page's curl line sends it, is accepted by its trigger with no warning (both
+// versions). The README's "First workflow in five minutes" sends one of them, the same line.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,13 +9,15 @@ import { canBePublished } from '../scripts/lib/n8n';
 import { SAMPLE_EVENTS, TELEDISCOUNT_TRIGGER, runTrigger, triggerFor } from './samples/events';
 
 const root = join(__dirname, '..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const PAGE = 'docs/alovoice-trigger.md';
+const readme = readFileSync(join(root, PAGE), 'utf8');
+const frontReadme = readFileSync(join(root, 'README.md'), 'utf8');
 const HEADING = '## Try a trigger without a PBX';
 
 /** The section's text, up to the next level-2 heading. */
 function section(): string {
 	const start = readme.indexOf(`\n${HEADING}\n`);
-	if (start < 0) throw new Error(`README has no "${HEADING}"`);
+	if (start < 0) throw new Error(`${PAGE} has no "${HEADING}"`);
 	const end = readme.indexOf('\n## ', start + HEADING.length + 2);
 	return readme.slice(start, end < 0 ? undefined : end);
 }
@@ -44,7 +47,24 @@ const asStrings = (fields: Record<string, unknown>) =>
 
 const requests = curlLines(section());
 
-describe('README: Try a trigger without a PBX', () => {
+/** The README's "First workflow in five minutes" (its curl line sits in an indented block). */
+function firstWorkflow(): string {
+	const start = frontReadme.indexOf('\n### First workflow in five minutes\n');
+	if (start < 0) throw new Error('README has no "First workflow in five minutes"');
+	const end = frontReadme.indexOf('\n### ', start + 10);
+	return frontReadme.slice(start, end < 0 ? undefined : end).replace(/^ {3}/gm, '');
+}
+
+describe('README: First workflow in five minutes', () => {
+	it("sends the Call Ended sample with the page's own curl line", () => {
+		const lines = curlLines(firstWorkflow());
+		const callEnded = SAMPLE_EVENTS.findIndex((sample) => /call ended/i.test(sample.label));
+		expect(callEnded).toBeGreaterThanOrEqual(0);
+		expect(lines.map((request) => request.line)).toEqual([requests[callEnded].line]);
+	});
+});
+
+describe('docs/alovoice-trigger.md: Try a trigger without a PBX', () => {
 	it('has one curl line per sample event of both triggers, in order, with the sample as its body or query', () => {
 		expect(requests.map((request) => request.fields)).toEqual(
 			SAMPLE_EVENTS.map((sample) =>
@@ -60,7 +80,7 @@ describe('README: Try a trigger without a PBX', () => {
 		[1, 2].map((version) => [sample.label, version, sample, index] as const),
 	);
 	it.each(cases)(
-		'%s (trigger version %i): the curl line is accepted with no warning, answered as the README says',
+		'%s (trigger version %i): the curl line is accepted with no warning, answered as the page says',
 		async (_label, version, sample, index) => {
 			const request = requests[index];
 			const { answer, items } = await runTrigger(triggerFor(sample, version), async (url) => {

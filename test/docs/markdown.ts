@@ -250,3 +250,13 @@ function joinPath(dir: string, rel: string): string | null {
 	}
 	return parts.join('/');
 }
+
+/** Bold spans (`**…**`) outside code, with their lines: the names a page puts in bold. */
+export function boldSpans(md: string): Array<{ text: string; line: number }> {
+	const out: Array<{ text: string; line: number }> = [];
+	for (const { text, line } of proseLines(md)) {
+		const prose = text.replace(/`[^`]*`/g, '`code`');
+		for (const m of prose.matchAll(/\*\*([^*\n]+?)\*\*/g)) out.push({ text: m[1].trim(), line });
+	}
+	return out;
+}
