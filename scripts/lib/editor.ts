@@ -103,11 +103,22 @@ export function assertChromium() {
 	}
 }
 
-/** Signs in, opens the workflow and the AloVoice node's panel, and screenshots it. */
-export async function captureEditor(
+export interface EditorSessionOptions {
+	/** The browser window's size; the docs' pictures are 1440×900. */
+	viewport?: { width: number; height: number };
+	log?: Log;
+}
+
+/**
+ * A fresh Chromium signed in to n8n as the owner: runs `steps` on its page, then closes it. When a
+ * step fails, the page at that moment is saved to a PNG (outside the n8n user folder, which the
+ * caller deletes) and named in the error.
+ */
+export async function withEditor<T>(
 	n8n: N8nInstance,
-	options: CaptureOptions,
-): Promise<EditorCapture> {
+	options: EditorSessionOptions,
+	steps: (page: Page) => Promise<T>,
+): Promise<T> {
 	const log = options.log ?? (() => undefined);
 	assertChromium();
 	const profile = mkdtempSync(join(tmpdir(), 'alovoice-chromium-'));
@@ -116,7 +127,7 @@ export async function captureEditor(
 		executablePath: CHROMIUM_PATH,
 		headless: true,
 		args: CHROMIUM_ARGS,
-		viewport: { width: 1600, height: 1000 },
+		viewport: options.viewport ?? { width: 1600, height: 1000 },
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	try {
@@ -130,17 +141,46 @@ export async function captureEditor(
 		await page.locator('input[type="password"]').first().fill(OWNER.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		return await steps(page);
+	} catch (error) {
+		const failed = join(tmpdir(), `alovoice-editor-failed-${Date.now()}.png`);
+		const saved = await page.screenshot({ path: failed }).then(
+			() => true,
+			() => false,
+		);
+		if (saved) (error as Error).message += `\n(the page at that moment: ${failed})`;
+		throw error;
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
 
+/** Opens a saved workflow and double-clicks the canvas node whose text has `nodeName`. */
+export async function openNodePanel(
+	page: Page,
+	baseUrl: string,
+	workflowId: string,
+	nodeName: string,
+) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName }).first();
+	await node.waitFor({ timeout: 60_000 });
+	await node.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]').first();
+	await panel.waitFor();
+	return panel;
+}
+
+/** Signs in, opens the workflow and the AloVoice node's panel, and screenshots it. */
+export async function captureEditor(
+	n8n: N8nInstance,
+	options: CaptureOptions,
+): Promise<EditorCapture> {
+	const log = options.log ?? (() => undefined);
+	return await withEditor(n8n, { log }, async (page) => {
 		log(`Opening workflow ${options.workflowId} and the AloVoice node's panel…`);
-		await page.goto(`${n8n.baseUrl}/workflow/${options.workflowId}`);
-		const node = page
-			.locator('[data-test-id="canvas-node"]')
-			.filter({ hasText: 'AloVoice' })
-			.first();
-		await node.waitFor({ timeout: 60_000 });
-		await node.dblclick();
-		const panel = page.locator('[data-test-id="ndv"]').first();
-		await panel.waitFor();
+		const panel = await openNodePanel(page, n8n.baseUrl, options.workflowId, 'AloVoice');
 
 		// Run the node once so the output pane shows what it returns from the stand-in PBX.
 		await panel.locator('button').filter({ hasText: 'Execute step' }).first().click();
@@ -157,20 +197,7 @@ export async function captureEditor(
 		await page.screenshot({ path: options.file });
 		log(`Saved ${options.file}`);
 		return { file: options.file, icons, resources, operations, output };
-	} catch (error) {
-		// What the page showed when a step failed is most of the diagnosis; kept outside the
-		// n8n user folder, which the caller deletes.
-		const failed = join(tmpdir(), `alovoice-editor-failed-${Date.now()}.png`);
-		const saved = await page.screenshot({ path: failed }).then(
-			() => true,
-			() => false,
-		);
-		if (saved) (error as Error).message += `\n(the page at that moment: ${failed})`;
-		throw error;
-	} finally {
-		await context.close();
-		rmSync(profile, { recursive: true, force: true });
-	}
+	});
 }
 
 const DROPDOWN_ITEMS =
