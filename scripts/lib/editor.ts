@@ -259,6 +259,8 @@ export interface CreatorEntry {
 /** What the node creator showed for one search. */
 export interface CreatorSearch {
 	query: string;
+	/** The node creator's text before the query was typed: its view's title and list. */
+	view: string;
 	entries: CreatorEntry[];
 	/** n8n's "No results" block was shown. */
 	noResults: boolean;
@@ -275,18 +277,22 @@ export async function searchNodeCreator(page: Page, queries: string[]): Promise<
 	await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 	const search = page.locator(`${NODE_CREATOR} [data-test-id="node-creator-search-bar"]`).first();
 	await search.waitFor();
+	await page.waitForTimeout(500);
+	const view = (await page.locator(NODE_CREATOR).first().innerText()).slice(0, 300);
 	const found: CreatorSearch[] = [];
 	for (const query of queries) {
 		await search.fill('');
 		await search.pressSequentially(query, { delay: 30 });
-		found.push({ query, ...(await settledEntries(page)) });
+		found.push({ query, view, ...(await settledEntries(page)) });
 	}
 	await page.keyboard.press('Escape');
 	return found;
 }
 
 /** The node creator's list once it stops changing (its search is debounced and animated). */
-async function settledEntries(page: Page): Promise<Omit<CreatorSearch, 'query'>> {
+type Listed = Omit<CreatorSearch, 'query' | 'view'>;
+
+async function settledEntries(page: Page): Promise<Listed> {
 	let last = '';
 	let stable = 0;
 	for (let attempt = 0; attempt < 40; attempt++) {
@@ -297,10 +303,10 @@ async function settledEntries(page: Page): Promise<Omit<CreatorSearch, 'query'>>
 		last = key;
 		if (stable >= 3 && (reading.entries.length > 0 || reading.noResults)) return reading;
 	}
-	return JSON.parse(last) as Omit<CreatorSearch, 'query'>;
+	return JSON.parse(last) as Listed;
 }
 
-async function creatorEntries(page: Page): Promise<Omit<CreatorSearch, 'query'>> {
+async function creatorEntries(page: Page): Promise<Listed> {
 	const entries = await page
 		.locator(`${NODE_CREATOR} [data-test-id="node-creator-item-name"]`)
 		.evaluateAll((elements) =>
@@ -481,4 +487,49 @@ async function measureTexts(page: Page, selector: string): Promise<TextBox[]> {
 			};
 		});
 	});
+}
+
+/** Texts the cut check must call cut (the first two) and not cut (the last): its own test. */
+export const CUT_PROBES = [
+	'width:120px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis',
+	'width:120px;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden',
+	'width:120px',
+];
+
+/**
+ * The cut check run on probes put on the page for it (CUT_PROBES, each a long sentence in a
+ * 120 px box), then removed: shows the check sees n8n's two ways of cutting a text.
+ */
+export async function measureCutProbes(page: Page): Promise<TextBox[]> {
+	type Node = {
+		setAttribute(name: string, value: string): void;
+		textContent: string;
+		remove(): void;
+	};
+	type Doc = {
+		createElement(tag: string): Node;
+		querySelectorAll(selector: string): ArrayLike<Node>;
+		body: { appendChild(node: Node): void };
+	};
+	await page.evaluate((styles) => {
+		const doc = (globalThis as unknown as { document: Doc }).document;
+		styles.forEach((style, index) => {
+			const probe = doc.createElement('div');
+			probe.setAttribute('data-test-id', 'alovoice-cut-probe');
+			probe.setAttribute(
+				'style',
+				`position:fixed;left:10px;top:${10 + index * 120}px;z-index:99999;background:#fff;${style}`,
+			);
+			probe.textContent =
+				'A sentence far too long to fit on one line of a box one hundred and twenty pixels wide, nor on two';
+			doc.body.appendChild(probe);
+		});
+	}, CUT_PROBES);
+	const boxes = await measureTexts(page, '[data-test-id="alovoice-cut-probe"]');
+	await page.evaluate(() => {
+		const doc = (globalThis as unknown as { document: Doc }).document;
+		for (const probe of Array.from(doc.querySelectorAll('[data-test-id="alovoice-cut-probe"]')))
+			probe.remove();
+	});
+	return boxes;
 }

@@ -8,12 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { AloVoiceAnswer } from '../../dist/nodes/AloVoiceAnswer/AloVoiceAnswer.node';
 import { AloVoiceTrigger } from '../../dist/nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { events } from '../../dist/nodes/AloVoiceTrigger/events';
 import { TelediscountTrigger } from '../../dist/nodes/TelediscountTrigger/TelediscountTrigger.node';
 import {
 	assertChromium,
 	createEditorWorkflow,
+	CUT_PROBES,
+	measureCutProbes,
 	readInputPanel,
 	readTriggerPanel,
 	searchNodeCreator,
@@ -116,6 +119,7 @@ let stack: Stack;
 const searches: { triggers?: Outcome<CreatorSearch[]>; next?: Outcome<CreatorSearch[]> } = {};
 const inputs: Record<string, Outcome<InputReading>> = {};
 const panels: Record<string, Outcome<PanelReading & { file: string }>> = {};
+let probes: Outcome<TextBox[]> | undefined;
 
 const log = (line: string) => process.stderr.write(`[first hour] ${line}\n`);
 
@@ -168,6 +172,7 @@ beforeAll(
 					})),
 				}));
 			}
+			probes = await step('cut probes', () => measureCutProbes(page));
 		});
 		if (process.env.UPDATE_SCREENSHOT === '1') {
 			const docs = join(PACKAGE_ROOT, 'docs', 'screenshots');
@@ -201,29 +206,30 @@ describe('the node panel search', () => {
 	];
 
 	test.each([QUERIES.phone, QUERIES.pbx])(
-		'in an empty workflow, "%s" finds the AloVoice and Telediscount triggers',
+		'in an empty workflow (the triggers view), "%s" finds the AloVoice and Telediscount triggers',
 		(query) => {
 			const search = byQuery(got(searches.triggers), query);
-			// n8n lists a trigger of a node with actions under the node's own name ("AloVoice").
-			expect(names(search)).toEqual(
-				expect.arrayContaining([
-					expect.stringMatching(/^AloVoice( Trigger)?$/),
-					expect.stringMatching(/^Telediscount( Trigger)?$/),
-				]),
-			);
-			expect(ours(search).map((entry) => entry.description)).toEqual(
-				expect.arrayContaining(triggerDescriptions),
-			);
+			expect(search.view).toContain('What triggers this workflow?');
+			// n8n lists the trigger of a node with actions under the node's own name ("AloVoice");
+			// the line under it is the trigger's description. The Answer node is listed too.
+			expect(ours(search)).toEqual([
+				{ name: 'AloVoice', description: triggerDescriptions[0] },
+				{ name: 'AloVoice Answer', description: description(new AloVoiceAnswer()) },
+				{ name: 'Telediscount', description: triggerDescriptions[1] },
+			]);
 		},
 	);
 
 	test.each([QUERIES.phone, QUERIES.pbx])(
-		'after a trigger, "%s" finds the AloVoice, AloVoice Answer and Telediscount nodes',
+		'after a trigger (What happens next?), "%s" finds the AloVoice, AloVoice Answer and Telediscount nodes',
 		(query) => {
 			const search = byQuery(got(searches.next), query);
-			expect(names(search)).toEqual(
-				expect.arrayContaining(['AloVoice', 'AloVoice Answer', 'Telediscount']),
-			);
+			expect(search.view).toContain('What happens next?');
+			expect(names(search).filter((name) => /^(AloVoice|Telediscount)\b/.test(name))).toEqual([
+				'AloVoice',
+				'AloVoice Answer',
+				'Telediscount',
+			]);
 		},
 	);
 
@@ -294,6 +300,12 @@ describe('each trigger event’s panel', () => {
 			}
 		},
 	);
+
+	test('the cut check itself sees an ellipsis and a line clamp, and passes a wrapped text', () => {
+		const boxes = got(probes);
+		expect(boxes).toHaveLength(CUT_PROBES.length);
+		expect(boxes.map((box) => box.cut !== '')).toEqual([true, true, false]);
+	});
 
 	test('the Event dropdown lists each event with its description, in full', () => {
 		const panel = got(panels['alovoice-trigger-call-started']);
