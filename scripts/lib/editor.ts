@@ -103,11 +103,22 @@ export function assertChromium() {
 	}
 }
 
-/** Signs in, opens the workflow and the AloVoice node's panel, and screenshots it. */
-export async function captureEditor(
+export interface EditorSessionOptions {
+	/** The browser window's size; the docs' pictures are 1440×900. */
+	viewport?: { width: number; height: number };
+	log?: Log;
+}
+
+/**
+ * A fresh Chromium signed in to n8n as the owner: runs `steps` on its page, then closes it. When a
+ * step fails, the page at that moment is saved to a PNG (outside the n8n user folder, which the
+ * caller deletes) and named in the error.
+ */
+export async function withEditor<T>(
 	n8n: N8nInstance,
-	options: CaptureOptions,
-): Promise<EditorCapture> {
+	options: EditorSessionOptions,
+	steps: (page: Page) => Promise<T>,
+): Promise<T> {
 	const log = options.log ?? (() => undefined);
 	assertChromium();
 	const profile = mkdtempSync(join(tmpdir(), 'alovoice-chromium-'));
@@ -116,9 +127,11 @@ export async function captureEditor(
 		executablePath: CHROMIUM_PATH,
 		headless: true,
 		args: CHROMIUM_ARGS,
-		viewport: { width: 1600, height: 1000 },
+		viewport: options.viewport ?? { width: 1600, height: 1000 },
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
+	// Leaving a workflow whose panel was opened may ask "leave the page?": yes, always.
+	page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
 	try {
 		page.setDefaultTimeout(30_000);
 		log('Signing in…');
@@ -130,17 +143,46 @@ export async function captureEditor(
 		await page.locator('input[type="password"]').first().fill(OWNER.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		return await steps(page);
+	} catch (error) {
+		const failed = join(tmpdir(), `alovoice-editor-failed-${Date.now()}.png`);
+		const saved = await page.screenshot({ path: failed }).then(
+			() => true,
+			() => false,
+		);
+		if (saved) (error as Error).message += `\n(the page at that moment: ${failed})`;
+		throw error;
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
 
+/** Opens a saved workflow and double-clicks the canvas node whose text has `nodeName`. */
+export async function openNodePanel(
+	page: Page,
+	baseUrl: string,
+	workflowId: string,
+	nodeName: string,
+) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName }).first();
+	await node.waitFor({ timeout: 60_000 });
+	await node.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]').first();
+	await panel.waitFor();
+	return panel;
+}
+
+/** Signs in, opens the workflow and the AloVoice node's panel, and screenshots it. */
+export async function captureEditor(
+	n8n: N8nInstance,
+	options: CaptureOptions,
+): Promise<EditorCapture> {
+	const log = options.log ?? (() => undefined);
+	return await withEditor(n8n, { log }, async (page) => {
 		log(`Opening workflow ${options.workflowId} and the AloVoice node's panel…`);
-		await page.goto(`${n8n.baseUrl}/workflow/${options.workflowId}`);
-		const node = page
-			.locator('[data-test-id="canvas-node"]')
-			.filter({ hasText: 'AloVoice' })
-			.first();
-		await node.waitFor({ timeout: 60_000 });
-		await node.dblclick();
-		const panel = page.locator('[data-test-id="ndv"]').first();
-		await panel.waitFor();
+		const panel = await openNodePanel(page, n8n.baseUrl, options.workflowId, 'AloVoice');
 
 		// Run the node once so the output pane shows what it returns from the stand-in PBX.
 		await panel.locator('button').filter({ hasText: 'Execute step' }).first().click();
@@ -157,20 +199,7 @@ export async function captureEditor(
 		await page.screenshot({ path: options.file });
 		log(`Saved ${options.file}`);
 		return { file: options.file, icons, resources, operations, output };
-	} catch (error) {
-		// What the page showed when a step failed is most of the diagnosis; kept outside the
-		// n8n user folder, which the caller deletes.
-		const failed = join(tmpdir(), `alovoice-editor-failed-${Date.now()}.png`);
-		const saved = await page.screenshot({ path: failed }).then(
-			() => true,
-			() => false,
-		);
-		if (saved) (error as Error).message += `\n(the page at that moment: ${failed})`;
-		throw error;
-	} finally {
-		await context.close();
-		rmSync(profile, { recursive: true, force: true });
-	}
+	});
 }
 
 const DROPDOWN_ITEMS =
@@ -215,4 +244,292 @@ async function iconsOnPage(page: Page): Promise<EditorCapture['icons']> {
 				inCanvas: Boolean(img.closest('[data-test-id="canvas-node"]')),
 			})),
 	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a new user meets in the editor (test/e2e/firstHour.test.ts): the node panel's search, a
+// node after a trigger with pinned data, each trigger event's panel.
+
+/** An entry the node creator lists: its title and the line under it. */
+export interface CreatorEntry {
+	name: string;
+	description: string;
+}
+
+/** What the node creator showed for one search. */
+export interface CreatorSearch {
+	query: string;
+	/** The node creator's text before the query was typed: its view's title and list. */
+	view: string;
+	entries: CreatorEntry[];
+	/** n8n's "No results" block was shown. */
+	noResults: boolean;
+}
+
+const NODE_CREATOR = '[data-test-id="node-creator"]';
+
+/**
+ * Opens the node creator with the canvas's "+" (in an empty workflow its first view is the
+ * triggers; after a node, "What happens next?") and types each query into its search box,
+ * reading the entries listed for each.
+ */
+export async function searchNodeCreator(page: Page, queries: string[]): Promise<CreatorSearch[]> {
+	await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+	const search = page.locator(`${NODE_CREATOR} [data-test-id="node-creator-search-bar"]`).first();
+	await search.waitFor();
+	await page.waitForTimeout(500);
+	const view = (await page.locator(NODE_CREATOR).first().innerText()).slice(0, 300);
+	const found: CreatorSearch[] = [];
+	for (const query of queries) {
+		await search.fill('');
+		await search.pressSequentially(query, { delay: 30 });
+		found.push({ query, view, ...(await settledEntries(page)) });
+	}
+	await page.keyboard.press('Escape');
+	return found;
+}
+
+/** The node creator's list once it stops changing (its search is debounced and animated). */
+type Listed = Omit<CreatorSearch, 'query' | 'view'>;
+
+async function settledEntries(page: Page): Promise<Listed> {
+	let last = '';
+	let stable = 0;
+	for (let attempt = 0; attempt < 40; attempt++) {
+		await page.waitForTimeout(250);
+		const reading = await creatorEntries(page);
+		const key = JSON.stringify(reading);
+		stable = key === last ? stable + 1 : 0;
+		last = key;
+		if (stable >= 3 && (reading.entries.length > 0 || reading.noResults)) return reading;
+	}
+	return JSON.parse(last) as Listed;
+}
+
+async function creatorEntries(page: Page): Promise<Listed> {
+	const entries = await page
+		.locator(`${NODE_CREATOR} [data-test-id="node-creator-item-name"]`)
+		.evaluateAll((elements) =>
+			(elements as unknown as PageElement[]).map((name) => {
+				// The description is a sibling further down the same entry.
+				let entry: PageElement | null = name.parentElement;
+				for (let up = 0; up < 4 && entry; up++) {
+					if (entry.querySelector('[data-test-id="node-creator-item-description"]')) break;
+					entry = entry.parentElement;
+				}
+				const description = entry?.querySelector('[data-test-id="node-creator-item-description"]');
+				return {
+					name: (name.textContent ?? '').trim(),
+					description: (description?.textContent ?? '').trim(),
+				};
+			}),
+		);
+	const noResults = await page
+		.locator(`${NODE_CREATOR} [data-test-id="node-creator-no-results"]`)
+		.isVisible();
+	return { entries, noResults };
+}
+
+/** What a node's input pane shows when its panel opens. */
+export interface InputReading {
+	/** The input pane's whole text, as shown. */
+	text: string;
+	/** The field rows of the schema view (name and value), when it is the view shown. */
+	schemaItems: string[];
+}
+
+/** Opens the node's panel and reads its input pane, without running anything. */
+export async function readInputPanel(
+	page: Page,
+	baseUrl: string,
+	workflowId: string,
+	nodeName: string,
+	screenshot?: string,
+): Promise<InputReading> {
+	const panel = await openNodePanel(page, baseUrl, workflowId, nodeName);
+	const input = panel.locator('[data-test-id="ndv-input-panel"]').first();
+	await input.waitFor();
+	// The schema view draws its rows a moment after the pane.
+	await input
+		.locator('[data-test-id="run-data-schema-item"]')
+		.first()
+		.waitFor({ timeout: 10_000 })
+		.catch(() => undefined);
+	await page.waitForTimeout(500);
+	const text = await input.innerText();
+	const schemaItems = (
+		await input.locator('[data-test-id="run-data-schema-item"]').allInnerTexts()
+	).map((item) => item.replace(/\s+/g, ' ').trim());
+	if (screenshot) await page.screenshot({ path: screenshot });
+	return { text, schemaItems };
+}
+
+/** A text block on the page and whether any of it is cut. */
+export interface TextBox {
+	text: string;
+	/** First line of an option: its name. */
+	name: string;
+	/** An option's description (empty for a notice). */
+	description: string;
+	/**
+	 * Why it is cut, or '' when it is not: an element of it that clips its content
+	 * (scrollWidth > clientWidth or scrollHeight > clientHeight where overflow is not visible,
+	 * which is how n8n's line clamp and ellipsis cut), or its right edge past its scroll box's.
+	 */
+	cut: string;
+}
+
+/** What a trigger's panel shows for one event. */
+export interface PanelReading {
+	/** Every notice (n8n's N8nNotice, role="alert") in the panel's parameters. */
+	notices: TextBox[];
+	/** Each options parameter opened: the options its dropdown lists. */
+	dropdowns: Record<string, TextBox[]>;
+	/** The options parameters that were asked for and are shown (the others are not). */
+	shown: string[];
+}
+
+/**
+ * Opens a trigger's panel, reads its notices and opens each of `dropdowns` that it shows
+ * (parameter names), then closes them and saves the panel as it first looked.
+ */
+export async function readTriggerPanel(
+	page: Page,
+	baseUrl: string,
+	workflowId: string,
+	nodeName: string,
+	options: { dropdowns: string[]; screenshot: string },
+): Promise<PanelReading> {
+	const panel = await openNodePanel(page, baseUrl, workflowId, nodeName);
+	await panel.locator('[data-test-id="parameter-input-event"]').first().waitFor();
+	await page.waitForTimeout(500);
+	const notices = await measureTexts(page, '[data-test-id="ndv"] [role="alert"]');
+	await page.screenshot({ path: options.screenshot });
+	const dropdowns: Record<string, TextBox[]> = {};
+	const shown: string[] = [];
+	for (const parameter of options.dropdowns) {
+		const input = page.locator(
+			`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`,
+		);
+		if ((await input.count()) === 0) continue;
+		shown.push(parameter);
+		await input.first().scrollIntoViewIfNeeded();
+		await input.first().click();
+		await page.locator(DROPDOWN_ITEMS).first().waitFor();
+		await page.waitForTimeout(300);
+		dropdowns[parameter] = await measureTexts(page, DROPDOWN_ITEMS);
+		await closeOptions(page);
+	}
+	return { notices, dropdowns, shown };
+}
+
+/** The bits of an element read in the page (scripts compile without the DOM's types). */
+type PageElement = {
+	textContent: string | null;
+	innerText: string;
+	parentElement: PageElement | null;
+	children: ArrayLike<PageElement>;
+	scrollWidth: number;
+	clientWidth: number;
+	scrollHeight: number;
+	clientHeight: number;
+	tagName: string;
+	className: unknown;
+	querySelector(selector: string): PageElement | null;
+	getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
+};
+
+/** Reads each element's text and whether any of it is cut (see TextBox.cut). */
+async function measureTexts(page: Page, selector: string): Promise<TextBox[]> {
+	return await page.locator(selector).evaluateAll((elements) => {
+		type Style = { display: string; overflowX: string; overflowY: string };
+		const styleOf = (element: PageElement) =>
+			(globalThis as unknown as { getComputedStyle(element: unknown): Style }).getComputedStyle(
+				element,
+			);
+		const label = (element: PageElement) =>
+			`${element.tagName.toLowerCase()}.${String(element.className).split(' ').join('.')}`;
+		// An element clips only where its overflow is not visible (line clamp, ellipsis, scroll).
+		const clipped = (element: PageElement): string => {
+			const style = styleOf(element);
+			if (style.display !== 'inline') {
+				if (style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1)
+					return `${label(element)} is ${element.scrollWidth} px wide in ${element.clientWidth} px`;
+				if (style.overflowY !== 'visible' && element.scrollHeight > element.clientHeight + 1)
+					return `${label(element)} is ${element.scrollHeight} px high in ${element.clientHeight} px`;
+			}
+			for (const child of Array.from(element.children)) {
+				const found = clipped(child);
+				if (found) return found;
+			}
+			return '';
+		};
+		// Its right edge past the nearest ancestor that scrolls or clips sideways.
+		const pastEdge = (element: PageElement): string => {
+			const box = element.getBoundingClientRect();
+			let up = element.parentElement;
+			while (up && styleOf(up).overflowX === 'visible') up = up.parentElement;
+			if (!up) return '';
+			const outer = up.getBoundingClientRect();
+			if (box.right > outer.right + 1 || box.left < outer.left - 1)
+				return `${label(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px in ${label(up)}'s ${Math.round(outer.left)}–${Math.round(outer.right)} px`;
+			return '';
+		};
+		return (elements as unknown as PageElement[]).map((element) => {
+			const text = element.innerText.replace(/\s+/g, ' ').trim();
+			const headline = element.querySelector('.option-headline');
+			const description = element.querySelector('.option-description');
+			return {
+				text,
+				name: (headline?.innerText ?? element.innerText.split('\n')[0]).trim(),
+				description: (description?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+				cut: clipped(element) || pastEdge(element),
+			};
+		});
+	});
+}
+
+/** Texts the cut check must call cut (the first two) and not cut (the last): its own test. */
+export const CUT_PROBES = [
+	'width:120px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis',
+	'width:120px;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden',
+	'width:120px',
+];
+
+/**
+ * The cut check run on probes put on the page for it (CUT_PROBES, each a long sentence in a
+ * 120 px box), then removed: shows the check sees n8n's two ways of cutting a text.
+ */
+export async function measureCutProbes(page: Page): Promise<TextBox[]> {
+	type Node = {
+		setAttribute(name: string, value: string): void;
+		textContent: string;
+		remove(): void;
+	};
+	type Doc = {
+		createElement(tag: string): Node;
+		querySelectorAll(selector: string): ArrayLike<Node>;
+		body: { appendChild(node: Node): void };
+	};
+	await page.evaluate((styles) => {
+		const doc = (globalThis as unknown as { document: Doc }).document;
+		styles.forEach((style, index) => {
+			const probe = doc.createElement('div');
+			probe.setAttribute('data-test-id', 'alovoice-cut-probe');
+			probe.setAttribute(
+				'style',
+				`position:fixed;left:10px;top:${10 + index * 120}px;z-index:99999;background:#fff;${style}`,
+			);
+			probe.textContent =
+				'A sentence far too long to fit on one line of a box one hundred and twenty pixels wide, nor on two';
+			doc.body.appendChild(probe);
+		});
+	}, CUT_PROBES);
+	const boxes = await measureTexts(page, '[data-test-id="alovoice-cut-probe"]');
+	await page.evaluate(() => {
+		const doc = (globalThis as unknown as { document: Doc }).document;
+		for (const probe of Array.from(doc.querySelectorAll('[data-test-id="alovoice-cut-probe"]')))
+			probe.remove();
+	});
+	return boxes;
 }
