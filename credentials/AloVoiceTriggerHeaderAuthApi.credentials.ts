@@ -5,7 +5,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
  * triggers. The package's own type (not n8n's Header Auth): n8n's verification refuses a
  * community node that uses another package's credentials (no-credential-reuse). n8n's Header
  * Auth fields, the secret named `secret` (n8n's `value`: n8n's lint knows a secret by its name),
- * so moving a 0.1.0 workflow over is copying two values (README, "Security").
+ * so moving a 0.1.0 workflow over is copying two values (docs/alovoice-trigger.md, "Security").
  * Checked by the triggers' credential test and at activation (nodes/shared/webhook/secrets.ts).
  */
 export class AloVoiceTriggerHeaderAuthApi implements ICredentialType {

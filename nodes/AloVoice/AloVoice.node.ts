@@ -48,7 +48,7 @@ const propertiesV1: INodeProperties[] = [
 	...speechAnalytics.description,
 ];
 
-/** Version 2 (README, "AloVoice node versions"): defaults that work on a first run. */
+/** Version 2 (docs/alovoice.md, "AloVoice node versions"): defaults that work on a first run. */
 const propertiesV2: INodeProperties[] = [
 	resource,
 	...call.description,

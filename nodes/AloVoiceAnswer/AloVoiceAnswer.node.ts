@@ -26,7 +26,7 @@ const ANSWERED = 'aloVoiceAnswerSentBy';
  * trigger set to let a node answer) from the middle of the workflow, through n8n's sendResponse,
  * the way n8n's Respond to Webhook node does; the workflow goes on after it. A separate node, not
  * an AloVoice operation: it calls no AloVoice API and needs no credential, and n8n users look for
- * "answer the caller" as its own step (README, "Answering the PBX from the workflow").
+ * "answer the caller" as its own step (docs/alovoice-answer.md, "Answering the PBX from the workflow").
  *
  * It answers once per execution, from the first input item. A second answer (another answer
  * node, or this one again in a loop) is not sent: the PBX already has one, and n8n delivers only

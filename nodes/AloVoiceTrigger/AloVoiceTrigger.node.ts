@@ -20,9 +20,9 @@ import { handlers } from './events';
  * webhookId in the path, so the URL is unguessable by default), pasted into the PBX for that
  * event. Answers that must not wait for n8n are written by the node itself on the response
  * object; answers decided by the workflow pass through a guard that validates them and falls
- * back (events/*.event.ts, README "Triggers").
+ * back (events/*.event.ts, docs/alovoice-trigger.md).
  *
- * Two versions (README, "Trigger versions"). Version 1 stays as it was for saved workflows.
+ * Two versions (docs/alovoice-trigger.md, "Trigger versions"). Version 1 stays as it was for saved workflows.
  * Version 2 gives n8n nothing to evaluate per request: its webhook's responseMode is static and
  * n8n reads the `binaryData` option only for start nodes of typeVersion 1, so with lazy isolate
  * acquisition n8n creates no expression isolate for a request the node answers itself

@@ -14,7 +14,7 @@ import { telediscountApiTest } from './methods/credentialTest';
 import { operationOptions, operationSubtitle } from '../shared/subtitle';
 
 /**
- * Two versions with the same parameters (README, "Telediscount node"). Version 2 outputs
+ * Two versions with the same parameters (docs/telediscount.md). Version 2 outputs
  * a call in the one shape the Telediscount Trigger version 2 shares (helpers/call.ts); version 1
  * keeps its own for saved workflows. The operations ask `typeVersion` where they differ.
  */

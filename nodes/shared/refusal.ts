@@ -2,7 +2,7 @@
 // Telediscount's outcome; /outcall is documented as plain `true`/`false`, and the same rule reads
 // that too). A 2xx answer is success unless it is an explicit refusal: failing on a shape we did not
 // guess would invite a retry, and a retry of these requests places the call a second time. The
-// set below is written down in README ("Call results: what counts as a refusal").
+// set below is written down in docs/alovoice.md ("Call results: what counts as a refusal").
 
 /** The answer as data: its JSON value when it is JSON, else its trimmed text; `null` for an empty body. */
 export function answerValue(text: string): unknown {

@@ -1,7 +1,7 @@
 // The recipients CSV of an autodial campaign, built without n8n so it can be tested and benchmarked alone.
 //
 // Layout (AloVoice's page does not document one, so this is our choice, also written in
-// README, "Campaign (autodial)"): one recipient per line, the phone number in the first column,
+// docs/alovoice.md, "Campaign (autodial)"): one recipient per line, the phone number in the first column,
 // optional extra columns after it; no header row unless asked for; lines end with LF and the
 // last line has no line end, so a reader that splits on newlines finds no empty recipient.
 // Fields are quoted as RFC 4180 says: a field holding a comma, a double quote, CR or LF is

@@ -7,7 +7,7 @@
 // becomes null (unknown codes and directions stay raw, with an "unknown (…)" name) and the
 // item's `warnings` say which field was odd and how. The one refusal left: an object that
 // carries none of the event's fields is not that event (a scanner, a wrong URL, another event's
-// body): notThisEvent. README "What the triggers accept" lists every row.
+// body): notThisEvent. docs/alovoice-trigger.md, "What the triggers accept", lists every row.
 import type { Checked } from '../checked';
 import { toE164 } from '../phone';
 import { toSeconds, unixToIso } from '../time';

@@ -82,7 +82,7 @@ export function cleanPeer(peer: ApiPeer, includeSecret: boolean): IDataObject {
 /**
  * Version 2 adds readable fields beside the raw ones (kept as version 1 outputs them). The API
  * page names these fields without saying what they mean; the readings below follow their names
- * and the example answer (README, "Extension → Get Many").
+ * and the example answer (docs/alovoice.md, "Extension").
  */
 export function readablePeer(peer: ApiPeer): IDataObject {
 	return {
