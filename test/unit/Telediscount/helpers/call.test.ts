@@ -1,5 +1,6 @@
 // The one reader of a Telediscount call (nodes/Telediscount/helpers/call.ts): its E.164 rule,
 // its time and price rules, and the item it makes of each source's fields.
+import { defaultCalls } from '../../../server/telediscount';
 import {
 	callNumberE164,
 	callPrice,
@@ -169,24 +170,8 @@ describe('callPrice: a number, a decimal point or a decimal comma', () => {
 	});
 });
 
-const listRecord = {
-	abonent_id: '1609',
-	setup_time: '1700000000',
-	service_name: 'ivr',
-	num_a: '79039998877',
-	code_name_num_a: 'Moscow, MTS',
-	num_m: '79037778899',
-	num_b: 'SIP/00000000672',
-	code_name_num_b: 'Olga Manoli',
-	num_a_connection_time: '42',
-	num_b_connection_time: '37',
-	connection_time: '37',
-	num_a_waiting_time: '5',
-	num_b_waiting_time: '3',
-	recorder_file: 'c1f926a8f5727b77f9cbf39d8f35d061.mp3',
-	price: '1,50',
-	api_call_id: 'c1f926a8f5727b77f9cbf39d8f35d061',
-};
+/** The stand-in's first listed call, its price written with a decimal comma. */
+const listRecord = { ...defaultCalls()[0], price: '1,50' };
 
 /** The "call finished" notification of the API page, with its values filled in. */
 const finished = {
