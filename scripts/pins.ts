@@ -1,6 +1,6 @@
 // npm run pins: writes each example workflow's pinned data (examples/*.json `pinData`) from
 // what its trigger nodes output for the sample events (test/samples/pins.ts), run through the
-// real triggers in the engine's webhook harness. test/examples.pinData.test.ts fails, naming
+// real triggers in the engine's webhook harness. test/package/examples.pinData.test.ts fails, naming
 // this command, whenever a file's pins and the triggers' output differ.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

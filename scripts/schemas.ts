@@ -1,7 +1,7 @@
 // npm run schemas: writes the action nodes' output schemas (nodes/<Node>/__schema__/v<x.y.z>/
 // <resource>/<operation>.json) from the output items of test/schema/scenarios.ts, run in the
 // engine harness against the stand-in PBXs, and removes schema files no operation has any more.
-// test/schema.test.ts fails, naming this command, whenever a node's output and its files differ.
+// test/package/schema.test.ts fails, naming this command, whenever a node's output and its files differ.
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 

@@ -1,6 +1,6 @@
 // Reads the README and its translations the way GitHub renders them: headings with their
 // anchor slugs, the `<!-- en: … -->` note that ties a translated heading to the English one,
-// and the relative links and in-page anchors, so test/docs.test.ts can check the three agree.
+// and the relative links and in-page anchors, so test/package/docs.test.ts can check the three agree.
 
 export interface Heading {
 	level: number;

@@ -1204,7 +1204,7 @@ describe('faults, each during a load of call pairs and route requests', () => {
 				// seen) or broken or timed out when it stops under a query (node's socket errors). And a
 				// 400 with an empty body: seen once (stop 19's rehearsal, five consecutive call starts
 				// right after the restart, beside 20 of the 500s). The trigger's own refusals always
-				// carry a JSON reason (test/triggers/oddEvents.test.ts), so that answer is n8n's or its
+				// carry a JSON reason (test/engine/AloVoiceTrigger/oddEvents.test.ts), so that answer is n8n's or its
 				// HTTP server's; where it comes from is not found yet (docs/queue-mode.md).
 				/^(400 $|0 no answer within 60 s|503 .*Database is not ready|500 .*(Query runner already released|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Connection terminated|terminating connection|(connect|read|write) (ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)|the database system is|timeout exceeded when trying to connect))/,
 				IN_FLIGHT,

@@ -1,7 +1,7 @@
 // The sample events a user can send to a trigger without a PBX: one source for the README's
-// "Try a trigger without a PBX" (test/readme.samples.test.ts), the "Send a sample PBX event"
+// "Try a trigger without a PBX" (test/package/readme.samples.test.ts), the "Send a sample PBX event"
 // workflow (examples/00-send-sample-event.json) and the example workflows' pinned data
-// (scripts/pins.ts, test/examples.pinData.test.ts). Each runs through the real trigger in the
+// (scripts/pins.ts, test/package/examples.pinData.test.ts). Each runs through the real trigger in the
 // engine's webhook harness, sent as its PBX sends it.
 import type { IDataObject } from 'n8n-workflow';
 

@@ -1,7 +1,7 @@
 // The pinned data of the example workflows (examples/*.json `pinData`): for each trigger node,
 // the item that trigger outputs for a sample event, taken from the trigger itself in the
 // engine's webhook harness, never typed by hand. `npm run pins` (scripts/pins.ts) writes them;
-// test/examples.pinData.test.ts fails when a file's pins and the triggers' output differ.
+// test/package/examples.pinData.test.ts fails when a file's pins and the triggers' output differ.
 //
 // Call ids: a Call Started item's callId is the trigger's own id, fresh on every call, and the
 // Call Ended pins use such an id as call_id (what the PBX sends back), so Call Ended's output

@@ -1,6 +1,6 @@
 // nodes/AloVoiceTrigger/route.ts, pure: which rule a caller matches, the rules as activation
 // checks them, the fallback, and thousands of random rule sets (the trigger over HTTP:
-// test/triggers/route.test.ts).
+// test/engine/AloVoiceTrigger/routeFallback.test.ts).
 import fc from 'fast-check';
 
 import { validateRouteAction } from '../../../nodes/AloVoiceTrigger/answers';

@@ -1,0 +1,390 @@
+// The AloVoice Answer node answering the waiting PBX from the middle of a workflow: a real HTTP
+// request from the PBX side to the AloVoice Trigger (routeMode / callStartAnswer "responseNode"),
+// the workflow run by n8n-core, the answer node's sendResponse written to the HTTP response
+// through the trigger's guard. Each test checks what the PBX received and what the workflow did
+// after the answer.
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	capturedLogs,
+	registerNodeType,
+	type RunResult,
+	type WorkflowNode,
+} from '../../harness/engine';
+import { examples, sendEvent } from '../../server/pbxSide';
+import { AloVoiceAnswer } from '../../../nodes/AloVoiceAnswer/AloVoiceAnswer.node';
+import { buildCallStartAnswer, buildRouteAnswer } from '../../../nodes/AloVoiceAnswer/answer';
+import { answerNode, host, itemsOf, respondNode } from '../triggers';
+
+registerNodeType(new AloVoiceAnswer());
+
+const ANSWER_TYPE = 'n8n-nodes-alovoice.aloVoiceAnswer';
+const FALLBACK = { action_type: 'queue', action_data: '6999' };
+const routeTrigger = (extra: IDataObject = {}) => ({
+	event: 'routeRequest',
+	routeMode: 'responseNode',
+	answerTimeout: 2,
+	fallbackActionType: 'queue',
+	fallbackActionData: '6999',
+	...extra,
+});
+const startTrigger = (extra: IDataObject = {}) => ({
+	event: 'callStarted',
+	callStartAnswer: 'responseNode',
+	answerTimeout: 2,
+	...extra,
+});
+
+const route = (
+	actionType: string,
+	actionData: string,
+	name = 'Answer PBX',
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode => ({
+	name,
+	type: ANSWER_TYPE,
+	parameters: { answer: 'routeRequest', actionType, actionData },
+	...extra,
+});
+const callStart = (
+	callId: unknown,
+	callTo = '',
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode => ({
+	name: 'Answer PBX',
+	type: ANSWER_TYPE,
+	parameters: { answer: 'callStarted', callId: callId as string, callTo },
+	...extra,
+});
+/** What the workflow does after answering: a slow CRM write (test node that waits, then outputs). */
+const crmWrite = (delayMs = 600): WorkflowNode => ({
+	...answerNode({ answer: { written: true }, delayMs }),
+	name: 'CRM',
+});
+/** When n8n-core recorded the end of a node's first run (ms since the epoch). */
+const endedAt = (run: RunResult, node: string) => {
+	const task = run.run.data.resultData.runData[node][0];
+	return task.startTime + task.executionTime;
+};
+
+describe('AloVoice Answer: route request', () => {
+	it.each([
+		['peer', '2000', { action_type: 'peer', action_data: '2000' }],
+		['queue', ' 6000 ', { action_type: 'queue', action_data: '6000' }],
+		['ivr', '12', { action_type: 'ivr', action_data: '12' }],
+		['trunk', '99 123 45 67', { action_type: 'trunk', action_data: '991234567' }],
+		['trunk', '998765432100', { action_type: 'trunk', action_data: '+998765432100' }],
+		['hangup', '', { action_type: 'hangup' }],
+		['hangup', '17', { action_type: 'hangup', action_data: '17' }],
+	])(
+		'%s "%s": the PBX gets %j before the workflow goes on',
+		async (actionType, actionData, expected) => {
+			const workflow = await host(routeTrigger(), [route(actionType, actionData), crmWrite()]);
+			const answer = await sendEvent(workflow.url, examples.routeRequest);
+			const arrived = Date.now();
+			expect([answer.status, answer.contentType, answer.json]).toEqual([
+				200,
+				'application/json; charset=utf-8',
+				expected,
+			]);
+			await workflow.settled();
+			const [run] = workflow.executions;
+			expect(run.error).toBeUndefined();
+			// Answered mid-workflow: the PBX had the answer before the 600 ms CRM write after it ended.
+			expect(arrived).toBeLessThan(endedAt(run, 'CRM'));
+			const [passed] = run.output('Answer PBX').map((item) => item.json);
+			expect(passed).toMatchObject({
+				fromNumber: '974244100',
+				queueNumber: '6000',
+				pbxAnswer: { sent: true, ...expected },
+			});
+			expect(run.output('CRM').map((item) => item.json)).toEqual([{ written: true }]);
+		},
+	);
+
+	it('takes the action data from the request by expression', async () => {
+		const workflow = await host(routeTrigger(), [route('queue', '={{ $json.queueNumber }}')]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '6000' });
+	});
+
+	it.each([
+		['peer', 'abc', 'Action Data: action_data for peer must be its number (digits), got "abc"'],
+		['queue', '', 'Action Data: action_data for queue must be its number (digits), got ""'],
+		[
+			'ivr',
+			'1234567890123',
+			'Action Data: action_data for ivr must be its number (digits), got "1234567890123"',
+		],
+		['trunk', '12345', 'Action Data: action_data: "12345" is not a phone number AloVoice accepts'],
+		[
+			'hangup',
+			'beep',
+			'Action Data: action_data for hangup must be a sound-file id (digits) or empty, got "beep"',
+		],
+		[
+			'dance',
+			'1',
+			'Action Type: action_type must be one of peer, queue, ivr, trunk, hangup, got "dance"',
+		],
+	])(
+		'refuses %s "%s" before sending; the trigger answers its fallback at once',
+		async (actionType, actionData, message) => {
+			const workflow = await host(routeTrigger(), [route(actionType, actionData)]);
+			const logged = capturedLogs.length;
+			const answer = await sendEvent(workflow.url, examples.routeRequest);
+			expect([answer.status, answer.json]).toEqual([200, FALLBACK]);
+			// The failed workflow, not the 2 s timeout, brought the fallback.
+			expect(answer.ms).toBeLessThan(1500);
+			await workflow.settled();
+			expect(String(workflow.executions[0].error?.message)).toContain(message);
+			expect(capturedLogs.slice(logged).join('\n')).toContain(
+				'the workflow failed (n8n answered 500',
+			);
+		},
+	);
+
+	it('Continue On Fail: an error item per input item, nothing sent, the fallback answers', async () => {
+		const workflow = await host(routeTrigger({ answerTimeout: 0.5 }), [
+			route('peer', 'abc', 'Answer PBX', { continueOnFail: true }),
+		]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual(FALLBACK);
+		await workflow.settled();
+		const out = workflow.executions[0].output('Answer PBX');
+		expect(out.map((item) => [item.json, item.pairedItem])).toEqual([
+			[
+				{
+					error: 'Action Data: action_data for peer must be its number (digits), got "abc"',
+					pbxAnswer: { sent: false },
+				},
+				{ item: 0 },
+			],
+		]);
+	});
+
+	it('answered twice: the PBX gets the first answer; the second node sends nothing and says why', async () => {
+		const workflow = await host(routeTrigger(), [
+			route('peer', '2000', 'First'),
+			route('queue', '6000', 'Second'),
+		]);
+		const logged = capturedLogs.length;
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'peer', action_data: '2000' });
+		await workflow.settled();
+		const run = workflow.executions[0];
+		expect(run.output('First')[0].json.pbxAnswer).toEqual({
+			sent: true,
+			action_type: 'peer',
+			action_data: '2000',
+		});
+		expect(run.output('Second')[0].json.pbxAnswer).toEqual({
+			sent: false,
+			reason: 'the PBX was already answered in this execution by "First"; this answer was not sent',
+			wouldHaveSent: { action_type: 'queue', action_data: '6000' },
+		});
+		expect(capturedLogs.slice(logged).join('\n')).toContain(
+			'already answered in this execution by "First"',
+		);
+	});
+
+	it('answered twice by a Respond to Webhook node after it: still only the first answer reaches the PBX', async () => {
+		const workflow = await host(routeTrigger(), [
+			route('ivr', '12'),
+			respondNode({ body: { action_type: 'peer', action_data: '1' } }),
+		]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'ivr', action_data: '12' });
+	});
+
+	it('never answered (the workflow ends before the answer node): the fallback answers at once', async () => {
+		const workflow = await host(routeTrigger(), [
+			answerNode({ answer: { note: 'no answer node ran' } }),
+		]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual(FALLBACK);
+		expect(answer.ms).toBeLessThan(1500);
+	});
+
+	it('answered too late (after the Answer Timeout): the PBX has the fallback; the late answer is dropped', async () => {
+		const workflow = await host(routeTrigger({ answerTimeout: 0.3 }), [
+			answerNode({ answer: {}, delayMs: 800 }),
+			route('peer', '2000'),
+		]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual(FALLBACK);
+		expect(answer.ms).toBeLessThan(700);
+		await workflow.settled();
+		// The workflow went on and the node ran; n8n cannot tell it the answer was already out.
+		expect(workflow.executions[0].output('Answer PBX')[0].json.pbxAnswer).toMatchObject({
+			sent: true,
+		});
+	});
+
+	it('the trigger item stays as it was: the answer node adds only pbxAnswer', async () => {
+		const workflow = await host(routeTrigger(), [route('peer', '2000')]);
+		await sendEvent(workflow.url, examples.routeRequest);
+		const [trigger] = await itemsOf(workflow);
+		const [passed] = workflow.executions[0].output('Answer PBX').map((item) => item.json);
+		const { pbxAnswer, ...rest } = passed;
+		expect(rest).toEqual(trigger);
+		expect(pbxAnswer).toEqual({ sent: true, action_type: 'peer', action_data: '2000' });
+	});
+});
+
+describe('AloVoice Answer: call started', () => {
+	it.each([
+		[
+			'a text id',
+			'crm-17',
+			'',
+			'text/plain; charset=utf-8',
+			'crm-17',
+			{ sent: true, id: 'crm-17' },
+		],
+		[
+			'a numeric id by expression',
+			'={{ 4711 }}',
+			'',
+			'text/plain; charset=utf-8',
+			'4711',
+			{ sent: true, id: '4711' },
+		],
+		[
+			'an id of 32 characters',
+			'x'.repeat(32),
+			'',
+			'text/plain; charset=utf-8',
+			'x'.repeat(32),
+			{ sent: true, id: 'x'.repeat(32) },
+		],
+		[
+			'an id and a local callto',
+			'crm-17',
+			'99 123 45 67',
+			'application/json',
+			'{"id":"crm-17","callto":"991234567"}',
+			{ sent: true, id: 'crm-17', callto: '991234567' },
+		],
+		[
+			'an id and a 12-digit callto',
+			'5',
+			'+998994412860',
+			'application/json',
+			'{"id":"5","callto":"+998994412860"}',
+			{ sent: true, id: '5', callto: '+998994412860' },
+		],
+	])(
+		'%s: the PBX gets it before the workflow goes on',
+		async (_label, callId, callTo, contentType, body, pbxAnswer) => {
+			const workflow = await host(startTrigger(), [callStart(callId, callTo), crmWrite()]);
+			const answer = await sendEvent(workflow.url, examples.callStart);
+			const arrived = Date.now();
+			expect([answer.status, answer.contentType, answer.body]).toEqual([200, contentType, body]);
+			await workflow.settled();
+			const run = workflow.executions[0];
+			expect(arrived).toBeLessThan(endedAt(run, 'CRM'));
+			expect(run.output('Answer PBX')[0].json.pbxAnswer).toEqual(pbxAnswer);
+			expect(run.output('CRM').map((item) => item.json)).toEqual([{ written: true }]);
+		},
+	);
+
+	it.each([
+		// An empty literal is refused by n8n itself (a required parameter); an expression may still come out empty.
+		['an id that comes out empty', '={{ $json.crmCallId ?? "" }}', '', 'Call ID: the id is empty'],
+		[
+			'an id of 33 characters',
+			'x'.repeat(33),
+			'',
+			'Call ID: the id has 33 characters; at most 32 are allowed',
+		],
+		[
+			'a 13-digit integer',
+			'={{ 1234567890123 }}',
+			'',
+			'Call ID: the id 1234567890123 is not an integer of at most 12 digits',
+		],
+		[
+			'a negative integer',
+			'={{ -5 }}',
+			'',
+			'Call ID: the id -5 is not an integer of at most 12 digits',
+		],
+		[
+			'a callto that is not a number',
+			'crm-17',
+			'manager',
+			'Forward To (callto): callto: "manager" is not a phone number AloVoice accepts',
+		],
+		[
+			'a callto of 10 digits',
+			'crm-17',
+			'9944128601',
+			'Forward To (callto): callto: "9944128601" is not a phone number AloVoice accepts',
+		],
+	])(
+		'refuses %s before sending; the trigger answers its own id at once',
+		async (_label, callId, callTo, message) => {
+			const workflow = await host(startTrigger(), [callStart(callId, callTo)]);
+			const answer = await sendEvent(workflow.url, examples.callStart);
+			const [item] = await itemsOf(workflow);
+			expect([answer.status, answer.body]).toEqual([200, item.fallbackCallId]);
+			expect(answer.ms).toBeLessThan(1500);
+			expect(String(workflow.executions[0].error?.message)).toContain(message);
+		},
+	);
+
+	it('answered twice: the first id reaches the PBX, the second is not sent', async () => {
+		const workflow = await host(startTrigger(), [
+			callStart('first-1'),
+			{ ...callStart('second-2'), name: 'Again' },
+		]);
+		const answer = await sendEvent(workflow.url, examples.callStart);
+		expect(answer.body).toBe('first-1');
+		await workflow.settled();
+		expect(workflow.executions[0].output('Again')[0].json.pbxAnswer).toMatchObject({
+			sent: false,
+			wouldHaveSent: { id: 'second-2' },
+		});
+	});
+
+	it('never answered: the trigger answers its own id', async () => {
+		const workflow = await host(startTrigger({ answerTimeout: 0.3 }), [
+			answerNode({ answer: {}, delayMs: 800 }),
+			callStart('late-1'),
+		]);
+		const answer = await sendEvent(workflow.url, examples.callStart);
+		const [item] = await itemsOf(workflow);
+		expect(answer.body).toBe(item.fallbackCallId);
+		expect(answer.ms).toBeLessThan(700);
+	});
+});
+
+describe('AloVoice Answer: the answer it builds (what the trigger guard will accept)', () => {
+	it('route answers are exactly the guard-accepted form', () => {
+		expect(buildRouteAnswer('trunk', '+998 99 441 28 60')).toEqual({
+			ok: true,
+			answer: {
+				body: '{"action_type":"trunk","action_data":"+998994412860"}',
+				contentType: 'application/json; charset=utf-8',
+				sent: { action_type: 'trunk', action_data: '+998994412860' },
+			},
+		});
+		expect(buildRouteAnswer('', '1')).toMatchObject({ ok: false, field: 'Action Type' });
+		expect(buildRouteAnswer('peer', null)).toMatchObject({ ok: false, field: 'Action Data' });
+	});
+
+	it('call start answers: plain id, or JSON with callto; a bad id is reported before the callto', () => {
+		expect(buildCallStartAnswer(' 42 ', '')).toEqual({
+			ok: true,
+			answer: { body: '42', contentType: 'text/plain; charset=utf-8', sent: { id: '42' } },
+		});
+		expect(buildCallStartAnswer('', 'manager')).toMatchObject({ ok: false, field: 'Call ID' });
+		expect(buildCallStartAnswer('a\nb', '')).toMatchObject({
+			ok: false,
+			field: 'Call ID',
+			reason: 'the id contains a line break',
+		});
+		expect(buildCallStartAnswer({ id: 1 }, '')).toMatchObject({ ok: false, field: 'Call ID' });
+	});
+});
