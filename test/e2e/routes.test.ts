@@ -1,5 +1,6 @@
 // The AloVoice Trigger's answering events in a real n8n 2.40.7, through the production URLs:
-// route requests decided by rules and by the workflow (with every fallback cause), the
+// route requests decided by rules, by the workflow and by an AloVoice Answer node (with every
+// fallback cause: this file owns the route fallback in a real n8n), the
 // call-request result, and a shared-secret header that keeps strangers out.
 import fc from 'fast-check';
 
@@ -20,8 +21,11 @@ import {
 } from './stack';
 import {
 	ALOVOICE_TRIGGER,
+	aloVoiceAnswerNode,
 	chainWorkflow,
 	malformedRequests,
+	respondToWebhook,
+	routeRequestItem,
 	setNode,
 	waitNode,
 	workflowRoute,
@@ -55,7 +59,11 @@ function answerNode(name: string, type: string, data: string): Node {
 /** The workflow's intended answer, and a fallback that differs from it in type and data. */
 const INTENDED = { action_type: 'peer', action_data: '2000' };
 const FALLBACK = { action_type: 'ivr', action_data: '7777' };
+/** A Respond to Webhook node's route answer. */
+const ROUTE_ANSWER = { action_type: 'queue', action_data: '6001' };
+const JSON_TYPE = 'application/json; charset=utf-8';
 const lastNode = (answerTimeout: number) => workflowRoute('lastNode', FALLBACK, answerTimeout);
+const answered = (answerTimeout: number) => workflowRoute('responseNode', FALLBACK, answerTimeout);
 
 const RULES = [
 	{
@@ -128,6 +136,46 @@ const W = {
 	slow: workflow('e2eRouteSlow001', 'e2e route: workflow too slow', lastNode(1), [
 		waitNode('Slow CRM', 4),
 		answerNode('Decide', INTENDED.action_type, INTENDED.action_data),
+	]),
+	answerInvalid: workflow(
+		'e2eAnswerBad01',
+		'e2e route: the AloVoice Answer node refuses its action',
+		answered(3),
+		[
+			aloVoiceAnswerNode('Answer PBX', {
+				answer: 'routeRequest',
+				actionType: 'peer',
+				actionData: 'abc',
+			}),
+		],
+	),
+	answerNever: workflow(
+		'e2eAnswerNever1',
+		'e2e route: no AloVoice Answer node reached',
+		answered(3),
+		[setNode('No answer', { note: 'this branch does not answer' })],
+	),
+	answerLate: workflow(
+		'e2eAnswerLate01',
+		'e2e route: the AloVoice Answer node too late',
+		answered(1),
+		[
+			waitNode('Slow CRM', 3),
+			aloVoiceAnswerNode('Answer PBX', {
+				answer: 'routeRequest',
+				actionType: 'peer',
+				actionData: '2000',
+			}),
+		],
+	),
+	routeRespondText: workflow(
+		'e2eRouteRespTxt',
+		'e2e route: Respond to Webhook v1 sends text',
+		answered(3),
+		[respondToWebhook(1, 'text', 'queue 6001')],
+	),
+	routeRespondV11: workflow('e2eRouteRespV11', 'e2e route: Respond to Webhook v1.1', answered(3), [
+		respondToWebhook(1.1, 'json', JSON.stringify(ROUTE_ANSWER)),
 	]),
 	result: workflow('e2eCallResult01', 'e2e route: call-request result', {
 		event: 'callRequestResult',
@@ -320,6 +368,73 @@ describe('route request, decided by the last node', () => {
 		const { runData } = await onlyExecution(W.slow.id, 'success');
 		expect(nodeOutput(runData, 'Decide')).toEqual([INTENDED]);
 		expect(stack.n8n.log()).toMatch(/fallback answer sent because no answer came within 1000 ms/);
+	});
+});
+
+describe('route request answered by an AloVoice Answer node', () => {
+	test('an AloVoice Answer node refusing its Action Data: the fallback at once; the execution fails naming the field', async () => {
+		const started = Date.now();
+		const got = await sendEvent(urls.answerInvalid, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: FALLBACK });
+		expect(Date.now() - started).toBeLessThan(2500);
+		const { runData } = await onlyExecution(W.answerInvalid.id, 'error');
+		const error = JSON.stringify(runData['Answer PBX']);
+		expect(error).toContain(
+			'Action Data: action_data for peer must be its number (digits), got \\"abc\\"',
+		);
+	});
+
+	test('no AloVoice Answer node reached (the workflow ends without one): the fallback at once', async () => {
+		const started = Date.now();
+		const got = await sendEvent(urls.answerNever, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: FALLBACK });
+		expect(Date.now() - started).toBeLessThan(2500);
+		await onlyExecution(W.answerNever.id, 'success');
+	});
+
+	test('an AloVoice Answer node too late: the fallback went out at the 1 s Answer Timeout, the late answer is dropped', async () => {
+		const started = Date.now();
+		const got = await sendEvent(urls.answerLate, examples.routeRequest);
+		expect({ status: got.status, json: got.json }).toEqual({ status: 200, json: FALLBACK });
+		expect(Date.now() - started).toBeLessThan(2500);
+		const { runData } = await onlyExecution(W.answerLate.id, 'success');
+		expect(nodeOutput(runData, 'Answer PBX')[0]).toMatchObject({ pbxAnswer: { sent: true } });
+	});
+});
+
+describe('route request answered by a Respond to Webhook node', () => {
+	test('typeVersion 1 with an invalid answer (text, not the JSON action): the caller gets the fallback; the execution succeeds', async () => {
+		const answer = await sendEvent(urls.routeRespondText, examples.routeRequest);
+		expect({ status: answer.status, contentType: answer.contentType, json: answer.json }).toEqual({
+			status: 200,
+			contentType: JSON_TYPE,
+			json: FALLBACK,
+		});
+		const run = await onlyExecution(W.routeRespondText.id, 'success');
+		expect(nodeOutput(run.runData, 'AloVoice Trigger')).toEqual([routeRequestItem(FALLBACK)]);
+		expect(stack.n8n.log()).toMatch(
+			/AloVoice Trigger \(routeRequest\): fallback answer sent because the workflow's answer is invalid: the answer is not JSON \{action_type, action_data\}/,
+		);
+	});
+
+	test('typeVersion 1.1 (refused by n8n after a community trigger): the caller gets the fallback; the execution is an error', async () => {
+		const answer = await sendEvent(urls.routeRespondV11, examples.routeRequest);
+		expect({ status: answer.status, contentType: answer.contentType, json: answer.json }).toEqual({
+			status: 200,
+			contentType: JSON_TYPE,
+			json: FALLBACK,
+		});
+		process.stderr.write(
+			`[e2e] Respond to Webhook v1.1 route fallback answered in ${answer.ms} ms\n`,
+		);
+		const run = await onlyExecution(W.routeRespondV11.id, 'error');
+		expect(nodeOutput(run.runData, 'AloVoice Trigger')).toEqual([routeRequestItem(FALLBACK)]);
+		expect(JSON.stringify(run.runData['Respond to Webhook'][0].error)).toContain(
+			'No Webhook node found in the workflow',
+		);
+		expect(stack.n8n.log()).toMatch(
+			/AloVoice Trigger \(routeRequest\): fallback answer sent because the workflow failed \(n8n answered 500/,
+		);
 	});
 });
 

@@ -2,6 +2,7 @@
 // description (the event parameter is found by its options), plus the PBX's request bodies.
 import { randomUUID } from 'node:crypto';
 
+import { examples } from '../server/pbxSide';
 import type { Workflow } from './stack';
 
 export type EventKind = 'callStarted' | 'callEnded' | 'callRequestResult' | 'routeRequest';
@@ -163,6 +164,36 @@ export function workflowRoute(
 		answerTimeout,
 	};
 }
+
+/** n8n's Respond to Webhook node; typeVersion 1 is the only one n8n lets a community trigger use. */
+export function respondToWebhook(
+	typeVersion: number,
+	respondWith: 'json' | 'text',
+	responseBody: string,
+): ChainNode {
+	return {
+		name: 'Respond to Webhook',
+		type: 'n8n-nodes-base.respondToWebhook',
+		typeVersion,
+		parameters: { respondWith, responseBody, options: {} },
+	};
+}
+
+/** The AloVoice Trigger's item for `examples.routeRequest` as sendEvent sends it (form-encoded JSON), with the fallback it planned. */
+export const routeRequestItem = (fallback: { action_type: string; action_data: string }) => ({
+	event: 'routeRequest',
+	fromNumber: '974244100',
+	fromNumberE164: '+998974244100',
+	fromNumberWithheld: false,
+	lineNumber: '712037006',
+	lineNumberE164: '+998712037006',
+	queueNumber: '6000',
+	direction: 'inc',
+	warnings: [],
+	receivedAs: 'formJson',
+	raw: examples.routeRequest,
+	fallback,
+});
 
 /** The AloVoice Answer node (its parameters: answer, actionType/actionData or callId/callTo). */
 export const aloVoiceAnswerNode = (

@@ -5,6 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { registerNodeType, type WorkflowNode } from '../harness/engine';
 import { hostWorkflow, type HostedWorkflow } from '../harness/webhook';
+import { AloVoiceAnswer } from '../../nodes/AloVoiceAnswer/AloVoiceAnswer.node';
 import { AloVoiceTrigger } from '../../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { TelediscountTrigger } from '../../nodes/TelediscountTrigger/TelediscountTrigger.node';
 
@@ -65,6 +66,7 @@ class RespondNode implements INodeType {
 }
 
 registerNodeType(new AloVoiceTrigger());
+registerNodeType(new AloVoiceAnswer());
 registerNodeType(new TelediscountTrigger());
 registerNodeType(new AnswerNode(), 'test.answer');
 registerNodeType(new RespondNode(), 'test.respond');
@@ -81,6 +83,28 @@ export const respondNode = (parameters: IDataObject): WorkflowNode => ({
 	name: 'Respond',
 	type: 'test.respond',
 	parameters: parameters as never,
+});
+
+/** An AloVoice Answer node answering a route request with this action. */
+export const answerRoute = (
+	actionType: string,
+	actionData: string,
+	name = 'Answer PBX',
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode => ({
+	name,
+	type: 'n8n-nodes-alovoice.aloVoiceAnswer',
+	parameters: { answer: 'routeRequest', actionType, actionData },
+	...extra,
+});
+/** A Route Request an AloVoice Answer node is to answer within 2 s; else its fallback, queue 6999. */
+export const answeredRoute = (extra: IDataObject = {}) => ({
+	event: 'routeRequest',
+	routeMode: 'responseNode',
+	answerTimeout: 2,
+	fallbackActionType: 'queue',
+	fallbackActionData: '6999',
+	...extra,
 });
 
 // The package's own secret credential types (credentials/AloVoiceTrigger*AuthApi.credentials.ts).
@@ -117,6 +141,26 @@ export async function host(
 		trigger: { name, type, parameters: parameters as never, credentials: credentialRefs },
 		next,
 		credentials: credentials as never,
+	});
+	hosted.push(workflow);
+	return workflow;
+}
+
+/** An AloVoice Trigger of this version, without credentials on the node. */
+export async function hostVersion(
+	typeVersion: number,
+	parameters: IDataObject,
+	next: WorkflowNode[] = [],
+) {
+	const workflow = await hostWorkflow({
+		trigger: {
+			name: TRIGGER,
+			type: 'n8n-nodes-alovoice.aloVoiceTrigger',
+			typeVersion,
+			parameters: parameters as never,
+		},
+		next,
+		credentials: CREDENTIALS,
 	});
 	hosted.push(workflow);
 	return workflow;

@@ -2,7 +2,9 @@
 // request from the PBX side to the AloVoice Trigger (routeMode / callStartAnswer "responseNode"),
 // the workflow run by n8n-core, the answer node's sendResponse written to the HTTP response
 // through the trigger's guard. Each test checks what the PBX received and what the workflow did
-// after the answer.
+// after the answer. When the node does not answer (never reached, too late, refusing its action),
+// the PBX gets the trigger's fallback: AloVoiceTrigger/routeFallback.test.ts. The answers it
+// builds, without n8n: test/unit/AloVoiceAnswer/answer.test.ts.
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -13,21 +15,18 @@ import {
 } from '../../harness/engine';
 import { examples, sendEvent } from '../../server/pbxSide';
 import { AloVoiceAnswer } from '../../../nodes/AloVoiceAnswer/AloVoiceAnswer.node';
-import { buildCallStartAnswer, buildRouteAnswer } from '../../../nodes/AloVoiceAnswer/answer';
-import { answerNode, host, itemsOf, respondNode } from '../triggers';
+import {
+	answerNode,
+	answeredRoute as routeTrigger,
+	answerRoute as route,
+	host,
+	itemsOf,
+	respondNode,
+} from '../triggers';
 
 registerNodeType(new AloVoiceAnswer());
 
 const ANSWER_TYPE = 'n8n-nodes-alovoice.aloVoiceAnswer';
-const FALLBACK = { action_type: 'queue', action_data: '6999' };
-const routeTrigger = (extra: IDataObject = {}) => ({
-	event: 'routeRequest',
-	routeMode: 'responseNode',
-	answerTimeout: 2,
-	fallbackActionType: 'queue',
-	fallbackActionData: '6999',
-	...extra,
-});
 const startTrigger = (extra: IDataObject = {}) => ({
 	event: 'callStarted',
 	callStartAnswer: 'responseNode',
@@ -35,17 +34,6 @@ const startTrigger = (extra: IDataObject = {}) => ({
 	...extra,
 });
 
-const route = (
-	actionType: string,
-	actionData: string,
-	name = 'Answer PBX',
-	extra: Partial<WorkflowNode> = {},
-): WorkflowNode => ({
-	name,
-	type: ANSWER_TYPE,
-	parameters: { answer: 'routeRequest', actionType, actionData },
-	...extra,
-});
 const callStart = (
 	callId: unknown,
 	callTo = '',
@@ -128,28 +116,21 @@ describe('AloVoice Answer: route request', () => {
 			'Action Type: action_type must be one of peer, queue, ivr, trunk, hangup, got "dance"',
 		],
 	])(
-		'refuses %s "%s" before sending; the trigger answers its fallback at once',
+		'refuses %s "%s" before sending: the execution fails naming the field',
+		// What the PBX gets then: AloVoiceTrigger/routeFallback.test.ts.
 		async (actionType, actionData, message) => {
 			const workflow = await host(routeTrigger(), [route(actionType, actionData)]);
-			const logged = capturedLogs.length;
-			const answer = await sendEvent(workflow.url, examples.routeRequest);
-			expect([answer.status, answer.json]).toEqual([200, FALLBACK]);
-			// The failed workflow, not the 2 s timeout, brought the fallback.
-			expect(answer.ms).toBeLessThan(1500);
+			await sendEvent(workflow.url, examples.routeRequest);
 			await workflow.settled();
 			expect(String(workflow.executions[0].error?.message)).toContain(message);
-			expect(capturedLogs.slice(logged).join('\n')).toContain(
-				'the workflow failed (n8n answered 500',
-			);
 		},
 	);
 
-	it('Continue On Fail: an error item per input item, nothing sent, the fallback answers', async () => {
+	it('Continue On Fail: an error item per input item, nothing sent', async () => {
 		const workflow = await host(routeTrigger({ answerTimeout: 0.5 }), [
 			route('peer', 'abc', 'Answer PBX', { continueOnFail: true }),
 		]);
-		const answer = await sendEvent(workflow.url, examples.routeRequest);
-		expect(answer.json).toEqual(FALLBACK);
+		await sendEvent(workflow.url, examples.routeRequest);
 		await workflow.settled();
 		const out = workflow.executions[0].output('Answer PBX');
 		expect(out.map((item) => [item.json, item.pairedItem])).toEqual([
@@ -195,30 +176,6 @@ describe('AloVoice Answer: route request', () => {
 		]);
 		const answer = await sendEvent(workflow.url, examples.routeRequest);
 		expect(answer.json).toEqual({ action_type: 'ivr', action_data: '12' });
-	});
-
-	it('never answered (the workflow ends before the answer node): the fallback answers at once', async () => {
-		const workflow = await host(routeTrigger(), [
-			answerNode({ answer: { note: 'no answer node ran' } }),
-		]);
-		const answer = await sendEvent(workflow.url, examples.routeRequest);
-		expect(answer.json).toEqual(FALLBACK);
-		expect(answer.ms).toBeLessThan(1500);
-	});
-
-	it('answered too late (after the Answer Timeout): the PBX has the fallback; the late answer is dropped', async () => {
-		const workflow = await host(routeTrigger({ answerTimeout: 0.3 }), [
-			answerNode({ answer: {}, delayMs: 800 }),
-			route('peer', '2000'),
-		]);
-		const answer = await sendEvent(workflow.url, examples.routeRequest);
-		expect(answer.json).toEqual(FALLBACK);
-		expect(answer.ms).toBeLessThan(700);
-		await workflow.settled();
-		// The workflow went on and the node ran; n8n cannot tell it the answer was already out.
-		expect(workflow.executions[0].output('Answer PBX')[0].json.pbxAnswer).toMatchObject({
-			sent: true,
-		});
 	});
 
 	it('the trigger item stays as it was: the answer node adds only pbxAnswer', async () => {
@@ -357,34 +314,5 @@ describe('AloVoice Answer: call started', () => {
 		const [item] = await itemsOf(workflow);
 		expect(answer.body).toBe(item.fallbackCallId);
 		expect(answer.ms).toBeLessThan(700);
-	});
-});
-
-describe('AloVoice Answer: the answer it builds (what the trigger guard will accept)', () => {
-	it('route answers are exactly the guard-accepted form', () => {
-		expect(buildRouteAnswer('trunk', '+998 99 441 28 60')).toEqual({
-			ok: true,
-			answer: {
-				body: '{"action_type":"trunk","action_data":"+998994412860"}',
-				contentType: 'application/json; charset=utf-8',
-				sent: { action_type: 'trunk', action_data: '+998994412860' },
-			},
-		});
-		expect(buildRouteAnswer('', '1')).toMatchObject({ ok: false, field: 'Action Type' });
-		expect(buildRouteAnswer('peer', null)).toMatchObject({ ok: false, field: 'Action Data' });
-	});
-
-	it('call start answers: plain id, or JSON with callto; a bad id is reported before the callto', () => {
-		expect(buildCallStartAnswer(' 42 ', '')).toEqual({
-			ok: true,
-			answer: { body: '42', contentType: 'text/plain; charset=utf-8', sent: { id: '42' } },
-		});
-		expect(buildCallStartAnswer('', 'manager')).toMatchObject({ ok: false, field: 'Call ID' });
-		expect(buildCallStartAnswer('a\nb', '')).toMatchObject({
-			ok: false,
-			field: 'Call ID',
-			reason: 'the id contains a line break',
-		});
-		expect(buildCallStartAnswer({ id: 1 }, '')).toMatchObject({ ok: false, field: 'Call ID' });
 	});
 });

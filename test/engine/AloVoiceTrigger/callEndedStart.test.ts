@@ -4,10 +4,9 @@
 // is not the trigger's own gives `start: null` and a reason. Both trigger versions.
 import type { IDataObject } from 'n8n-workflow';
 
-import { hostWorkflow } from '../../harness/webhook';
 import { sendEvent } from '../../server/pbxSide';
 import { OWN_CALL_ID } from '../../ownCallId';
-import { CREDENTIALS, TRIGGER, answerNode, itemsOf } from '../triggers';
+import { answerNode, hostVersion as trigger, itemsOf } from '../triggers';
 
 const T = 1_764_753_264; // 2025-12-03T09:14:24Z
 const START_FIELDS = [
@@ -22,24 +21,16 @@ const START_FIELDS = [
 	'startTimeIso',
 ] as const;
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	await Promise.all(closers.splice(0).map(async (close) => await close()));
-});
-
-async function trigger(typeVersion: 1 | 2, parameters: IDataObject, next = [] as never[]) {
-	const workflow = await hostWorkflow({
-		trigger: {
-			name: TRIGGER,
-			type: 'n8n-nodes-alovoice.aloVoiceTrigger',
-			typeVersion,
-			parameters: parameters as never,
-		},
-		next,
-		credentials: CREDENTIALS as never,
-	});
-	closers.push(async () => await workflow.close());
-	return workflow;
+/** A callend (finished at T, 5 s, answered, unless `fields` say otherwise) sent to a new Call Ended trigger: its item. */
+async function endItemOf(typeVersion: 1 | 2, fields: IDataObject) {
+	const ended = await trigger(typeVersion, { event: 'callEnded' });
+	await sendEvent(
+		ended.url,
+		{ finish_time: T, duration: 5, status_code: 200, ...fields },
+		{ as: 'json' },
+	);
+	const [item] = await itemsOf(ended);
+	return item;
 }
 
 /** Sends a callstart, then a callend with the id the start was answered; both items. */
@@ -144,13 +135,7 @@ describe.each([1, 2] as const)('trigger version %s', (version) => {
 		["the vendor's example id", 'e5e456se456s56w456'],
 		['an own id of 0.1.0 (32 hex)', 'c4d257dd7fd1e2f77f0ebeead3cd2f08'],
 	])('%s: start null with a reason, no warning', async (_label, callId) => {
-		const ended = await trigger(version, { event: 'callEnded' });
-		await sendEvent(
-			ended.url,
-			{ call_id: callId, finish_time: T, duration: 5, status_code: 200, record: '' },
-			{ as: 'json' },
-		);
-		const [item] = await itemsOf(ended);
+		const item = await endItemOf(version, { call_id: callId, record: '' });
 		expect(item.callId).toBe(callId);
 		expect(item.start).toBeNull();
 		expect(item.startUnknown).toEqual(expect.stringMatching(/^not an id this trigger made: /));
@@ -160,20 +145,12 @@ describe.each([1, 2] as const)('trigger version %s', (version) => {
 	it('an own id changed in one character is not decoded into wrong facts', async () => {
 		const { callId } = await pair(version, CALLS[0][1]);
 		const garbled = callId.slice(0, -1) + (callId.endsWith('a') ? 'b' : 'a');
-		const ended = await trigger(version, { event: 'callEnded' });
-		await sendEvent(
-			ended.url,
-			{ call_id: garbled, finish_time: T, duration: 5, status_code: 200 },
-			{ as: 'json' },
-		);
-		const [item] = await itemsOf(ended);
+		const item = await endItemOf(version, { call_id: garbled });
 		expect(item.start).toBeNull();
 	});
 
 	it('a callend without call_id: start null, and the missing id is warned about as before', async () => {
-		const ended = await trigger(version, { event: 'callEnded' });
-		await sendEvent(ended.url, { finish_time: T, duration: 5, status_code: 200 }, { as: 'json' });
-		const [item] = await itemsOf(ended);
+		const item = await endItemOf(version, {});
 		expect(item).toMatchObject({
 			callId: null,
 			start: null,
@@ -198,17 +175,11 @@ describe('the own-id fallback of a workflow-answered call start carries the star
 		const started = await trigger(
 			1,
 			{ event: 'callStarted', callStartAnswer: 'lastNode', answerTimeout: 2 },
-			[answerNode({ answer: { id: 'crm-77' } }) as never],
+			[answerNode({ answer: { id: 'crm-77' } })],
 		);
 		const answer = await sendEvent(started.url, CALLS[0][1], { as: 'json' });
 		expect(answer.body).toBe('crm-77');
-		const ended = await trigger(1, { event: 'callEnded' });
-		await sendEvent(
-			ended.url,
-			{ call_id: answer.body, finish_time: T, duration: 5, status_code: 200 },
-			{ as: 'json' },
-		);
-		const [item] = await itemsOf(ended);
+		const item = await endItemOf(1, { call_id: answer.body });
 		expect(item.start).toBeNull();
 	});
 });

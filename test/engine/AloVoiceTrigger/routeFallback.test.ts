@@ -1,13 +1,25 @@
 // The AloVoice Trigger's Route Request in n8n-core against loopback HTTP: after the security
-// checks, every route request gets a valid action, whatever it carries. (The pure rules:
-// test/unit/AloVoiceTrigger/route.test.ts; the guard: test/unit/shared/webhook/guard.test.ts.)
+// checks, every route request gets a valid action, whatever it carries: the fallback when no rule
+// matches, when the workflow fails, answers nothing valid or answers too late, when the AloVoice
+// Answer node never answers, in both trigger versions. This file owns that behaviour in the engine
+// layer; the other engine tests do not assert the fallback. (The pure rules and the fallback
+// action: test/unit/AloVoiceTrigger/route.test.ts; the guard's deadline:
+// test/unit/shared/webhook/guard.test.ts; in a real n8n: test/e2e/routes.test.ts.)
 import fc from 'fast-check';
 
 import { validateRouteAction } from '../../../nodes/AloVoiceTrigger/answers';
 import { UZ_CALLER_FORMS, WITHHELD } from '../../callerForms';
 import { capturedLogs } from '../../harness/engine';
 import { examples, sendEvent } from '../../server/pbxSide';
-import { answerNode, host, itemsOf, respondNode } from '../triggers';
+import {
+	answerNode,
+	answeredRoute,
+	answerRoute,
+	host,
+	hostVersion,
+	itemsOf,
+	respondNode,
+} from '../triggers';
 
 // ---- the trigger in n8n-core, over loopback HTTP ----
 
@@ -301,5 +313,230 @@ describe('the safety net', () => {
 		);
 		await workflow.settled();
 		expect(workflow.executions).toHaveLength(0);
+	});
+});
+
+const rule = (match: string, value: string, actionType: string, actionData = '') => ({
+	match,
+	value,
+	actionType,
+	actionData,
+});
+
+describe('Route Request by rules: no valid rule action → the fallback', () => {
+	it('no rule matched: the fallback queue named by the request', async () => {
+		const workflow = await host({
+			event: 'routeRequest',
+			rules: { rule: [rule('callerPrefix', '7', 'peer', '1999')] },
+		});
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '6000' });
+		const [item] = await itemsOf(workflow);
+		expect(item).toMatchObject({
+			fallbackUsed: true,
+			fallbackReason: 'no rule matched',
+			matchedRule: null,
+		});
+	});
+
+	it('a rule with an invalid action falls back instead of dropping the caller', async () => {
+		const workflow = await host({
+			event: 'routeRequest',
+			rules: { rule: [rule('any', '', 'peer', 'manager')] },
+			fallbackActionType: 'queue',
+			fallbackActionData: '7000',
+		});
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '7000' });
+		const [item] = await itemsOf(workflow);
+		expect(item.fallbackReason).toBe(
+			'rule 1\'s action is invalid: action_data for peer must be its number (digits), got "manager"',
+		);
+	});
+});
+
+describe('Route Request decided by the workflow: no valid answer in time → the fallback', () => {
+	it.each([
+		[
+			'invalid answer: unknown action type',
+			'lastNode',
+			[answerNode({ answer: { action_type: 'dance', action_data: '1' } })],
+			'action_type must be one of peer, queue, ivr, trunk, hangup, got "dance"',
+		],
+		[
+			'invalid answer: peer without a number',
+			'lastNode',
+			[answerNode({ answer: { action_type: 'peer' } })],
+			'action_data for peer must be its number (digits), got ""',
+		],
+		[
+			'invalid answer: Respond to Webhook sends text',
+			'responseNode',
+			[respondNode({ body: 'peer 2000' })],
+			'the answer is not JSON {action_type, action_data}',
+		],
+		[
+			'missing answer: no Respond node ran',
+			'responseNode',
+			[answerNode({ answer: {} })],
+			'the answer is not JSON {action_type, action_data}',
+		],
+		[
+			'workflow error',
+			'lastNode',
+			[answerNode({ fail: true })],
+			'the workflow failed (n8n answered 500',
+		],
+		[
+			'workflow error (Respond to Webhook mode)',
+			'responseNode',
+			[answerNode({ fail: true })],
+			'the workflow failed (n8n answered 500',
+		],
+		[
+			'timeout',
+			'lastNode',
+			[answerNode({ answer: { action_type: 'peer', action_data: '2000' }, delayMs: 1500 })],
+			'no answer came within 300 ms',
+		],
+		[
+			'timeout (Respond to Webhook)',
+			'responseNode',
+			[respondNode({ body: { action_type: 'peer', action_data: '2000' }, delayMs: 1500 })],
+			'no answer came within 300 ms',
+		],
+	])(
+		'route fallback — %s: the fallback queue is answered',
+		async (_label, routeMode, next, reason) => {
+			const workflow = await host(
+				{
+					event: 'routeRequest',
+					routeMode,
+					answerTimeout: 0.3,
+					fallbackActionType: 'queue',
+					fallbackActionData: '6999',
+				},
+				next,
+			);
+			const logged = capturedLogs.length;
+			const started = Date.now();
+			const answer = await sendEvent(workflow.url, examples.routeRequest);
+			expect([answer.status, answer.json]).toEqual([
+				200,
+				{ action_type: 'queue', action_data: '6999' },
+			]);
+			expect(Date.now() - started).toBeLessThan(1200);
+			const [item] = await itemsOf(workflow);
+			expect(item.fallback).toEqual({ action_type: 'queue', action_data: '6999' });
+			expect(capturedLogs.slice(logged).join('\n')).toContain(reason);
+		},
+	);
+
+	it('the default timeout is 3 s', async () => {
+		const workflow = await host({ event: 'routeRequest', routeMode: 'lastNode' }, [
+			answerNode({ answer: { action_type: 'peer', action_data: '1' }, delayMs: 3600 }),
+		]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '6000' });
+		expect(answer.ms).toBeGreaterThanOrEqual(2950);
+		expect(answer.ms).toBeLessThan(3500);
+	}, 10_000);
+});
+
+describe('Route Request: a readable body that is no route request → the fallback', () => {
+	it.each([
+		['an empty object', {}],
+		['an object with none of the route fields', { hello: 'world', n: 1 }],
+		["another event's body", { call_id: 'abc', duration: 5, status_code: 200 }],
+	])(
+		'%s is unreadable: the fallback answers, not the withheld rule, and no execution starts',
+		async (_label, body) => {
+			const workflow = await host({
+				event: 'routeRequest',
+				fallbackActionType: 'queue',
+				fallbackActionData: '6100',
+				rules: {
+					rule: [{ match: 'callerWithheld', value: '', actionType: 'queue', actionData: '6200' }],
+				},
+			});
+			const answer = await sendEvent(workflow.url, body, { as: 'json' });
+			expect([answer.status, answer.json]).toEqual([
+				200,
+				{ action_type: 'queue', action_data: '6100' },
+			]);
+			await workflow.settled();
+			expect(workflow.executions).toHaveLength(0);
+		},
+	);
+});
+
+/** The fallback of `answeredRoute`, the trigger an AloVoice Answer node answers. */
+const ANSWERED_FALLBACK = { action_type: 'queue', action_data: '6999' };
+
+describe('Route Request answered by an AloVoice Answer node (version 1): the fallback when it does not answer', () => {
+	it('never answered (the workflow ends before the answer node): the fallback answers at once', async () => {
+		const workflow = await host(answeredRoute(), [
+			answerNode({ answer: { note: 'no answer node ran' } }),
+		]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual(ANSWERED_FALLBACK);
+		expect(answer.ms).toBeLessThan(1500);
+	});
+
+	it('answered too late (after the Answer Timeout): the PBX has the fallback; the late answer is dropped', async () => {
+		const workflow = await host(answeredRoute({ answerTimeout: 0.3 }), [
+			answerNode({ answer: {}, delayMs: 800 }),
+			answerRoute('peer', '2000'),
+		]);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual(ANSWERED_FALLBACK);
+		expect(answer.ms).toBeLessThan(700);
+		await workflow.settled();
+		// The workflow went on and the node ran; n8n cannot tell it the answer was already out.
+		expect(workflow.executions[0].output('Answer PBX')[0].json.pbxAnswer).toMatchObject({
+			sent: true,
+		});
+	});
+
+	it('the node refusing its action (peer "abc") fails the workflow: the fallback at once, and the log says why', async () => {
+		// One case for every action the node refuses (their messages: AloVoiceAnswer/answer.test.ts).
+		const workflow = await host(answeredRoute(), [answerRoute('peer', 'abc')]);
+		const logged = capturedLogs.length;
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect([answer.status, answer.json]).toEqual([200, ANSWERED_FALLBACK]);
+		// The failed workflow, not the 2 s timeout, brought the fallback.
+		expect(answer.ms).toBeLessThan(1500);
+		await workflow.settled();
+		expect(capturedLogs.slice(logged).join('\n')).toContain(
+			'the workflow failed (n8n answered 500',
+		);
+	});
+});
+
+describe('version 2: the fallback when no AloVoice Answer node answers in time', () => {
+	it('route request, no answer node reached: the fallback', async () => {
+		const workflow = await hostVersion(2, {
+			event: 'routeRequest',
+			routeMode: 'responseNode',
+			fallbackActionType: 'queue',
+			fallbackActionData: '6999',
+		});
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect(answer.json).toEqual({ action_type: 'queue', action_data: '6999' });
+		expect(answer.ms).toBeLessThan(1500);
+	});
+
+	it('an answer later than the saved Answer Timeout (0.3 s): the fallback (the request queue) at the deadline', async () => {
+		const workflow = await hostVersion(
+			2,
+			{ event: 'routeRequest', routeMode: 'responseNode', answerTimeout: 0.3 },
+			[respondNode({ body: { action_type: 'peer', action_data: '2000' }, delayMs: 900 })],
+		);
+		const answer = await sendEvent(workflow.url, examples.routeRequest);
+		expect([answer.status, answer.json]).toEqual([
+			200,
+			{ action_type: 'queue', action_data: '6000' },
+		]);
+		expect(answer.ms).toBeLessThan(800);
 	});
 });
