@@ -1,7 +1,13 @@
-// The options of one hop of pbxRequest (nodes/shared/http.ts, httpOptions): n8n's redirect
-// following and status errors stay off, because pbxRequest checks each hop itself.
+// nodes/shared/http.ts: the options of one hop of pbxRequest (httpOptions): n8n's redirect
+// following and status errors stay off, because pbxRequest checks each hop itself; and the
+// answer helpers (JSON with plain true/false, file names, media types).
 import type { PbxHttpRequest } from '../../../nodes/shared/http';
-import { httpOptions } from '../../../nodes/shared/http';
+import {
+	fileNameFromDisposition,
+	httpOptions,
+	mimeTypeOf,
+	parseAnswer,
+} from '../../../nodes/shared/http';
 
 const request: PbxHttpRequest = {
 	method: 'GET',
@@ -39,5 +45,23 @@ describe('httpOptions', () => {
 
 	it('leaves out a body the request does not have', () => {
 		expect('body' in httpOptions(request, request.url, undefined)).toBe(false);
+	});
+});
+
+describe('answer helpers', () => {
+	it('JSON with plain true/false, file names and media types', () => {
+		expect(parseAnswer(' true ')).toBe(true);
+		expect(parseAnswer('')).toBeNull();
+		expect(() => parseAnswer('<html>')).toThrow();
+		expect(fileNameFromDisposition('attachment; filename="a b.mp3"')).toBe('a b.mp3');
+		expect(
+			fileNameFromDisposition(
+				"attachment; filename*=UTF-8''%D0%B7%D0%B2%D0%BE%D0%BD%D0%BE%D0%BA.mp3",
+			),
+		).toBe('звонок.mp3');
+		expect(fileNameFromDisposition('attachment; filename=../../etc/x.wav')).toBe('x.wav');
+		expect(fileNameFromDisposition(undefined)).toBeUndefined();
+		expect(mimeTypeOf('Audio/MPEG; charset=binary')).toBe('audio/mpeg');
+		expect(mimeTypeOf('')).toBeUndefined();
 	});
 });

@@ -1,5 +1,4 @@
-// The pure pieces, without n8n: number checks, the call-id answer, the call records.
-import { fileNameFromDisposition, mimeTypeOf, parseAnswer } from '../../../../nodes/shared/http';
+// nodes/Telediscount/helpers/values.ts, without n8n: number checks, the call-id answer, the call records.
 import {
 	callRecords,
 	checkSipAccount,
@@ -118,21 +117,5 @@ describe('Telediscount values', () => {
 			callerTalkSeconds: null,
 		});
 		expect(toCall({ price: 'free' }).price).toBe('free');
-	});
-
-	it('shared answer helpers: JSON with plain true/false, file names and media types', () => {
-		expect(parseAnswer(' true ')).toBe(true);
-		expect(parseAnswer('')).toBeNull();
-		expect(() => parseAnswer('<html>')).toThrow();
-		expect(fileNameFromDisposition('attachment; filename="a b.mp3"')).toBe('a b.mp3');
-		expect(
-			fileNameFromDisposition(
-				"attachment; filename*=UTF-8''%D0%B7%D0%B2%D0%BE%D0%BD%D0%BE%D0%BA.mp3",
-			),
-		).toBe('звонок.mp3');
-		expect(fileNameFromDisposition('attachment; filename=../../etc/x.wav')).toBe('x.wav');
-		expect(fileNameFromDisposition(undefined)).toBeUndefined();
-		expect(mimeTypeOf('Audio/MPEG; charset=binary')).toBe('audio/mpeg');
-		expect(mimeTypeOf('')).toBeUndefined();
 	});
 });
