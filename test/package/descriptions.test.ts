@@ -83,8 +83,9 @@ const nodes: Array<[string, INodeType]> = [
 	['Telediscount Trigger', new TelediscountTrigger()],
 ];
 // Every credential the package lists (package.json "n8n"), whichever branch added it.
-const listed: string[] = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).n8n
-	.credentials;
+const listed: string[] = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
+).n8n.credentials;
 const credentials: Array<[string, ICredentialType]> = listed.map((file) => {
 	const source = join(__dirname, '..', '..', file.replace(/^dist\//, '').replace(/\.js$/, ''));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -16,7 +16,13 @@ import {
 	violations,
 } from '../schema/outputSchema';
 import type { Outputs } from '../schema/scenarios';
-import { NODES, buildSchemas, expectedOutputs, runScenarios, schemaFile } from '../schema/scenarios';
+import {
+	NODES,
+	buildSchemas,
+	expectedOutputs,
+	runScenarios,
+	schemaFile,
+} from '../schema/scenarios';
 
 const root = join(__dirname, '..', '..');
 const REGENERATE = 'run `npm run schemas` and commit nodes/*/__schema__/';

@@ -107,7 +107,7 @@ describe('AloVoice → Extension → Get Many', () => {
 			block: 'maybe',
 			trunk_id: 254,
 		});
-		server.state.peers = (await import('../server/alovoice')).defaultPeers();
+		server.state.peers = (await import('../../server/alovoice')).defaultPeers();
 	});
 
 	it('an answer that is not a list is a NodeApiError; with Continue On Fail an error item per input item', async () => {

@@ -2,7 +2,7 @@
 // node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
 // Call-Request Result: plain true, every content variant.
 
-import { exampleItems, examples, sendEvent } from '../../server/pbxSide';
+import { examples, sendEvent } from '../../server/pbxSide';
 import { host, itemsOf } from '../triggers';
 
 describe('Call-Request Result', () => {

@@ -8,7 +8,7 @@ import { examples, sendEvent } from '../../server/pbxSide';
 import { AloVoiceAnswer } from '../../../nodes/AloVoiceAnswer/AloVoiceAnswer.node';
 import { AloVoiceTrigger } from '../../../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
 import { TelediscountTrigger } from '../../../nodes/TelediscountTrigger/TelediscountTrigger.node';
-import { CREDENTIALS, TRIGGER, hostVersion } from '../triggers';
+import { TRIGGER, hostVersion } from '../triggers';
 import { OWN_CALL_ID } from '../../ownCallId';
 
 registerNodeType(new AloVoiceAnswer());

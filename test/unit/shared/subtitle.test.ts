@@ -231,8 +231,12 @@ describe('AloVoice subtitle', () => {
 
 describe('Telediscount subtitle', () => {
 	it.each([1, 2])('version %s shows each operation and resource by their labels', (version) => {
-		expect(telediscountSubtitle(version, { resource: 'call', operation: 'getMany' })).toBe('Get Many: Call');
-		expect(telediscountSubtitle(version, { resource: 'call', operation: 'make' })).toBe('Make: Call');
+		expect(telediscountSubtitle(version, { resource: 'call', operation: 'getMany' })).toBe(
+			'Get Many: Call',
+		);
+		expect(telediscountSubtitle(version, { resource: 'call', operation: 'make' })).toBe(
+			'Make: Call',
+		);
 		expect(telediscountSubtitle(version, { resource: 'recording', operation: 'download' })).toBe(
 			'Download: Recording',
 		);
