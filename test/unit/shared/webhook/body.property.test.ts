@@ -1,4 +1,5 @@
-// Property tests of the event parsers: thousands of random JSON values and objects thrown at
+// Property tests of the event parsers (nodes/shared/webhook/body.ts and each event's normalizer in
+// nodes/*Trigger/events/): thousands of random JSON values and objects thrown at
 // each event's body reader and normalizer. None throws; a readable event (an object carrying
 // any of the event's fields) always yields an item with string warnings; anything else is
 // refused with a reason, never an item.
