@@ -1,7 +1,7 @@
 // The AloVoice Trigger through n8n's webhook path: a real HTTP request from the PBX side, the
 // node's webhook method in n8n-core's WebhookContext, the workflow run by n8n-core.
-// What is refused: unreadable requests get a 4xx and start nothing (a route request excepted:
-// it gets the fallback, routeFallback.test.ts).
+// What is refused: unreadable requests get a 4xx and start nothing (a route request is answered
+// all the same: routeFallback.test.ts).
 
 import { examples, sendEvent, withTrailingComma } from '../../server/pbxSide';
 import { host, itemsOf } from '../triggers';
