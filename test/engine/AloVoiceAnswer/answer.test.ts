@@ -304,15 +304,4 @@ describe('AloVoice Answer: call started', () => {
 			wouldHaveSent: { id: 'second-2' },
 		});
 	});
-
-	it('never answered: the trigger answers its own id', async () => {
-		const workflow = await host(startTrigger({ answerTimeout: 0.3 }), [
-			answerNode({ answer: {}, delayMs: 800 }),
-			callStart('late-1'),
-		]);
-		const answer = await sendEvent(workflow.url, examples.callStart);
-		const [item] = await itemsOf(workflow);
-		expect(answer.body).toBe(item.fallbackCallId);
-		expect(answer.ms).toBeLessThan(700);
-	});
 });

@@ -164,4 +164,21 @@ describe('Call Started answered by the workflow', () => {
 		expect(answer.ms).toBeLessThan(1200);
 		expect(capturedLogs.slice(logged).join('\n')).toContain(reason);
 	});
+	it('an AloVoice Answer node too late (after the Answer Timeout): the node answers its own id', async () => {
+		const workflow = await host(
+			{ event: 'callStarted', callStartAnswer: 'responseNode', answerTimeout: 0.3 },
+			[
+				answerNode({ answer: {}, delayMs: 800 }),
+				{
+					name: 'Answer PBX',
+					type: 'n8n-nodes-alovoice.aloVoiceAnswer',
+					parameters: { answer: 'callStarted', callId: 'late-1', callTo: '' },
+				},
+			],
+		);
+		const answer = await sendEvent(workflow.url, examples.callStart);
+		const [item] = await itemsOf(workflow);
+		expect(answer.body).toBe(item.fallbackCallId);
+		expect(answer.ms).toBeLessThan(700);
+	});
 });
