@@ -2,8 +2,8 @@
 // and each stored execution checked: the Telediscount Trigger's two events as Telediscount sends
 // them (GET, query parameters), an answer given by a Respond to Webhook node (v1 works; what the
 // PBX gets when its answer is invalid or n8n refuses v1.1, the fallback: routes.test.ts), call
-// started answered by the workflow, and the
-// security options besides the header secret: basic auth, the query secret, the IP allowlist.
+// started answered by the workflow, and the security options besides the header secret: basic
+// auth, the query secret, the IP allowlist.
 import {
 	exampleItems,
 	examples,
@@ -249,6 +249,7 @@ const CALL_START_ITEM = {
 	raw: examples.callStart,
 };
 const CALL_END_ITEM = { ...exampleItems.callEnd, receivedAs: 'formJson', raw: examples.callEnd };
+
 describe('Telediscount Trigger (GET with query parameters, as Telediscount sends them)', () => {
 	test('incoming call started: 200 OK; one successful execution with the normalized item', async () => {
 		const answer = await sendTelediscountEvent(urls.tdStart, examples.telediscountStart);
