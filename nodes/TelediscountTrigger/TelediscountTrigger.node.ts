@@ -84,7 +84,7 @@ export class TelediscountTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"Paste this node's Production URL into Telediscount's CRM-integration page, under Webhooks, for the same event",
+					"Open Webhook URLs above and copy the Test URL (to try the workflow) or the Production URL (once it is active). In Telediscount, paste it on the account's CRM-integration page, under Webhooks, for the same event.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
