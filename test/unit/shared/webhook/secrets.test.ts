@@ -6,6 +6,7 @@ import { AloVoiceTriggerQueryAuthApi } from '../../../../credentials/AloVoiceTri
 import {
 	blankSecretField,
 	SECRET_CREDENTIAL_NAMES,
+	SECRET_DOCS_URL,
 	SECRET_CREDENTIALS,
 	SECRET_FIELDS,
 	secretProblem,
@@ -24,6 +25,13 @@ describe('SECRET_CREDENTIAL_NAMES', () => {
 	it.each(kinds)('%s: the display name the credential picker shows', (kind) => {
 		const type = types.find((candidate) => candidate.name === SECRET_CREDENTIALS[kind]);
 		expect(SECRET_CREDENTIAL_NAMES[kind]).toBe(type?.displayName);
+	});
+});
+
+describe('SECRET_DOCS_URL', () => {
+	it.each(kinds)("%s: the page the credential's own documentation link opens", (kind) => {
+		const type = types.find((candidate) => candidate.name === SECRET_CREDENTIALS[kind]);
+		expect(type?.documentationUrl).toBe(SECRET_DOCS_URL);
 	});
 });
 
