@@ -76,8 +76,11 @@ class AloVoiceTriggerVersion implements INodeType {
 		name: 'aloVoiceTrigger',
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['trigger'],
+		// n8n's node panel lists this trigger and the AloVoice node as one entry, "AloVoice", with
+		// this description in both views (What triggers this workflow? and What happens next?;
+		// docs/n8n-internals.md, "One entry for a node and its trigger"): so it says both.
 		description:
-			'Starts the workflow when a call starts or ends in AloVoice, when a requested call reports its result, or when a caller waits for where to go',
+			'Place calls and autodial campaigns in the AloVoice cloud PBX, and start workflows on its call events',
 		...this.versionDescription,
 		subtitle: optionSubtitle('event', eventOptions),
 		// One text for every event (n8n reads these from the description, not from a parameter):

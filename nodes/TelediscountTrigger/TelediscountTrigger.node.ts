@@ -37,7 +37,10 @@ export class TelediscountTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: optionSubtitle('event', eventOptions),
-		description: 'Starts the workflow when a Telediscount call starts or finishes',
+		// One node-panel entry with the Telediscount node, under this description (see the AloVoice
+		// Trigger; docs/n8n-internals.md, "One entry for a node and its trigger").
+		description:
+			'Make calls and get the call history of the Telediscount cloud PBX, and start workflows on its call events',
 		eventTriggerDescription:
 			'Waiting for Telediscount to call the Test URL: paste it on the account\'s "CRM integration" page, under Webhooks, for this event, then make a call',
 		activationMessage:
