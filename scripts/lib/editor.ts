@@ -264,6 +264,8 @@ export interface CreatorSearch {
 	entries: CreatorEntry[];
 	/** n8n's "No results" block was shown. */
 	noResults: boolean;
+	/** Each listed entry's description as shown, and whether it is cut (see TextBox.cut). */
+	descriptions: TextBox[];
 }
 
 const NODE_CREATOR = '[data-test-id="node-creator"]';
@@ -273,7 +275,11 @@ const NODE_CREATOR = '[data-test-id="node-creator"]';
  * triggers; after a node, "What happens next?") and types each query into its search box,
  * reading the entries listed for each.
  */
-export async function searchNodeCreator(page: Page, queries: string[]): Promise<CreatorSearch[]> {
+export async function searchNodeCreator(
+	page: Page,
+	queries: string[],
+	options: { screenshot?: (query: string) => string } = {},
+): Promise<CreatorSearch[]> {
 	await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 	const search = page.locator(`${NODE_CREATOR} [data-test-id="node-creator-search-bar"]`).first();
 	await search.waitFor();
@@ -283,14 +289,21 @@ export async function searchNodeCreator(page: Page, queries: string[]): Promise<
 	for (const query of queries) {
 		await search.fill('');
 		await search.pressSequentially(query, { delay: 30 });
-		found.push({ query, view, ...(await settledEntries(page)) });
+		const listed = await settledEntries(page);
+		const descriptions = await measureTexts(
+			page,
+			`${NODE_CREATOR} [data-test-id="node-creator-item-description"]`,
+		);
+		found.push({ query, view, ...listed, descriptions });
+		const file = options.screenshot?.(query);
+		if (file) await page.screenshot({ path: file });
 	}
 	await page.keyboard.press('Escape');
 	return found;
 }
 
 /** The node creator's list once it stops changing (its search is debounced and animated). */
-type Listed = Omit<CreatorSearch, 'query' | 'view'>;
+type Listed = Omit<CreatorSearch, 'query' | 'view' | 'descriptions'>;
 
 async function settledEntries(page: Page): Promise<Listed> {
 	let last = '';

@@ -6,8 +6,8 @@
 // no notice or option description in it is cut. Writes the trigger panels' screenshots
 // (docs/screenshots/*.png when UPDATE_SCREENSHOT=1).
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 import { AloVoiceAnswer } from '../../dist/nodes/AloVoiceAnswer/AloVoiceAnswer.node';
 import { AloVoiceTrigger } from '../../dist/nodes/AloVoiceTrigger/AloVoiceTrigger.node';
@@ -144,6 +144,7 @@ const searches: { triggers?: Outcome<CreatorSearch[]>; next?: Outcome<CreatorSea
 const inputs: Record<string, Outcome<InputReading>> = {};
 const panels: Record<string, Outcome<PanelReading & { file: string }>> = {};
 let probes: Outcome<TextBox[]> | undefined;
+const searchShots: string[] = [];
 
 const log = (line: string) => process.stderr.write(`[first hour] ${line}\n`);
 
@@ -171,16 +172,26 @@ beforeAll(
 			}
 		};
 		const base = stack.n8n.baseUrl;
+		// The node panel after the "phone" search, in each view (docs/screenshots/ with the panels).
+		const shot = (view: string) => (query: string) => {
+			if (query !== QUERIES.phone) return '';
+			searchShots.push(join(stack.n8n.userFolder, `${view}-phone.png`));
+			return searchShots[searchShots.length - 1];
+		};
 		await withEditor(stack.n8n, { viewport: VIEWPORT, log }, async (page) => {
 			searches.triggers = await step('search, empty workflow', async () => {
 				await page.goto(`${base}/workflow/new`);
 				await page.locator('[data-test-id="node-creator-plus-button"]').first().waitFor();
-				return await searchNodeCreator(page, Object.values(QUERIES));
+				return await searchNodeCreator(page, Object.values(QUERIES), {
+					screenshot: shot('node-panel-triggers'),
+				});
 			});
 			searches.next = await step('search, after a trigger', async () => {
 				await page.goto(`${base}/workflow/${nextWorkflowId}`);
 				await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
-				return await searchNodeCreator(page, Object.values(QUERIES));
+				return await searchNodeCreator(page, Object.values(QUERIES), {
+					screenshot: shot('node-panel-next'),
+				});
 			});
 			for (const { file, node } of AFTER_TRIGGER)
 				inputs[file] = await step(`input of ${node} (${file})`, () =>
@@ -203,6 +214,8 @@ beforeAll(
 			mkdirSync(docs, { recursive: true });
 			for (const [key, outcome] of Object.entries(panels))
 				if ('value' in outcome) copyFileSync(outcome.value.file, join(docs, `${key}.png`));
+			for (const file of searchShots)
+				if (existsSync(file)) copyFileSync(file, join(docs, basename(file)));
 		}
 	},
 	20 * 60 * 1000,
@@ -256,6 +269,19 @@ describe('the node panel search', () => {
 				{ name: 'AloVoice Answer', description: description(new AloVoiceAnswer()) },
 				{ name: 'Telediscount', description: triggerDescriptions[1] },
 			]);
+		},
+	);
+
+	test.each([QUERIES.phone, QUERIES.pbx])(
+		'"%s": the descriptions of the package\'s entries are shown in full, in both views',
+		(query) => {
+			for (const found of [got(searches.triggers), got(searches.next)]) {
+				const search = byQuery(found, query);
+				const mine = ours(search).map((entry) => entry.description);
+				const shown = search.descriptions.filter((box) => mine.includes(box.text.trim()));
+				expect(shown.map((box) => box.text.trim()).sort()).toEqual([...mine].sort());
+				expect(shown.filter((box) => box.cut)).toEqual([]);
+			}
 		},
 	);
 
