@@ -84,9 +84,10 @@ class AloVoiceTriggerVersion implements INodeType {
 		...this.versionDescription,
 		subtitle: optionSubtitle('event', eventOptions),
 		// One text for every event (n8n reads these from the description, not from a parameter):
-		// the event's own notice says where exactly.
-		eventTriggerDescription:
-			'Waiting for AloVoice to call the Test URL: paste it in AloVoice where the notice says (INTEGRATIONS, or a route of type "API request"), then make a call',
+		// the event's own notice says where exactly. The listening hint is one line above the
+		// node that n8n neither wraps nor keeps on screen (docs/n8n-internals.md, "The listening
+		// hint"), so it stays short.
+		eventTriggerDescription: 'Waiting for AloVoice to call the Test URL',
 		activationMessage:
 			'Paste the Production URL into AloVoice where the notice says: INTEGRATIONS for the start or end of a call, a route of type "API request" for a waiting caller; for call-request results, send it to AloVoice support.',
 		defaults: { name: 'AloVoice Trigger' },

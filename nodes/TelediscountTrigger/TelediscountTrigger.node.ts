@@ -41,8 +41,8 @@ export class TelediscountTrigger implements INodeType {
 		// Trigger; docs/n8n-internals.md, "One entry for a node and its trigger").
 		description:
 			'Make calls and get the call history of the Telediscount cloud PBX, and start workflows on its call events',
-		eventTriggerDescription:
-			'Waiting for Telediscount to call the Test URL: paste it on the account\'s "CRM integration" page, under Webhooks, for this event, then make a call',
+		// Short: one line above the node (docs/n8n-internals.md, "The listening hint").
+		eventTriggerDescription: 'Waiting for Telediscount to call the Test URL',
 		activationMessage:
 			'Paste the Production URL on the Telediscount account\'s "CRM integration" page, under Webhooks, for the same event (incoming call started or call finished).',
 		defaults: { name: 'Telediscount Trigger' },

@@ -546,3 +546,56 @@ export async function measureCutProbes(page: Page): Promise<TextBox[]> {
 	});
 	return boxes;
 }
+
+/** Where the canvas shows a listening trigger's hint, and whether it fits on the screen. */
+export interface HintReading {
+	/** Each visible tooltip box that shows the hint: its box in CSS px, its tag and classes. */
+	boxes: Array<{ left: number; right: number; top: number; bottom: number; element: string }>;
+	viewport: { width: number; height: number };
+}
+
+/**
+ * Opens a workflow, clicks "Execute workflow" (its first trigger starts listening for a test
+ * event) and reads where the canvas shows that trigger's hint (its eventTriggerDescription),
+ * then stops listening.
+ */
+export async function readListeningHint(
+	page: Page,
+	baseUrl: string,
+	workflowId: string,
+	hint: string,
+	screenshot?: string,
+): Promise<HintReading> {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(500);
+	await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+	// n8n's canvas tooltip (an .n8n-tooltip box, whose text sits in a 1×1 px span) shows the hint
+	// 500 ms after the node starts waiting.
+	const shown = page.locator('.n8n-tooltip').filter({ hasText: hint, visible: true });
+	await shown.first().waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(300);
+	const boxes: HintReading['boxes'] = [];
+	for (let index = 0; index < (await shown.count()); index++) {
+		const match = shown.nth(index);
+		const box = await match.boundingBox();
+		if (!box || box.width <= 2 || box.height <= 2) continue;
+		const element = await match.evaluate(
+			(node) =>
+				`${(node as unknown as { tagName: string }).tagName.toLowerCase()}.${String((node as unknown as { className: unknown }).className)}`,
+		);
+		boxes.push({
+			left: box.x,
+			right: box.x + box.width,
+			top: box.y,
+			bottom: box.y + box.height,
+			element,
+		});
+	}
+	const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+	if (screenshot) await page.screenshot({ path: screenshot });
+	const stop = page.getByText('Stop listening').first();
+	if (await stop.isVisible().catch(() => false)) await stop.click().catch(() => undefined);
+	await page.waitForTimeout(500);
+	return { boxes, viewport };
+}

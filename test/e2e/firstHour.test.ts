@@ -19,10 +19,12 @@ import {
 	CUT_PROBES,
 	measureCutProbes,
 	readInputPanel,
+	readListeningHint,
 	readTriggerPanel,
 	searchNodeCreator,
 	withEditor,
 	type CreatorSearch,
+	type HintReading,
 	type InputReading,
 	type PanelReading,
 	type TextBox,
@@ -131,6 +133,42 @@ const PANELS = [
 	},
 ];
 
+/**
+ * Examples 1 and 2 as a user has them once the pinned event is gone (unpinned, or built by
+ * hand), listening for a test event: where the canvas shows each trigger's hint (issue 21: one
+ * line running off the left edge). The listening trigger's hint, from the built node.
+ */
+const LISTENING = [
+	{
+		key: 'example-01',
+		file: '01-call-log.json',
+		hint: String(new AloVoiceTrigger().getNodeType(1).description.eventTriggerDescription),
+	},
+	{
+		key: 'example-02',
+		file: '02-route-to-manager.json',
+		hint: String(new AloVoiceTrigger().getNodeType(2).description.eventTriggerDescription),
+	},
+];
+
+/** An example without its pinned data, under its own name, with webhook ids of its own. */
+function unpinned(file: string) {
+	const {
+		id: _id,
+		pinData: _pins,
+		...workflow
+	} = example(file) as Example & {
+		nodes: Array<Record<string, unknown>>;
+	};
+	return {
+		...workflow,
+		name: `${workflow.name} (no pinned data)`,
+		nodes: workflow.nodes.map((node) =>
+			node.webhookId ? { ...node, webhookId: randomUUID() } : node,
+		),
+	};
+}
+
 /** A step's result, or why it failed: one failed step fails its own tests, not the others'. */
 type Outcome<T> = { value: T } | { error: Error };
 const got = <T>(outcome: Outcome<T> | undefined): T => {
@@ -144,7 +182,8 @@ const searches: { triggers?: Outcome<CreatorSearch[]>; next?: Outcome<CreatorSea
 const inputs: Record<string, Outcome<InputReading>> = {};
 const panels: Record<string, Outcome<PanelReading & { file: string }>> = {};
 let probes: Outcome<TextBox[]> | undefined;
-const searchShots: string[] = [];
+const extraShots: string[] = [];
+const hints: Record<string, Outcome<HintReading>> = {};
 
 const log = (line: string) => process.stderr.write(`[first hour] ${line}\n`);
 
@@ -161,6 +200,14 @@ beforeAll(
 					body: JSON.stringify(panel.workflow),
 				})
 			).id;
+		const listeningIds: Record<string, string> = {};
+		for (const { key, file } of LISTENING)
+			listeningIds[key] = (
+				await stack.n8n.rest<{ id: string }>('/workflows', {
+					method: 'POST',
+					body: JSON.stringify(unpinned(file)),
+				})
+			).id;
 		const step = async <T>(name: string, run: () => Promise<T>): Promise<Outcome<T>> => {
 			try {
 				const value = await run();
@@ -172,11 +219,16 @@ beforeAll(
 			}
 		};
 		const base = stack.n8n.baseUrl;
-		// The node panel after the "phone" search, in each view (docs/screenshots/ with the panels).
+		const listeningShot = (key: string) => {
+			extraShots.push(join(stack.n8n.userFolder, `listening-${key}.png`));
+			return extraShots[extraShots.length - 1];
+		};
+		// The node panel after the "phone" search in each view, and the listening canvas (copied to
+		// docs/screenshots/ with the panels).
 		const shot = (view: string) => (query: string) => {
 			if (query !== QUERIES.phone) return '';
-			searchShots.push(join(stack.n8n.userFolder, `${view}-phone.png`));
-			return searchShots[searchShots.length - 1];
+			extraShots.push(join(stack.n8n.userFolder, `${view}-phone.png`));
+			return extraShots[extraShots.length - 1];
 		};
 		await withEditor(stack.n8n, { viewport: VIEWPORT, log }, async (page) => {
 			searches.triggers = await step('search, empty workflow', async () => {
@@ -207,6 +259,10 @@ beforeAll(
 					})),
 				}));
 			}
+			for (const { key, hint } of LISTENING)
+				hints[key] = await step(`listening hint ${key}`, () =>
+					readListeningHint(page, base, listeningIds[key], hint, listeningShot(key)),
+				);
 			probes = await step('cut probes', () => measureCutProbes(page));
 		});
 		if (process.env.UPDATE_SCREENSHOT === '1') {
@@ -214,7 +270,7 @@ beforeAll(
 			mkdirSync(docs, { recursive: true });
 			for (const [key, outcome] of Object.entries(panels))
 				if ('value' in outcome) copyFileSync(outcome.value.file, join(docs, `${key}.png`));
-			for (const file of searchShots)
+			for (const file of extraShots)
 				if (existsSync(file)) copyFileSync(file, join(docs, basename(file)));
 		}
 	},
@@ -305,6 +361,22 @@ describe('a node after a trigger shows the pinned event before any call', () => 
 			for (const value of values(pinned)) {
 				expect(typeof value).toBe('string');
 				expect(input.text).toContain(String(value));
+			}
+		},
+	);
+});
+
+describe('a trigger listening for a test event', () => {
+	test.each(LISTENING)(
+		'$file: the canvas shows the trigger’s hint whole, inside the window',
+		({ key }) => {
+			const { boxes, viewport } = got(hints[key]);
+			expect(boxes.length).toBeGreaterThan(0);
+			for (const box of boxes) {
+				expect(box.left).toBeGreaterThanOrEqual(0);
+				expect(box.right).toBeLessThanOrEqual(viewport.width);
+				expect(box.top).toBeGreaterThanOrEqual(0);
+				expect(box.bottom).toBeLessThanOrEqual(viewport.height);
 			}
 		},
 	);
