@@ -76,14 +76,18 @@ class AloVoiceTriggerVersion implements INodeType {
 		name: 'aloVoiceTrigger',
 		icon: { light: 'file:alovoice.svg', dark: 'file:alovoice.dark.svg' },
 		group: ['trigger'],
+		// n8n's node panel lists this trigger and the AloVoice node as one entry, "AloVoice", with
+		// this description in both views (What triggers this workflow? and What happens next?;
+		// docs/n8n-internals.md, "One entry for a node and its trigger"): so it says both.
 		description:
-			'Starts the workflow when a call starts or ends in AloVoice, when a requested call reports its result, or when a caller waits for where to go',
+			'Place calls and autodial campaigns in the AloVoice cloud PBX, and start workflows on its call events',
 		...this.versionDescription,
 		subtitle: optionSubtitle('event', eventOptions),
 		// One text for every event (n8n reads these from the description, not from a parameter):
-		// the event's own notice says where exactly.
-		eventTriggerDescription:
-			'Waiting for AloVoice to call the Test URL: paste it in AloVoice where the notice says (INTEGRATIONS, or a route of type "API request"), then make a call',
+		// the event's own notice says where exactly. The listening hint is one line above the
+		// node that n8n neither wraps nor keeps on screen (docs/n8n-internals.md, "The listening
+		// hint"), so it stays short.
+		eventTriggerDescription: 'Waiting for AloVoice to call the Test URL',
 		activationMessage:
 			'Paste the Production URL into AloVoice where the notice says: INTEGRATIONS for the start or end of a call, a route of type "API request" for a waiting caller; for call-request results, send it to AloVoice support.',
 		defaults: { name: 'AloVoice Trigger' },

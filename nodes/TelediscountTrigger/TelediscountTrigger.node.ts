@@ -37,9 +37,12 @@ export class TelediscountTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: optionSubtitle('event', eventOptions),
-		description: 'Starts the workflow when a Telediscount call starts or finishes',
-		eventTriggerDescription:
-			'Waiting for Telediscount to call the Test URL: paste it on the account\'s "CRM integration" page, under Webhooks, for this event, then make a call',
+		// One node-panel entry with the Telediscount node, under this description (see the AloVoice
+		// Trigger; docs/n8n-internals.md, "One entry for a node and its trigger").
+		description:
+			'Make calls and get the call history of the Telediscount cloud PBX, and start workflows on its call events',
+		// Short: one line above the node (docs/n8n-internals.md, "The listening hint").
+		eventTriggerDescription: 'Waiting for Telediscount to call the Test URL',
 		activationMessage:
 			'Paste the Production URL on the Telediscount account\'s "CRM integration" page, under Webhooks, for the same event (incoming call started or call finished).',
 		defaults: { name: 'Telediscount Trigger' },
@@ -84,7 +87,7 @@ export class TelediscountTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"Paste this node's Production URL into Telediscount's CRM-integration page, under Webhooks, for the same event",
+					"Open Webhook URLs above and copy the Test URL (to try the workflow) or the Production URL (once it is active). In Telediscount, paste it on the account's CRM-integration page, under Webhooks, for the same event.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -264,6 +264,8 @@ export interface CreatorSearch {
 	entries: CreatorEntry[];
 	/** n8n's "No results" block was shown. */
 	noResults: boolean;
+	/** Each listed entry's description as shown, and whether it is cut (see TextBox.cut). */
+	descriptions: TextBox[];
 }
 
 const NODE_CREATOR = '[data-test-id="node-creator"]';
@@ -273,7 +275,11 @@ const NODE_CREATOR = '[data-test-id="node-creator"]';
  * triggers; after a node, "What happens next?") and types each query into its search box,
  * reading the entries listed for each.
  */
-export async function searchNodeCreator(page: Page, queries: string[]): Promise<CreatorSearch[]> {
+export async function searchNodeCreator(
+	page: Page,
+	queries: string[],
+	options: { screenshot?: (query: string) => string } = {},
+): Promise<CreatorSearch[]> {
 	await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 	const search = page.locator(`${NODE_CREATOR} [data-test-id="node-creator-search-bar"]`).first();
 	await search.waitFor();
@@ -283,14 +289,21 @@ export async function searchNodeCreator(page: Page, queries: string[]): Promise<
 	for (const query of queries) {
 		await search.fill('');
 		await search.pressSequentially(query, { delay: 30 });
-		found.push({ query, view, ...(await settledEntries(page)) });
+		const listed = await settledEntries(page);
+		const descriptions = await measureTexts(
+			page,
+			`${NODE_CREATOR} [data-test-id="node-creator-item-description"]`,
+		);
+		found.push({ query, view, ...listed, descriptions });
+		const file = options.screenshot?.(query);
+		if (file) await page.screenshot({ path: file });
 	}
 	await page.keyboard.press('Escape');
 	return found;
 }
 
 /** The node creator's list once it stops changing (its search is debounced and animated). */
-type Listed = Omit<CreatorSearch, 'query' | 'view'>;
+type Listed = Omit<CreatorSearch, 'query' | 'view' | 'descriptions'>;
 
 async function settledEntries(page: Page): Promise<Listed> {
 	let last = '';
@@ -532,4 +545,57 @@ export async function measureCutProbes(page: Page): Promise<TextBox[]> {
 			probe.remove();
 	});
 	return boxes;
+}
+
+/** Where the canvas shows a listening trigger's hint, and whether it fits on the screen. */
+export interface HintReading {
+	/** Each visible tooltip box that shows the hint: its box in CSS px, its tag and classes. */
+	boxes: Array<{ left: number; right: number; top: number; bottom: number; element: string }>;
+	viewport: { width: number; height: number };
+}
+
+/**
+ * Opens a workflow, clicks "Execute workflow" (its first trigger starts listening for a test
+ * event) and reads where the canvas shows that trigger's hint (its eventTriggerDescription),
+ * then stops listening.
+ */
+export async function readListeningHint(
+	page: Page,
+	baseUrl: string,
+	workflowId: string,
+	hint: string,
+	screenshot?: string,
+): Promise<HintReading> {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(500);
+	await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+	// n8n's canvas tooltip (an .n8n-tooltip box, whose text sits in a 1×1 px span) shows the hint
+	// 500 ms after the node starts waiting.
+	const shown = page.locator('.n8n-tooltip').filter({ hasText: hint, visible: true });
+	await shown.first().waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(300);
+	const boxes: HintReading['boxes'] = [];
+	for (let index = 0; index < (await shown.count()); index++) {
+		const match = shown.nth(index);
+		const box = await match.boundingBox();
+		if (!box || box.width <= 2 || box.height <= 2) continue;
+		const element = await match.evaluate(
+			(node) =>
+				`${(node as unknown as { tagName: string }).tagName.toLowerCase()}.${String((node as unknown as { className: unknown }).className)}`,
+		);
+		boxes.push({
+			left: box.x,
+			right: box.x + box.width,
+			top: box.y,
+			bottom: box.y + box.height,
+			element,
+		});
+	}
+	const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+	if (screenshot) await page.screenshot({ path: screenshot });
+	const stop = page.getByText('Stop listening').first();
+	if (await stop.isVisible().catch(() => false)) await stop.click().catch(() => undefined);
+	await page.waitForTimeout(500);
+	return { boxes, viewport };
 }

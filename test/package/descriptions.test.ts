@@ -188,3 +188,51 @@ describe('parameter descriptions', () => {
 		});
 	});
 });
+
+/**
+ * n8n's node panel lists a node and its trigger as one entry under the trigger's description, in
+ * both of its views (docs/n8n-internals.md, "One entry for a node and its trigger"): so each
+ * trigger's description says what the node does (names one of its resources) and that the
+ * trigger starts workflows, and it does not read as a trigger alone.
+ */
+const TRIGGER_CLAUSE = /, and start workflows on its call events$/;
+function describesNodeAndTrigger(text: string, resources: string[]): boolean {
+	if (!TRIGGER_CLAUSE.test(text) || /^Starts the workflow/i.test(text)) return false;
+	const actions = text.replace(TRIGGER_CLAUSE, '').toLowerCase();
+	return resources.some((resource) => actions.includes(resource.toLowerCase()));
+}
+
+describe("the node panel's one entry per PBX: the trigger's description says both", () => {
+	const resourcesOf = (node: INodeType) =>
+		(
+			node.description.properties.find((property) => property.name === 'resource')?.options as
+				| Array<{ name: string }>
+				| undefined
+		)?.map((option) => option.name) ?? [];
+	const pairs = [
+		{
+			trigger: new AloVoiceTrigger().description.description,
+			node: new AloVoice().nodeVersions[2],
+		},
+		{
+			trigger: new TelediscountTrigger().description.description,
+			node: new Telediscount().nodeVersions[2],
+		},
+	];
+
+	it.each(pairs)('$trigger', ({ trigger, node }) => {
+		expect(resourcesOf(node).length).toBeGreaterThan(1);
+		expect(describesNodeAndTrigger(trigger, resourcesOf(node))).toBe(true);
+	});
+
+	it('refuses a trigger-only text, an actions-only text and a clause with no resource', () => {
+		const resources = resourcesOf(pairs[0].node);
+		for (const text of [
+			'Starts the workflow when a call starts or ends in AloVoice, when a requested call reports its result, or when a caller waits for where to go',
+			'Starts the workflow when a Telediscount call starts or finishes',
+			new AloVoice().description.description,
+			'Works with the AloVoice cloud PBX, and start workflows on its call events',
+		])
+			expect(describesNodeAndTrigger(text, resources)).toBe(false);
+	});
+});

@@ -237,6 +237,8 @@ const NOT_OUR_UI = new Set<string>([
 	'Test URL',
 	'Production URL',
 	'Listen for test event',
+	'Execute step',
+	'Webhook URLs',
 	'Execute workflow',
 	'Custom API Call',
 	'Data tables',

@@ -22,7 +22,7 @@ export const option = {
 export const notice = {
 	name: 'noticeCallRequestResult',
 	displayName:
-		"AloVoice registers this URL for you: send this node's Production URL to AloVoice support. AloVoice then reports here how each two-way or IVR call started by the AloVoice node went.",
+		'AloVoice registers this URL for you: open Webhook URLs above and send the Production URL to AloVoice support. AloVoice then reports here how each two-way or IVR call started by the AloVoice node went.',
 };
 
 /** No parameters of its own in any version. */

@@ -28,7 +28,7 @@ export const option = {
 export const notice = {
 	name: 'notice',
 	displayName:
-		"In AloVoice, open INTEGRATIONS (ИНТЕГРАЦИИ) and paste this node's URL (above) as the handler for the start of a call: the Test URL to try the workflow, the Production URL once it is active",
+		'Open Webhook URLs above and copy the Test URL (to try the workflow) or the Production URL (once it is active). In AloVoice, open INTEGRATIONS (ИНТЕГРАЦИИ) and paste it as the handler for the start of a call.',
 };
 
 const ownIdAtOnce = {

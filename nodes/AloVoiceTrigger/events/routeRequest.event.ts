@@ -39,7 +39,7 @@ export const option = {
 export const notice = {
 	name: 'noticeRouteRequest',
 	displayName:
-		'In AloVoice, give a route the type "API request" (API запрос) and paste this node\'s URL (above) as its address. The caller waits on the line for the answer.',
+		'Open Webhook URLs above and copy the Test URL (to try the workflow) or the Production URL (once it is active). In AloVoice, give a route the type "API request" (API запрос) and paste it as its address. The caller waits on the line for the answer.',
 };
 
 const rulesMode = {

@@ -12,6 +12,7 @@ import {
 	LEGACY_CREDENTIALS,
 	SECRET_CREDENTIAL_NAMES,
 	SECRET_CREDENTIALS,
+	SECRET_DOCS_URL,
 	secretProblem,
 } from './secrets';
 
@@ -35,7 +36,7 @@ function credentialProblem(settings: ActivationSettings): string | undefined {
 	const chosen = settings.credentialRefs[SECRET_CREDENTIALS[kind]];
 	const old = settings.credentialRefs[legacy.type];
 	if (!chosen && old) {
-		return `Authentication: the credential "${old.name ?? legacy.displayName}" is n8n's ${legacy.displayName}, which this node no longer reads (version 0.1.0 used it). Create an "${wanted}" credential with the same values and choose it (README, "Security").`;
+		return `Authentication: the credential "${old.name ?? legacy.displayName}" is n8n's ${legacy.displayName}, which this node no longer reads (version 0.1.0 used it). Create an "${wanted}" credential with the same values and choose it (how: ${SECRET_DOCS_URL}).`;
 	}
 	if (!chosen || !settings.credential || 'error' in settings.credential) {
 		return `Authentication: choose an "${wanted}" credential, or set Authentication to None.`;

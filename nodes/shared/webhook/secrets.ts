@@ -39,6 +39,14 @@ export const SECRET_CREDENTIAL_NAMES: Record<SecretKind, string> = {
 	basicAuth: 'AloVoice/Telediscount Trigger Basic Auth API',
 };
 
+/**
+ * Where the secret credentials are explained: their page, which each credential links as its
+ * documentationUrl (literal there for n8n's lint; test/unit/shared/webhook/secrets.test.ts keeps
+ * them in step). A message that sends the user to read more gives this link.
+ */
+export const SECRET_DOCS_URL =
+	'https://github.com/alovoice/n8n-nodes-alovoice/blob/main/docs/alovoice-trigger.md#security-both-triggers';
+
 export function isSecretKind(value: unknown): value is SecretKind {
 	return (
 		typeof value === 'string' && Object.prototype.hasOwnProperty.call(SECRET_CREDENTIALS, value)

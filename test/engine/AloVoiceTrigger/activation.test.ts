@@ -209,7 +209,7 @@ describe('activation: refused, with what to fix', () => {
 			},
 		);
 		expect(message).toBe(
-			'PBX Trigger cannot be activated: Authentication: the credential "My PBX secret" is n8n\'s Header Auth, which this node no longer reads (version 0.1.0 used it). Create an "AloVoice/Telediscount Trigger Header Secret API" credential with the same values and choose it (README, "Security").',
+			'PBX Trigger cannot be activated: Authentication: the credential "My PBX secret" is n8n\'s Header Auth, which this node no longer reads (version 0.1.0 used it). Create an "AloVoice/Telediscount Trigger Header Secret API" credential with the same values and choose it (how: https://github.com/alovoice/n8n-nodes-alovoice/blob/main/docs/alovoice-trigger.md#security-both-triggers).',
 		);
 	});
 

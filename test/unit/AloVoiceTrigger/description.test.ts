@@ -8,6 +8,7 @@ import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { AloVoiceTrigger } from '../../../nodes/AloVoiceTrigger/AloVoiceTrigger.node';
+import { TelediscountTrigger } from '../../../nodes/TelediscountTrigger/TelediscountTrigger.node';
 
 const trigger = new AloVoiceTrigger();
 const VERSIONS = [1, 2] as const;
@@ -184,5 +185,62 @@ describe('AloVoice Trigger v2: "An AloVoice Answer Node" says which node to add,
 		{ event: 'callRequestResult' },
 	])('not shown when the node answers by itself: %j', (saved) => {
 		expect(answerNodeNotices(2, saved)).toEqual([]);
+	});
+});
+
+/**
+ * n8n shows a trigger's URLs in "Webhook URLs", collapsed, at the top of the panel: each notice
+ * sends the user there, and names the URL to copy. AloVoice support registers the call-request
+ * result URL once, so that notice names the Production URL alone.
+ */
+const URLS = ['Test URL', 'Production URL'] as const;
+const COPIED: Record<(typeof EVENTS)[number], ReadonlyArray<(typeof URLS)[number]>> = {
+	callStarted: URLS,
+	callEnded: URLS,
+	routeRequest: URLS,
+	callRequestResult: ['Production URL'],
+};
+
+function expectPointsToWebhookUrls(text: string, copied: ReadonlyArray<string>) {
+	expect(text).toMatch(/open Webhook URLs above/i);
+	expect(text).not.toMatch(/URL \(above\)/);
+	for (const url of URLS)
+		if (copied.includes(url)) expect(text).toContain(url);
+		else expect(text).not.toContain(url);
+}
+
+describe.each(VERSIONS)(
+	'AloVoice Trigger v%i: each notice says where n8n shows the URL',
+	(version) => {
+		it.each(EVENTS)('%s: "open Webhook URLs above", and the URL to copy', (event) => {
+			const [notice] = notices(version, { event });
+			expectPointsToWebhookUrls(notice.displayName, COPIED[event]);
+		});
+	},
+);
+
+describe('Telediscount Trigger: its notice says where n8n shows the URL', () => {
+	const trigger = new TelediscountTrigger();
+	it.each([1, 2])(
+		'version %i: "open Webhook URLs above", both URLs, and the CRM-integration page',
+		(version) => {
+			const shownNotices = trigger.description.properties.filter(
+				(property) =>
+					property.type === 'notice' &&
+					NodeHelpers.displayParameter({}, property, { typeVersion: version }, trigger.description),
+			);
+			expect(shownNotices).toHaveLength(1);
+			expectPointsToWebhookUrls(shownNotices[0].displayName, URLS);
+			expect(shownNotices[0].displayName).toMatch(/CRM-integration page, under Webhooks/);
+		},
+	);
+
+	it('the check refuses a notice that only says "(above)" or names one URL', () => {
+		expect(() =>
+			expectPointsToWebhookUrls("Paste this node's Production URL (above) into the page", URLS),
+		).toThrow();
+		expect(() =>
+			expectPointsToWebhookUrls('Open Webhook URLs above and copy the Production URL.', URLS),
+		).toThrow();
 	});
 });

@@ -13,6 +13,7 @@ import {
 	blankSecretField,
 	credentialTest,
 	SECRET_CREDENTIAL_NAMES,
+	SECRET_DOCS_URL,
 	SECRET_CREDENTIALS,
 	SECRET_FIELDS,
 	secretProblem,
@@ -31,6 +32,13 @@ describe('SECRET_CREDENTIAL_NAMES', () => {
 	it.each(kinds)('%s: the display name the credential picker shows', (kind) => {
 		const type = types.find((candidate) => candidate.name === SECRET_CREDENTIALS[kind]);
 		expect(SECRET_CREDENTIAL_NAMES[kind]).toBe(type?.displayName);
+	});
+});
+
+describe('SECRET_DOCS_URL', () => {
+	it.each(kinds)("%s: the page the credential's own documentation link opens", (kind) => {
+		const type = types.find((candidate) => candidate.name === SECRET_CREDENTIALS[kind]);
+		expect(type?.documentationUrl).toBe(SECRET_DOCS_URL);
 	});
 });
 
