@@ -60,21 +60,18 @@ function subtitleOf(
 	return workflow.expression.getSimpleParameterValue(node, subtitle, 'internal', {});
 }
 
-/** The subtitle of an AloVoice or Telediscount node of this version, on these parameters. */
-const aloVoiceSubtitle = (version: number, parameters: Record<string, unknown>) =>
-	subtitleOf(
-		new AloVoice().getNodeType(version).description.subtitle as string,
-		parameters,
-		`${PACKAGE}.aloVoice`,
-		version,
-	);
-const telediscountSubtitle = (version: number, parameters: Record<string, unknown>) =>
-	subtitleOf(
-		new Telediscount().getNodeType(version).description.subtitle as string,
-		parameters,
-		`${PACKAGE}.telediscount`,
-		version,
-	);
+/** The subtitle of a versioned action node (AloVoice, Telediscount) of this version, on these parameters. */
+const versionedSubtitle =
+	(node: AloVoice | Telediscount, name: string) =>
+	(version: number, parameters: Record<string, unknown>) =>
+		subtitleOf(
+			node.getNodeType(version).description.subtitle as string,
+			parameters,
+			`${PACKAGE}.${name}`,
+			version,
+		);
+const aloVoiceSubtitle = versionedSubtitle(new AloVoice(), 'aloVoice');
+const telediscountSubtitle = versionedSubtitle(new Telediscount(), 'telediscount');
 
 function eventOptionsOf(node: INodeType): INodePropertyOptions[] {
 	const event = node.description.properties.find((property) => property.name === 'event');
