@@ -95,7 +95,7 @@ class AloVoiceTriggerVersion implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// The package's own secret types (n8n's verification refuses reusing n8n's), each with a
 		// "Test" that checks it is usable (nodes/shared/webhook/secrets.ts). Literal, as n8n's
-		// community lint reads them here; test/triggers/credentials.test.ts keeps them in step.
+		// community lint reads them here; test/unit/shared/webhook/secrets.test.ts keeps them in step.
 		credentials: [
 			{
 				name: 'aloVoiceTriggerHeaderAuthApi',

@@ -66,7 +66,7 @@ const subtitle = operationSubtitle(
 export class TelediscountVersion implements INodeType {
 	// A class field, not an assignment in the constructor: n8n's community lint reads the icon,
 	// subtitle, usableAsTool and credentials from this literal, and only from a class field
-	// (test/telediscount/description.test.ts keeps the icon in step with the base description's).
+	// (test/unit/Telediscount/Telediscount.node.test.ts keeps the icon in step with the base description's).
 	description: INodeTypeDescription = {
 		...baseDescription,
 		...versionDescription,

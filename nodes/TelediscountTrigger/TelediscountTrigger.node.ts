@@ -50,7 +50,7 @@ export class TelediscountTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// The package's own secret types (n8n's verification refuses reusing n8n's), each with a
 		// "Test" that checks it is usable (nodes/shared/webhook/secrets.ts). Literal here, as
-		// n8n's community lint reads them; test/triggers/credentials.test.ts keeps them in step.
+		// n8n's community lint reads them; test/unit/shared/webhook/secrets.test.ts keeps them in step.
 		credentials: [
 			{
 				name: 'aloVoiceTriggerHeaderAuthApi',

@@ -48,7 +48,7 @@ export function checkSecuritySettings(settings: SecuritySettings): SettingsCheck
 /**
  * Compares without leaking the length of the matching prefix through timing: every byte of the
  * expected secret is looked at whatever was sent. A pure loop: what ships imports no Node
- * module, not even the crypto n8n's lint allows (test/shipsNoNodeApis.test.ts).
+ * module, not even the crypto n8n's lint allows (test/package/shipsNoNodeApis.test.ts).
  */
 export function sameSecret(given: string, expected: string): boolean {
 	const a = Buffer.from(given);
