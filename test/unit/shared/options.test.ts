@@ -23,7 +23,7 @@ describe('timeoutProperty', () => {
 	});
 
 	it('has the default DEFAULT_TIMEOUT_MS says', () => {
-		expect(DEFAULT_TIMEOUT_MS).toBe(timeoutProperty('').default * 1000);
+		expect(DEFAULT_TIMEOUT_MS).toBe(Number(timeoutProperty('').default) * 1000);
 	});
 });
 
@@ -94,7 +94,7 @@ describe("timeoutOf: the item's Options → Timeout in milliseconds", () => {
 		[{ timeout: 0 }, 'a zero timeout'],
 		[{ timeout: -1 }, 'a negative timeout'],
 		[{ timeout: 'soon' }, 'a word'],
-	])('%j (%s) → 30 s', (options) => {
+	] as Array<[unknown, string]>)('%j (%s) → 30 s', (options) => {
 		expect(timeoutOf.call(context(options).self, 0)).toBe(30_000);
 	});
 
