@@ -1,7 +1,7 @@
 // nodes/shared/download.ts: Recording → Download for both providers: its parameters, the output
 // field and the hosts an item may reach (checked before any request), the file extension of an
 // audio type, and the answer as a binary item, refused (without the token) when it holds no audio.
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RecordingAnswer } from '../../../nodes/shared/download';
@@ -185,7 +185,7 @@ function recording(overrides: Partial<RecordingAnswer> = {}): RecordingAnswer {
 	};
 }
 
-const answer = (headers: Record<string, unknown>, body = AUDIO, statusCode = 200) => ({
+const answer = (headers: IDataObject, body = AUDIO, statusCode = 200) => ({
 	answer: { body, headers, statusCode },
 });
 
