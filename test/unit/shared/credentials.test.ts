@@ -4,6 +4,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { credentialsOfRun } from '../../../nodes/shared/credentials';
 
+type Reader = Parameters<typeof credentialsOfRun>[0];
+
 /** A node run's context: n8n's credential read, answering from `answers` in turn. */
 function run(...answers: Array<ICredentialDataDecryptedObject | Error>) {
 	const getCredentials = jest.fn(async (type: string) => {
@@ -11,7 +13,8 @@ function run(...answers: Array<ICredentialDataDecryptedObject | Error>) {
 		if (answer instanceof Error) throw answer;
 		return { ...answer, type };
 	});
-	return { getCredentials } as { getCredentials: typeof getCredentials };
+	// The mock answers any type with one object; n8n's reader is generic over the answer's type.
+	return { getCredentials } as { getCredentials: typeof getCredentials } & Reader;
 }
 
 const aloVoice = { token: 'tok-3f9a-secret', baseUrl: 'https://cld.alovoice.uz' };
