@@ -6,6 +6,7 @@ import {
 	normalize,
 } from '../../../../nodes/AloVoiceTrigger/events/callRequestResult.event';
 import type { Fields } from '../../../../nodes/shared/webhook/body';
+import { normalizedBy } from '../../normalized';
 
 // The sample of docs/alovoice-trigger.md (curl), in the shape of shared/api/alovoice.md §2.
 const SAMPLE: Fields = {
@@ -26,22 +27,7 @@ const SAMPLE: Fields = {
 const JOIN_WARNING =
 	'id and externalid are both missing; the result cannot be joined to the call that was started';
 
-function item(fields: Fields) {
-	const result = normalize(fields);
-	if (!result.ok) throw new Error(result.reason);
-	return result.value;
-}
-
-/** The sample with fields replaced (or removed, for `undefined`). */
-function withFields(changes: Record<string, unknown>) {
-	const fields: Fields = { ...SAMPLE };
-	for (const [field, value] of Object.entries(changes)) {
-		if (value === undefined) delete fields[field];
-		else fields[field] = value;
-	}
-	return item(fields);
-}
-const withField = (field: string, value: unknown) => withFields({ [field]: value });
+const { item, withFields, withField } = normalizedBy(normalize, SAMPLE);
 
 describe('the documented body', () => {
 	it('becomes the item, every key in order, no warning', () => {

@@ -7,6 +7,7 @@ import {
 	normalize,
 } from '../../../../nodes/AloVoiceTrigger/events/callStarted.event';
 import type { Fields } from '../../../../nodes/shared/webhook/body';
+import { normalizedBy } from '../../normalized';
 
 // The sample of docs/alovoice-trigger.md (curl), the body of shared/api/alovoice.md §3.
 const SAMPLE: Fields = {
@@ -17,19 +18,7 @@ const SAMPLE: Fields = {
 	start_time: 1745572464,
 };
 
-function item(fields: Fields) {
-	const result = normalize(fields);
-	if (!result.ok) throw new Error(result.reason);
-	return result.value;
-}
-
-/** The sample with one field replaced (or removed, for `undefined`). */
-function withField(field: string, value: unknown) {
-	const fields: Fields = { ...SAMPLE };
-	if (value === undefined) delete fields[field];
-	else fields[field] = value;
-	return item(fields);
-}
+const { item, withField } = normalizedBy(normalize, SAMPLE);
 
 describe('the documented body', () => {
 	it('becomes the item, every key in order, no warning', () => {

@@ -3,6 +3,7 @@
 // the request gets is route.ts's rule: test/unit/AloVoiceTrigger/route.test.ts.
 import { FIELDS, normalize } from '../../../../nodes/AloVoiceTrigger/events/routeRequest.event';
 import type { Fields } from '../../../../nodes/shared/webhook/body';
+import { normalizedBy } from '../../normalized';
 import { UZ_CALLER_FORMS, WITHHELD } from '../../../callerForms';
 
 // The body of shared/api/alovoice.md §6 (and docs/alovoice-trigger.md's curl sample).
@@ -13,19 +14,7 @@ const SAMPLE: Fields = {
 	direction: 'inc',
 };
 
-function item(fields: Fields) {
-	const result = normalize(fields);
-	if (!result.ok) throw new Error(result.reason);
-	return result.value;
-}
-
-/** The sample with one field replaced (or removed, for `undefined`). */
-function withField(field: string, value: unknown) {
-	const fields: Fields = { ...SAMPLE };
-	if (value === undefined) delete fields[field];
-	else fields[field] = value;
-	return item(fields);
-}
+const { item, withField } = normalizedBy(normalize, SAMPLE);
 
 describe('the documented body', () => {
 	it('becomes the item, every key in order, no warning', () => {
